@@ -1,0 +1,107 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Module picture (imports point down only):
+//
+//   language column                      API column
+//   AstSyntax   <- AstRuntime <- AstBuiltins    AsteroidModels <- AsteroidClient
+//                                    \          AsteroidModels <- AsteroidSandbox
+//                                     AstCommands (binds the API into the language)
+//                                          |
+//                                       AstREPL (line reader seam, history, completion; CLibEdit)
+//                                          |
+//                                         ast (thin executable)
+let package = Package(
+    name: "ast",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "ast", targets: ["ast"]),
+        .library(name: "AsteroidClient", targets: ["AsteroidClient"]),
+        .library(name: "AsteroidModels", targets: ["AsteroidModels"]),
+        .library(name: "AsteroidSandbox", targets: ["AsteroidSandbox"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // MARK: API column
+        .target(name: "AsteroidModels"),
+        .target(
+            name: "AsteroidClient",
+            dependencies: [
+                "AsteroidModels",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "AsteroidSandbox",
+            dependencies: [
+                "AsteroidModels",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // MARK: language column
+        .target(name: "AstSyntax"),
+        .target(name: "AstRuntime", dependencies: ["AstSyntax"]),
+        .target(name: "AstBuiltins", dependencies: ["AstSyntax", "AstRuntime"]),
+        .target(
+            name: "AstCommands",
+            dependencies: ["AstSyntax", "AstRuntime", "AstBuiltins", "AsteroidModels", "AsteroidClient"]
+        ),
+
+        // MARK: interactive prompt
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
+        ),
+        .target(
+            name: "AstREPL",
+            dependencies: ["CLibEdit", "AstSyntax", "AstRuntime", "AstCommands"]
+        ),
+
+        // MARK: executable
+        .executableTarget(
+            name: "ast",
+            dependencies: [
+                "AstREPL", "AstCommands", "AstRuntime", "AstSyntax",
+                "AsteroidClient", "AsteroidSandbox",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: tests
+        .testTarget(name: "AsteroidModelsTests", dependencies: ["AsteroidModels"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "AsteroidClientTests",
+            dependencies: ["AsteroidClient", "AsteroidModels", "AsteroidSandbox"],
+        ),
+        .testTarget(
+            name: "AsteroidSandboxTests",
+            dependencies: [
+                "AsteroidSandbox", "AsteroidModels",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(name: "AstSyntaxTests", dependencies: ["AstSyntax"]),
+        .testTarget(name: "AstRuntimeTests", dependencies: ["AstSyntax", "AstRuntime", "AstBuiltins"]),
+        .testTarget(
+            name: "AstCommandsTests",
+            dependencies: ["AstCommands", "AstRuntime", "AstSyntax", "AsteroidSandbox", "AsteroidClient"],
+            resources: [.copy("Golden")]
+        ),
+        .testTarget(name: "AstREPLTests", dependencies: ["AstREPL"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
