@@ -1,0 +1,113 @@
+import AsteroidClient
+import AsteroidModels
+import AstRuntime
+import AstSyntax
+import Foundation
+
+/// The API as the commands see it: a live client, and a twin in dry-run mode on the same transport that
+/// builds mutating requests without sending them. Attached to an interpreter with `install(on:)`.
+package final class APIService: Sendable {
+    package let client: AsteroidClient
+    let dryClient: AsteroidClient
+    /// Agent names and execution ids seen this session (for completion).
+    package let seen = SeenValues()
+
+    package init(configuration: ClientConfiguration, transport: any AsteroidTransport = AsyncHTTPClientTransport()) {
+        client = AsteroidClient(configuration: configuration, transport: transport)
+        var dry = configuration
+        dry.dryRun = true
+        dryClient = AsteroidClient(configuration: dry, transport: transport)
+    }
+
+    static let key = "api"
+
+    package func install(on interpreter: Interpreter) { interpreter.setExtension(Self.key, self) }
+
+    package func shutdown() async { try? await client.shutdown() }
+
+    /// The client for a mutating call: the dry-run twin when `--dry-run` / `set dry-run true` is on.
+    func mutatingClient(_ call: Invocation) -> AsteroidClient {
+        call.interpreter.settings.dryRun ? dryClient : client
+    }
+}
+
+/// Values seen in API responses this session, offered by completion.
+package final class SeenValues: @unchecked Sendable {
+    private let lock = NSLock()
+    private var agents: [String] = []
+    private var executions: [String] = []
+
+    func note(execution: Execution) {
+        lock.withLock {
+            if !executions.contains(execution.id) { executions.append(execution.id) }
+            if executions.count > 500 { executions.removeFirst(executions.count - 500) }
+            if !execution.agentName.isEmpty, !agents.contains(execution.agentName) { agents.append(execution.agentName) }
+        }
+    }
+
+    func note(agent: Agent) {
+        lock.withLock { if !agents.contains(agent.name) { agents.append(agent.name) } }
+    }
+
+    package var agentNames: [String] { lock.withLock { agents } }
+    package var executionIds: [String] { lock.withLock { executions } }
+}
+
+extension Invocation {
+    /// The session's API service, or a clear error when none is configured.
+    var api: APIService {
+        get throws {
+            guard let service: APIService = interpreter.extensionValue(APIService.key) else {
+                throw error("no API is configured",
+                    help: "set ASTEROID_API_KEY, or run with --sandbox to use a local sandbox")
+            }
+            return service
+        }
+    }
+
+    /// Runs an API call, turning client errors into language errors that point at this call.
+    /// A dry-run mutation prints the request it would have sent and yields nil.
+    func request<T: Sendable>(_ body: () async throws(AsteroidError) -> T) async throws -> T? {
+        do {
+            return try await body()
+        } catch {
+            if error.kind == .dryRun, let dump = error.dryRunRequest {
+                interpreter.output.write("dry-run: would send\n\(dump.description)\n")
+                return nil
+            }
+            throw runtimeError(error)
+        }
+    }
+
+    func runtimeError(_ error: AsteroidError) -> RuntimeError {
+        if error.kind == .cancelled { return RuntimeError(Diagnostic(DiagnosticCode.interrupted, "interrupted", span: span, source: env.source)) }
+        var details: [(String, Value)] = []
+        if let status = error.status { details.append(("status", .int(status))) }
+        if let operation = error.operation { details.append(("operation", .string(operation.rawValue))) }
+        var help: String?
+        switch error.status {
+        case 401, 403: help = "check ASTEROID_API_KEY (the key is never shown)"
+        case 404: help = "check the id; 'list' shows recent executions"
+        default: break
+        }
+        if error.kind == .transport || error.kind == .timeout { help = "is the API reachable? (ASTEROID_BASE_URL)" }
+        let spanArgument = error.field.flatMap { field in argumentSpans.keys.first { APIArgumentNames.matches($0, field) } }
+        let at = spanArgument.flatMap { argumentSpans[$0] } ?? span
+        return RuntimeError(Diagnostic(DiagnosticCode.api, error.description, span: at, help: help, source: env.source), details: details)
+    }
+}
+
+/// Maps the API's parameter names back to the language's argument names (for error spans).
+enum APIArgumentNames {
+    static let languageToAPI: [String: String] = [
+        "status": "status", "agent": "agentId", "workflow": "workflowId", "since": "createdAfter", "after": "createdAfter",
+        "before": "createdBefore", "label": "humanLabels", "outcome": "outcomeLabel", "version": "workflowVersion",
+        "id": "executionId", "org": "organizationId", "sort": "sort", "profile": "profileId", "pool": "agentProfilePoolId",
+        "within": "createdWithin", "phase": "phase",
+    ]
+
+    static func matches(_ argument: String, _ field: String) -> Bool {
+        argument == field || languageToAPI[argument] == field || (argument.hasPrefix("meta.") && field.hasPrefix("metadata"))
+            || (argument.hasPrefix("input.") && field.hasPrefix("inputs"))
+    }
+}

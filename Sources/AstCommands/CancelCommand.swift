@@ -1,0 +1,23 @@
+import AsteroidClient
+import AsteroidModels
+import AstRuntime
+
+/// `cancel [ID]`: cancel executions (they cannot be resumed); yields {executionId, status} for each.
+struct CancelCommand: Command {
+    let signature = Signature(
+        "cancel", "cancel executions (they cannot be resumed)", category: "api",
+        positionals: [ParamSpec("id", .string, "an execution id")],
+        isMutating: true, outputSchema: "statusChange",
+        examples: [Example("list status=running | where .createdAt < $now - 1h | cancel", "cancel each of them")])
+
+    func run(_ call: Invocation) async throws -> Value {
+        let client = try call.api.mutatingClient(call)
+        var results: [Value] = []
+        for id in try await call.mutationTargets(verb: "cancel") {
+            try Task.checkCancellation()
+            guard let change = try await call.request({ () throws(AsteroidError) in try await client.cancel(id) }) else { continue }
+            results.append(APIValues.value(change))
+        }
+        return call.shaped(results)
+    }
+}

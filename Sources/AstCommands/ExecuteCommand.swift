@@ -1,0 +1,82 @@
+import AsteroidClient
+import AsteroidModels
+import AstRuntime
+import Foundation
+
+/// `execute AGENT [inputs={…}] [input.K=V] [meta.K=V] …`: starts an execution; yields the new execution.
+struct ExecuteCommand: Command {
+    let signature = Signature(
+        "execute", "start an execution of an agent; yields the new execution", category: "api",
+        positionals: [ParamSpec("agent", .string, "agent id (or exact agent name)", required: true)],
+        named: [
+            ParamSpec("inputs", .record, "input values, e.g. {invoice: \"INV-42\"}"),
+            ParamSpec("version", .int, "agent version to run"),
+            ParamSpec("profile", .string, "profile id"),
+            ParamSpec("pool", .string, "profile pool id"),
+            ParamSpec("soft-timeout", .int, "minutes before the agent is asked to finish"),
+            ParamSpec("storage-key", .string, "shared storage key"),
+            ParamSpec("files", .list, "paths of files to attach"),
+            ParamSpec("on-capacity", .string, "what to do at capacity", choices: OnCapacityLimit.knownRawValues),
+        ],
+        namedPrefixes: ["input.", "meta."],
+        isMutating: true, outputSchema: "execution",
+        examples: [
+            Example("execute 3c90c3cc-0d44-4b50-8888-8dd25736052a inputs={invoice: \"INV-42\"} meta.customer=acme | wait",
+                "start one and wait for it"),
+        ])
+
+    func run(_ call: Invocation) async throws -> Value {
+        let api = try call.api
+        guard let agentText = call.positional(0)?.text else { throw call.error("execute needs an AGENT") }
+        let agentId = try await AgentResolver.agentId(agentText, call: call, api: api, argument: "agent")
+        var request = ExecuteRequest()
+        var inputs: [String: JSONValue] = [:]
+        if case .record(let record)? = call.named["inputs"] {
+            for (key, value) in record.pairs { inputs[key] = APIValues.json(value) }
+        }
+        var metadata: [String: String] = [:]
+        for (name, value) in call.named {
+            if name.hasPrefix("input.") { inputs[String(name.dropFirst(6))] = APIValues.json(value) }
+            if name.hasPrefix("meta.") { metadata[String(name.dropFirst(5))] = value.text }
+        }
+        if !inputs.isEmpty { request.inputs = inputs }
+        if !metadata.isEmpty { request.metadata = metadata }
+        request.version = call.named["version"]?.intValue
+        request.profileId = call.named["profile"]?.text
+        request.profileGroupId = call.named["pool"]?.text
+        request.onCapacityLimit = call.named["on-capacity"].map { OnCapacityLimit(rawValue: $0.text) }
+        let softTimeout = call.named["soft-timeout"]?.intValue
+        let storageKey = call.named["storage-key"]?.text
+        if softTimeout != nil || storageKey != nil {
+            request.executionOptions = ExecutionOptions(sharedStorageKey: storageKey, softTimeoutMins: softTimeout)
+        }
+        var uploads: [FileUpload] = []
+        if case .list(let paths)? = call.named["files"] {
+            for path in paths {
+                do { uploads.append(try FileUpload(contentsOf: URL(fileURLWithPath: path.text))) } catch {
+                    throw call.error("cannot attach \(path.text): \(error.detail)", argument: "files")
+                }
+            }
+        }
+        let client = api.mutatingClient(call)
+        let finalRequest = request
+        let attachments = uploads
+        guard let response = try await call.request({ () throws(AsteroidError) in
+            attachments.isEmpty
+                ? try await client.execute(agentId: agentId, request: finalRequest)
+                : try await client.execute(agentId: agentId, request: finalRequest, attaching: attachments)
+        }) else { return .null }
+        return try await Fetch.execution(response.executionId, call: call, api: api)
+    }
+}
+
+/// Reads an execution back after a change, so the result carries every field (`.id`, `.status`, …).
+enum Fetch {
+    static func execution(_ id: String, call: Invocation, api: APIService) async throws -> Value {
+        guard let execution = try await call.request({ () throws(AsteroidError) in try await api.client.getExecution(id) }) else {
+            return .null
+        }
+        api.seen.note(execution: execution)
+        return APIValues.value(execution)
+    }
+}

@@ -1,0 +1,53 @@
+import AsteroidModels
+import AstRuntime
+import AstSyntax
+
+extension Invocation {
+    /// The executions a command acts on: the ID argument if given, otherwise each id or execution record
+    /// of the input. Lazy, so `list | get` streams.
+    func targetIds(argument index: Int = 0) throws -> ValueStream {
+        if let explicit = positional(index), !explicit.isNull {
+            guard let id = APIValues.executionId(of: explicit) else {
+                throw error("expected an execution id, got \(explicit.typeName)", argument: "id")
+            }
+            return .from([.string(id)])
+        }
+        if input.isNull {
+            throw error("which execution? give an ID or pipe executions in", help: "e.g. get 3c90c3cc-… or list status=failed | first | get")
+        }
+        let span = self.span
+        let source = env.source
+        return input.asStream.map { item in
+            guard let id = APIValues.executionId(of: item) else {
+                throw RuntimeError(Diagnostic(DiagnosticCode.typeMismatch,
+                    "expected an execution id or an execution record, got \(item.typeName) \(item.literal.prefix(60))",
+                    span: span, source: source))
+            }
+            return .string(id)
+        }
+    }
+
+    /// For a mutating command: every target id read first (a snapshot, so the command's own new
+    /// executions are never picked up), each id once, and confirmation when more than one would change.
+    func mutationTargets(verb: String, argument index: Int = 0) async throws -> [String] {
+        var seen: Set<String> = []
+        var ids: [String] = []
+        for value in try await targetIds(argument: index).collect() {
+            if let id = value.stringValue, seen.insert(id).inserted { ids.append(id) }
+        }
+        if ids.count > 1, !interpreter.settings.dryRun {
+            guard await interpreter.confirmBulk("\(verb) \(ids.count) executions?") else {
+                throw error("cancelled: nothing was changed")
+            }
+        }
+        return ids
+    }
+
+    /// The output shape for per-id results: one value for one id given as an argument or a single
+    /// input value, a list otherwise.
+    func shaped(_ results: [Value]) -> Value {
+        let single = (positional(0).map { !$0.isNull } ?? false) || (!input.isSequence && !input.isNull)
+        if single { return results.first ?? .null }
+        return .list(results)
+    }
+}

@@ -1,0 +1,140 @@
+import AsteroidClient
+import AsteroidModels
+import AstRuntime
+import AstSyntax
+import Foundation
+
+/// `list [filters]`: executions, newest first, as a lazy stream across pages.
+struct ListCommand: Command {
+    let signature = Signature(
+        "list", "list executions (a lazy stream across pages)", category: "api",
+        named: [
+            ParamSpec("status", .string, "one status or a comma list", choices: ExecutionStatus.knownRawValues),
+            ParamSpec("agent", .string, "agent id (or exact agent name)"),
+            ParamSpec("workflow", .string, "workflow id"),
+            ParamSpec("since", .timeOrDuration, "created within this long before now (24h), or after a time"),
+            ParamSpec("after", .time, "created after this time"),
+            ParamSpec("before", .time, "created before this time"),
+            ParamSpec("label", .string, "human label id(s), comma list"),
+            ParamSpec("outcome", .string, "partial match on the result's outcome"),
+            ParamSpec("version", .int, "workflow version"),
+            ParamSpec("id", .string, "partial execution id"),
+            ParamSpec("org", .string, "organization id"),
+            ParamSpec("sort", .string, "field:direction, e.g. created_at:desc"),
+            ParamSpec("phase", .string, "pending, active or terminal (comma list)", choices: ExecutionPhase.knownRawValues),
+            ParamSpec("limit", .int, "stop after N executions"),
+        ] + ListExecutionsQuery.parameterNames.filter { !["status", "sort", "phase"].contains($0) }.map {
+            ParamSpec($0, .any, "the API's own query parameter")
+        },
+        namedPrefixes: ["meta.", "input."],
+        outputSchema: "execution",
+        examples: [
+            Example("list status=failed since=24h", "yesterday's failures"),
+            Example("list agent=3c90c3cc-0d44-4b50-8888-8dd25736052a status=failed,cancelled | count", "how many failed or cancelled"),
+            Example("list meta.customer=acme sort=created_at:asc limit=10", "oldest ten for one customer"),
+        ])
+
+    func run(_ call: Invocation) async throws -> Value {
+        let api = try call.api
+        var query = try await Self.query(from: call, api: api)
+        let limit = call.named["limit"]?.intValue
+        if let limit, limit < 0 { throw call.error("limit must be 0 or more", argument: "limit") }
+        if let limit { query.pageSize = min(max(limit, 1), 100) }
+        let invocation = call
+        let baseQuery = query
+        let stream = ValueStream(elementSchema: APISchemas.execution) {
+            var snapshot = baseQuery
+            // Snapshot: executions created while this list is being read (e.g. by its own reruns) are not in it.
+            if snapshot.createdBefore == nil { snapshot.createdBefore = invocation.now }
+            var iterator = api.client.listExecutions(snapshot).makeAsyncIterator()
+            var seen: Set<String> = []
+            var produced = 0
+            return ValueIterator {
+                while true {
+                    if let limit, produced >= limit { return nil }
+                    let next: Execution?
+                    do { next = try await iterator.next() } catch let error as AsteroidError { throw invocation.runtimeError(error) }
+                    guard let execution = next else { return nil }
+                    guard seen.insert(execution.id).inserted else { continue }
+                    produced += 1
+                    api.seen.note(execution: execution)
+                    return APIValues.value(execution)
+                }
+            }
+        }
+        return .stream(stream)
+    }
+
+    /// Builds the query from the arguments; the API's own names pass through.
+    static func query(from call: Invocation, api: APIService) async throws -> ListExecutionsQuery {
+        var items: [(name: String, value: String)] = []
+        func text(_ value: Value) -> String {
+            if case .time(let date) = value { return RFC3339.format(date) }
+            return value.text
+        }
+        var inputPairs: [(String, String)] = []
+        for (name, value) in call.named.sorted(by: { $0.key < $1.key }) {
+            switch name {
+            case "status", "phase", "label":
+                let api = name == "label" ? "humanLabels" : name
+                for part in text(value).split(separator: ",") { items.append((api, String(part))) }
+            case "agent":
+                items.append(("agentId", try await AgentResolver.agentId(text(value), call: call, api: api, argument: name)))
+            case "workflow": items.append(("workflowId", text(value)))
+            case "since":
+                if case .duration(let seconds) = value {
+                    items.append(("createdAfter", RFC3339.format(call.now.addingTimeInterval(-seconds))))
+                } else {
+                    items.append(("createdAfter", text(value)))
+                }
+            case "after": items.append(("createdAfter", text(value)))
+            case "before": items.append(("createdBefore", text(value)))
+            case "outcome": items.append(("outcomeLabel", text(value)))
+            case "version": items.append(("workflowVersion", text(value)))
+            case "id": items.append(("executionId", text(value)))
+            case "org": items.append(("organizationId", text(value)))
+            case "sort": items.append(("sort", text(value)))
+            case "limit": continue
+            case _ where name.hasPrefix("meta."): items.append(("metadata", "\(name.dropFirst(5))=\(text(value))"))
+            case _ where name.hasPrefix("input."): inputPairs.append((String(name.dropFirst(6)), text(value)))
+            default: items.append((name, text(value)))
+            }
+        }
+        if inputPairs.count > 1 {
+            throw call.error("the API filters on one input at a time; got \(inputPairs.map { "input.\($0.0)" }.joined(separator: ", "))",
+                argument: "input.\(inputPairs[1].0)", help: "filter the rest with: where .inputs.KEY == VALUE")
+        }
+        if let (key, value) = inputPairs.first {
+            items.append(("inputsKey", key))
+            items.append(("inputsValue", value))
+        }
+        let query: ListExecutionsQuery
+        do {
+            query = try ListExecutionsQuery(queryItems: items)
+            try query.validate()
+        } catch {
+            let argument = call.argumentSpans.keys.first { APIArgumentNames.matches($0, error.parameter) }
+            throw call.error("list: \(error.description)", argument: argument)
+        }
+        return query
+    }
+}
+
+/// Agent ids from names (`agent=billing-bot`), looked up once per call.
+enum AgentResolver {
+    static func agentId(_ text: String, call: Invocation, api: APIService, argument: String) async throws -> String {
+        if UUIDFormat.isValid(text) { return text }
+        var names: [String] = []
+        let agents: [Agent]
+        do { agents = try await api.client.listAgents(ListAgentsQuery(searchName: text)).collect(limit: 200) } catch {
+            throw call.runtimeError(error)
+        }
+        for agent in agents {
+            api.seen.note(agent: agent)
+            names.append(agent.name)
+            if agent.name.caseInsensitiveCompare(text) == .orderedSame { return agent.id }
+        }
+        throw call.error("no agent is named '\(text)'", argument: argument,
+            help: Suggest.help(for: text, in: names) ?? "'agents' lists them; an agent id is a UUID")
+    }
+}

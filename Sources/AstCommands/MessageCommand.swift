@@ -1,0 +1,37 @@
+import AsteroidClient
+import AsteroidModels
+import AstRuntime
+
+/// `message [ID] TEXT`: sends a user message to running executions.
+struct MessageCommand: Command {
+    let signature = Signature(
+        "message", "send a user message to a running execution", category: "api",
+        positionals: [
+            ParamSpec("id", .string, "an execution id (or pipe executions in)"),
+            ParamSpec("text", .string, "the message"),
+        ],
+        isMutating: true,
+        examples: [Example("get 3c90c3cc-0d44-4b50-8888-8dd25736052a | message \"use the EU portal\"", "nudge a run")])
+
+    func run(_ call: Invocation) async throws -> Value {
+        let client = try call.api.mutatingClient(call)
+        let text: String
+        var idCall = call
+        if call.positionals.count >= 2 {
+            text = call.positionals[1].text
+        } else if let only = call.positional(0) {
+            text = only.text
+            idCall.positionals = []
+        } else {
+            throw call.error("message needs the TEXT to send")
+        }
+        guard !text.isEmpty else { throw call.error("the message is empty") }
+        var results: [Value] = []
+        for id in try await idCall.mutationTargets(verb: "message") {
+            guard let reply = try await call.request({ () throws(AsteroidError) in try await client.addUserMessage(id, message: text) })
+            else { continue }
+            results.append(.record(Record([("executionId", .string(id)), ("message", .string(text)), ("response", .string(reply))])))
+        }
+        return idCall.shaped(results)
+    }
+}

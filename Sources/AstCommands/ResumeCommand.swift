@@ -1,0 +1,23 @@
+import AsteroidClient
+import AsteroidModels
+import AstRuntime
+
+/// `resume [ID]`: resume paused executions; yields {executionId, status} for each.
+struct ResumeCommand: Command {
+    let signature = Signature(
+        "resume", "resume paused executions", category: "api",
+        positionals: [ParamSpec("id", .string, "an execution id")],
+        isMutating: true, outputSchema: "statusChange",
+        examples: [Example("list status=running | where .createdAt < $now - 1h | resume", "resume each of them")])
+
+    func run(_ call: Invocation) async throws -> Value {
+        let client = try call.api.mutatingClient(call)
+        var results: [Value] = []
+        for id in try await call.mutationTargets(verb: "resume") {
+            try Task.checkCancellation()
+            guard let change = try await call.request({ () throws(AsteroidError) in try await client.resume(id) }) else { continue }
+            results.append(APIValues.value(change))
+        }
+        return call.shaped(results)
+    }
+}

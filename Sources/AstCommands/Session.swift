@@ -1,0 +1,149 @@
+import AsteroidClient
+import AstRuntime
+import AstSyntax
+import Foundation
+
+/// A language session for the interactive prompt (and for tests): one interpreter whose definitions,
+/// variables and settings persist from entry to entry.
+///
+/// The REPL drives it with three calls:
+/// - ``isIncomplete(_:)`` — the entry ends inside an open bracket, string, or after `|`/`=`/an operator:
+///   ask for a continuation line;
+/// - ``evaluate(_:)`` — runs an entry; results come back rendered (a table at a terminal, JSON Lines
+///   otherwise) and the last one is kept in `$_`; errors come back rendered against the typed text;
+///   cancelling the calling task (Ctrl-C) stops the pipeline, in-flight requests included;
+/// - completion data — ``commandNames``, ``namedArguments(of:)``, ``choices(of:argument:)``,
+///   ``variableNames``, ``fieldNames(after:)``, ``agentNames``, ``executionIds``, and ``schemaNamed(_:)``.
+package final class Session: Sendable {
+    package let interpreter: Interpreter
+    package let api: APIService?
+    private let counter = EntryCounter()
+
+    /// - `api`: the API to bind (nil: API commands explain that none is configured).
+    /// - `output`: where `print` and results go.
+    /// - `confirmer`: asks a yes/no question at the terminal (bulk changes); nil never asks.
+    package init(api: APIService?, output: OutputSink = StandardOutput(), settings: Settings = Settings(),
+                 confirmer: (@Sendable (String) async -> Bool)? = nil, arguments: [String] = [],
+                 environment: [String: String] = ProcessInfo.processInfo.environment) {
+        interpreter = Interpreter(registry: APICommands.registry, output: output, settings: settings, confirmer: confirmer)
+        self.api = api
+        api?.install(on: interpreter)
+        Session.defineBuiltins(interpreter, arguments: arguments, environment: environment)
+    }
+
+    /// `$args` and `$env` (the API key is left out of `$env`).
+    static func defineBuiltins(_ interpreter: Interpreter, arguments: [String], environment: [String: String]) {
+        interpreter.globals.define("args", .list(arguments.map { .string($0) }))
+        var env = Record()
+        for key in environment.keys.sorted() where !key.uppercased().contains("API_KEY") && !key.uppercased().contains("SECRET")
+            && !key.uppercased().contains("TOKEN") && !key.uppercased().contains("PASSWORD")
+        {
+            env[key] = .string(environment[key] ?? "")
+        }
+        interpreter.globals.define("env", .record(env))
+        interpreter.globals.define("_", .null)
+    }
+
+    /// The result of one entry.
+    package enum Outcome: Sendable, Equatable {
+        /// Rendered results (empty when the entry yielded nothing to show).
+        case output(String)
+        /// A rendered diagnostic (or several, for parse errors).
+        case failure(String)
+        case interrupted(summary: String)
+        case exit(Int32)
+    }
+
+    /// True when the text is an unfinished entry (the prompt should read another line).
+    package func isIncomplete(_ text: String) -> Bool {
+        let result = Parser.parse(text, file: "<input>", options: interpreter.parserOptions)
+        return result.isIncomplete
+    }
+
+    /// Parses and runs one entry. Results are rendered into the returned text; `print` output goes to
+    /// the session's output sink as it happens.
+    package func evaluate(_ text: String) async -> Outcome {
+        let number = counter.next()
+        let source = SourceFile(name: "<input:\(number)>", text: text)
+        let collected = ResultCollector()
+        let outcome = await interpreter.run(source, printResults: false, collectResults: collected)
+        let renderer = DiagnosticRenderer(color: interpreter.settings.color)
+        switch outcome {
+        case .success:
+            if let last = await collected.values.last { interpreter.globals.define("_", last) }
+            var text = ""
+            let render = Renderer(settings: interpreter.settings)
+            for value in await collected.values where !value.isNull {
+                let rendered = value.stringValue ?? render.render(value)
+                text += rendered.hasSuffix("\n") ? rendered : rendered + "\n"
+            }
+            return .output(text)
+        case .invalid(let diagnostics, _): return .failure(renderer.render(diagnostics))
+        case .failed(let diagnostic): return .failure(renderer.render(diagnostic))
+        case .exited(let code): return .exit(Int32(code))
+        case .interrupted: return .interrupted(summary: "interrupted")
+        }
+    }
+
+    // MARK: completion data
+
+    /// Commands and `def` functions.
+    package var commandNames: [String] { interpreter.callableNames.sorted() }
+
+    /// A command's named arguments (`status`, `agent`, …) and flags (`--desc`).
+    package func namedArguments(of command: String) -> (named: [String], flags: [String]) {
+        guard let signature = interpreter.registry.lookup(command)?.signature else { return ([], []) }
+        return (signature.named.map(\.name) + signature.namedPrefixes, signature.flags.map(\.name))
+    }
+
+    /// The closed set of values of a named argument (`status=` → the statuses), or agent names / ids.
+    package func choices(of command: String, argument: String) -> [String] {
+        let spec = interpreter.registry.lookup(command)?.signature.named.first { $0.name == argument }
+        if let choices = spec?.choices, !choices.isEmpty { return choices }
+        switch argument {
+        case "agent": return agentNames
+        case "id": return executionIds
+        default: return []
+        }
+    }
+
+    /// Variables in scope at the prompt, with the built-in ones.
+    package var variableNames: [String] {
+        Array(Set(interpreter.globals.visibleVariables).union(["it", "now", "args", "env", "_"])).sorted()
+    }
+
+    /// Field names of what flows out of `pipeline` (the text before the cursor's stage), e.g. the
+    /// execution fields after `list status=failed | where `. Empty when unknown.
+    package func fieldNames(after pipeline: String) -> [String] {
+        let passThrough: Set<String> = ["where", "first", "last", "skip", "sort-by", "reverse", "uniq", "wait", "each", "get"]
+        for stage in pipeline.split(separator: "|").reversed() {
+            guard let name = stage.split(whereSeparator: \.isWhitespace).first.map(String.init) else { return [] }
+            if let schema = interpreter.registry.lookup(name)?.signature.outputSchema.flatMap(schemaNamed) {
+                return schema.fields
+            }
+            if name.hasPrefix("$"), case .list(let items)? = interpreter.globals.lookup(String(name.dropFirst())),
+                let record = items.first?.recordValue
+            {
+                return record.knownFields
+            }
+            if !passThrough.contains(name) { return [] }
+        }
+        return []
+    }
+
+    /// The schema a signature's `outputSchema` names ("execution", "agent", "activity").
+    package func schemaNamed(_ name: String) -> Schema? { APISchemas.byName[name] }
+
+    /// Agent names seen in responses this session.
+    package var agentNames: [String] { api?.seen.agentNames ?? [] }
+
+    /// Execution ids seen in responses this session (most recent last).
+    package var executionIds: [String] { api?.seen.executionIds ?? [] }
+}
+
+/// Numbers the entries so each has its own source name in diagnostics.
+final class EntryCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func next() -> Int { lock.withLock { count += 1; return count } }
+}

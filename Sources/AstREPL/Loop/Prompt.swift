@@ -1,0 +1,49 @@
+/// Renders the prompts and the banner. Pure, so unit tests pin the exact text.
+package struct Prompt: Sendable, Equatable {
+    package let target: ReplTarget
+
+    package init(target: ReplTarget) {
+        self.target = target
+    }
+
+    /// `ast> ` on the real API, `ast[sandbox]> ` on the local sandbox.
+    package var primary: String {
+        target.isSandbox ? "ast[sandbox]> " : "ast> "
+    }
+
+    /// Shown while an entry is incomplete; as wide as `primary`, so continued lines align.
+    package var continuation: String {
+        let marker = "...> "
+        let pad = max(0, primary.unicodeScalars.count - marker.unicodeScalars.count)
+        return String(repeating: " ", count: pad) + marker
+    }
+
+    /// The question asked before a bulk change, e.g. `rerun 12 executions? [y/N] `.
+    package static func confirmation(_ question: String) -> String {
+        let trimmed = question.trimmingTrailingWhitespace()
+        return trimmed.hasSuffix("[y/N]") ? trimmed + " " : trimmed + " [y/N] "
+    }
+
+    /// Printed once at start: version, target, and how to get help.
+    package func banner(version: String) -> String {
+        let where_: String
+        switch target {
+        case .api(let url):
+            where_ = "connected to \(url)"
+        case .sandbox(let url):
+            where_ = "on the local sandbox at \(url): nothing reaches the real API (set ASTEROID_API_KEY for that)"
+        }
+        return """
+            ast \(version) — \(where_)
+            Type `help` for commands, `help COMMAND` for one, Tab to complete, Ctrl-D to exit.
+            """
+    }
+}
+
+extension String {
+    func trimmingTrailingWhitespace() -> String {
+        var scalars = Substring(self)
+        while let last = scalars.last, last.isWhitespace { scalars = scalars.dropLast() }
+        return String(scalars)
+    }
+}

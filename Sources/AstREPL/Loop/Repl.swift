@@ -1,0 +1,76 @@
+import Foundation
+
+/// The read–evaluate–print loop: prompts (continued while an entry is incomplete), history,
+/// Ctrl-C (drops the line while editing; cancels the pipeline while it runs), Ctrl-D (exit 0).
+package final class Repl: Sendable {
+    let engine: any ReplEngine
+    let reader: any LineReader
+    let history: ReplHistory?
+    let prompt: Prompt
+    let output: any ReplOutput
+    let interrupts: any InterruptSource
+
+    package init(
+        engine: any ReplEngine, reader: any LineReader, history: ReplHistory?, prompt: Prompt,
+        output: any ReplOutput, interrupts: any InterruptSource
+    ) {
+        self.engine = engine
+        self.reader = reader
+        self.history = history
+        self.prompt = prompt
+        self.output = output
+        self.interrupts = interrupts
+    }
+
+    /// Runs until Ctrl-D / end of input (returns 0) or `exit N` (returns N).
+    package func run(version: String) async -> Int32 {
+        if reader.isInteractive { output.notice(prompt.banner(version: version)) }
+        var pending: [String] = []
+        while true {
+            reader.setCompletionSource(await engine.completionSource())
+            let event = await reader.readLine(prompt: pending.isEmpty ? prompt.primary : prompt.continuation)
+            switch event {
+            case .endOfInput:
+                // libedit echoed `^D` without a newline: end the line so the shell prompt starts clean.
+                if reader.isInteractive { output.endTerminalLine() }
+                if !pending.isEmpty, !reader.isInteractive {
+                    // A script on a pipe that ends inside a bracket: let the parser say where.
+                    if case .exit(let code) = await evaluate(pending.joined(separator: "\n")) { return code }
+                }
+                return 0
+            case .interrupted:
+                pending = []
+            case .line(let line):
+                pending.append(line)
+                let entry = pending.joined(separator: "\n")
+                if engine.isIncomplete(entry) { continue }
+                pending = []
+                guard !entry.allSatisfy(\.isWhitespace) else { continue }
+                if reader.isInteractive { history?.add(entry) }
+                if let listing = HistoryCommand.run(entry, history: history) {
+                    output.result(listing)
+                    continue
+                }
+                if case .exit(let code) = await evaluate(entry) { return code }
+            }
+        }
+    }
+
+    /// Evaluates one entry and shows its outcome; Ctrl-C cancels it (a second Ctrl-C stops waiting).
+    func evaluate(_ entry: String) async -> ReplOutcome {
+        let outcome = await InterruptibleEvaluation.run(entry, engine: engine, interrupts: interrupts)
+        switch outcome {
+        case .output(let text):
+            if !text.isEmpty { output.result(text) }
+        case .failure(let diagnostic):
+            output.notice(diagnostic)
+        case .interrupted(let summary):
+            // The terminal echoed `^C` without a newline.
+            if reader.isInteractive { output.endTerminalLine() }
+            output.notice(summary.isEmpty ? "interrupted" : "interrupted: \(summary)")
+        case .exit:
+            break
+        }
+        return outcome
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// The executable's entry point for the interactive prompt.
+///
+/// - `target`: the API or the in-process sandbox (shown in the banner and the prompt).
+/// - `apiKey`: the configured key (from the environment or `--api-key`): never written to history.
+/// - `makeEngine`: builds the session, given the console through which it asks `[y/N]` and draws
+///   progress.
+///
+/// At a terminal this uses libedit with a persistent history; otherwise it reads plain lines.
+/// Returns the process exit status: 0 on Ctrl-D / end of input, N after `exit N`.
+package func runInteractive(
+    target: ReplTarget,
+    version: String,
+    apiKey: String?,
+    environment: [String: String] = ProcessInfo.processInfo.environment,
+    makeEngine: @Sendable (ReplConsole) async -> any ReplEngine
+) async -> Int32 {
+    let terminal = isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0
+    let policy = HistoryPolicy.fromEnvironment(environment, extraSecrets: apiKey.map { [$0] } ?? [])
+    var history: ReplHistory?
+    var reader: any LineReader = PlainLineReader(showPrompts: false)
+    if terminal {
+        history = ReplHistory(policy: policy, path: HistoryLocation.path(environment: environment))
+        history?.load()
+        if let editor = LibEditLineReader(history: history) { reader = editor }
+    }
+    let console = ReplConsole(reader: reader, showsProgress: terminal && isatty(STDERR_FILENO) != 0)
+    let engine = await makeEngine(console)
+    let repl = Repl(
+        engine: engine, reader: reader, history: history, prompt: Prompt(target: target),
+        output: TerminalOutput(), interrupts: SignalInterrupts.shared)
+    return await repl.run(version: version)
+}

@@ -1,0 +1,122 @@
+import AstSyntax
+
+/// A command of the language. Each one lives in its own file, declares its signature (arguments,
+/// one-line summary, examples with expected results) and is listed once in a registration table.
+package protocol Command: Sendable {
+    var signature: Signature { get }
+    func run(_ call: Invocation) async throws -> Value
+}
+
+/// The kind of value a parameter accepts. Arguments are converted (e.g. `5` → "5" for a string).
+package enum ParamType: String, Sendable {
+    case any, int, number, string, bool, duration, time, list, record, closure
+    /// A field name or path: `status`, `.executionResult.outcome`; delivered as the string "a.b".
+    case field
+    /// A field or a closure (`sort-by .createdAt`, `sort-by { $it.x }`).
+    case fieldOrClosure
+    /// A time, or a duration meaning "that long before now" (`since=24h`).
+    case timeOrDuration
+}
+
+package struct ParamSpec: Sendable {
+    package var name: String
+    package var type: ParamType
+    package var help: String
+    package var required: Bool
+    /// The only values accepted, when the set is closed (also offered by completion).
+    package var choices: [String]
+
+    package init(_ name: String, _ type: ParamType, _ help: String, required: Bool = false, choices: [String] = []) {
+        self.name = name
+        self.type = type
+        self.help = help
+        self.required = required
+        self.choices = choices
+    }
+}
+
+package struct FlagSpec: Sendable {
+    package var name: String
+    package var short: String?
+    /// nil: a switch (`--desc`); otherwise the type of its value (`-p 8`).
+    package var valueType: ParamType?
+    package var help: String
+
+    package init(_ name: String, short: String? = nil, value: ParamType? = nil, _ help: String) {
+        self.name = name
+        self.short = short
+        self.valueType = value
+        self.help = help
+    }
+}
+
+package struct Example: Sendable {
+    package var code: String
+    package var description: String
+    /// The expected result as JSON Lines output (nil: not checked automatically, e.g. needs the API).
+    package var result: String?
+
+    package init(_ code: String, _ description: String, result: String? = nil) {
+        self.code = code
+        self.description = description
+        self.result = result
+    }
+}
+
+package struct Signature: Sendable {
+    package enum ArgumentStyle: Sendable {
+        case normal
+        /// The rest of the stage is one expression, delivered as a closure (`where`, `assert`).
+        case expression
+        /// A command stage or a block, delivered as a closure (`each`).
+        case stage
+    }
+
+    package var name: String
+    package var summary: String
+    package var category: String
+    package var positionals: [ParamSpec]
+    package var rest: ParamSpec?
+    package var named: [ParamSpec]
+    /// Named arguments accepted by prefix (`meta.KEY=`, `input.KEY=`).
+    package var namedPrefixes: [String]
+    package var flags: [FlagSpec]
+    package var style: ArgumentStyle
+    /// Changes executions (asks for confirmation on bulk use; honours --dry-run).
+    package var isMutating: Bool
+    /// Schema of what it outputs, by name (for completion): "execution", "agent", "activity".
+    package var outputSchema: String?
+    package var examples: [Example]
+
+    package init(
+        _ name: String, _ summary: String, category: String, positionals: [ParamSpec] = [], rest: ParamSpec? = nil,
+        named: [ParamSpec] = [], namedPrefixes: [String] = [], flags: [FlagSpec] = [], style: ArgumentStyle = .normal,
+        isMutating: Bool = false, outputSchema: String? = nil, examples: [Example] = []
+    ) {
+        self.name = name
+        self.summary = summary
+        self.category = category
+        self.positionals = positionals
+        self.rest = rest
+        self.named = named
+        self.namedPrefixes = namedPrefixes
+        self.flags = flags
+        self.style = style
+        self.isMutating = isMutating
+        self.outputSchema = outputSchema
+        self.examples = examples
+    }
+
+    /// `list [status=…] [agent=…] …` as `help` shows it.
+    package var usage: String {
+        var parts = [name]
+        for flag in flags { parts.append("[--\(flag.name)\(flag.valueType.map { " \($0.rawValue.uppercased())" } ?? "")]") }
+        for param in positionals {
+            parts.append(param.required ? param.name.uppercased() : "[\(param.name.uppercased())]")
+        }
+        if let rest { parts.append("[\(rest.name.uppercased())…]") }
+        for param in named { parts.append("[\(param.name)=\(param.type.rawValue.uppercased())]") }
+        for prefix in namedPrefixes { parts.append("[\(prefix)KEY=VALUE]") }
+        return parts.joined(separator: " ")
+    }
+}

@@ -1,0 +1,76 @@
+import AstSyntax
+import Foundation
+
+extension Interpreter {
+    /// Runs a pipeline: each stage's output is the next stage's input.
+    package func evaluate(_ pipeline: Pipeline, input: Value, env: Env) async throws -> Value {
+        var value = input
+        for (index, stage) in pipeline.stages.enumerated() {
+            try Task.checkCancellation()
+            switch stage {
+            case .command(let call):
+                value = try await callCommand(call, input: value, env: env)
+            case .expr(let expr):
+                value = try await evaluateStage(expr, input: value, first: index == 0, env: env)
+            }
+        }
+        return value
+    }
+
+    /// An expression stage runs once per item of a list or stream (lazily for streams), otherwise once.
+    func evaluateStage(_ expr: Expr, input: Value, first: Bool, env: Env) async throws -> Value {
+        if first { return try await evaluate(expr, env: input.isNull ? env : env.child(["it": input])) }
+        switch input {
+        case .list(let items):
+            var out: [Value] = []
+            out.reserveCapacity(items.count)
+            for item in items { out.append(try await evaluate(expr, env: env.child(["it": item]))) }
+            return .list(out)
+        case .stream(let stream):
+            return .stream(stream.map { [self] item in try await self.evaluate(expr, env: env.child(["it": item])) })
+        default:
+            return try await evaluate(expr, env: env.child(["it": input]))
+        }
+    }
+
+    /// Calls a `def` function or a registered command.
+    package func callCommand(_ call: CommandCall, input: Value, env: Env) async throws -> Value {
+        if let function = env.scope.function(call.name) {
+            var arguments: [(String?, Value)] = []
+            for argument in call.arguments {
+                switch argument {
+                case .positional(let expr): arguments.append((nil, try await evaluate(expr, env: env).materialized()))
+                case .named(let name, _, let expr): arguments.append((name, try await evaluate(expr, env: env).materialized()))
+                case .flag(let name, _, let expr):
+                    if let expr {
+                        arguments.append((name, try await evaluate(expr, env: env)))
+                    } else {
+                        arguments.append((name, .bool(true)))
+                    }
+                case .stage(let inner):
+                    arguments.append((nil, .closure(Closure(body: .stage(inner), scope: env.scope, source: env.source))))
+                }
+            }
+            return try await self.call(function, input: input, arguments: arguments, env: env, callSpan: call.span)
+        }
+        guard let command = registry.lookup(call.name) else {
+            throw RuntimeError(Diagnostic(DiagnosticCode.unknownCommand, "unknown command '\(call.name)'",
+                span: call.nameSpan, help: Suggest.help(for: call.name, in: callableNames) ?? "run 'help' to list the commands",
+                source: env.source))
+        }
+        let invocation = try await bind(call, to: command.signature, input: input, env: env)
+        do {
+            return try await command.run(invocation)
+        } catch var error as RuntimeError {
+            error.diagnostic = error.diagnostic.located(in: env.source, span: call.span)
+            throw error
+        } catch let diagnostic as Diagnostic {
+            throw RuntimeError(diagnostic.located(in: env.source, span: call.span))
+        }
+    }
+
+    /// Evaluates an expression with `$it` bound to `item` (used by `assert` and friends).
+    package func evaluate(_ expr: Expr, it item: Value, env: Env) async throws -> Value {
+        try await evaluate(expr, env: env.child(["it": item]))
+    }
+}

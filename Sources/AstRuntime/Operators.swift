@@ -1,0 +1,131 @@
+import AstSyntax
+import Foundation
+
+/// Arithmetic, comparison, matching and membership.
+package enum Operators {
+    static func error(_ message: String, _ span: Span, _ source: SourceFile?, help: String? = nil) -> RuntimeError {
+        RuntimeError(Diagnostic(DiagnosticCode.typeMismatch, message, span: span, help: help, source: source))
+    }
+
+    package static func unary(_ op: UnaryOp, _ value: Value, span: Span, source: SourceFile?) throws -> Value {
+        switch (op, value) {
+        case (.not, _): return .bool(!value.isTruthy)
+        case (.negate, .int(let i)):
+            guard i != Int.min else { throw error("integer overflow", span, source) }
+            return .int(-i)
+        case (.negate, .float(let f)): return .float(-f)
+        case (.negate, .duration(let d)): return .duration(-d)
+        default: throw error("cannot negate \(value.typeName)", span, source)
+        }
+    }
+
+    package static func binary(_ op: BinaryOp, _ lhs: Value, _ rhs: Value, span: Span, source: SourceFile?) throws -> Value {
+        switch op {
+        case .eq: return .bool(lhs.isEqual(to: rhs))
+        case .ne: return .bool(!lhs.isEqual(to: rhs))
+        case .lt, .le, .gt, .ge:
+            guard let order = lhs.compare(to: rhs) else {
+                throw error("cannot compare \(lhs.typeName) with \(rhs.typeName) using '\(op.rawValue)'", span, source,
+                    help: lhs.isNull || rhs.isNull ? "one side is null; use ?? to give a default" : nil)
+            }
+            switch op {
+            case .lt: return .bool(order == .orderedAscending)
+            case .le: return .bool(order != .orderedDescending)
+            case .gt: return .bool(order == .orderedDescending)
+            default: return .bool(order != .orderedAscending)
+            }
+        case .match, .notMatch:
+            guard case .string(let pattern) = rhs else { throw error("the right side of '\(op.rawValue)' must be a regex string", span, source) }
+            let subject: String
+            switch lhs {
+            case .string(let s): subject = s
+            case .null: return .bool(op == .notMatch)
+            default: subject = lhs.text
+            }
+            let regex: NSRegularExpression
+            do { regex = try NSRegularExpression(pattern: pattern) } catch {
+                throw Operators.error("invalid regular expression \(JSONText.quote(pattern))", span, source)
+            }
+            let found = regex.firstMatch(in: subject, range: NSRange(subject.startIndex..., in: subject)) != nil
+            return .bool(found == (op == .match))
+        case .in:
+            switch rhs {
+            case .list(let items): return .bool(items.contains { $0.isEqual(to: lhs) })
+            case .string(let s):
+                guard case .string(let needle) = lhs else { throw error("'in' a string needs a string on the left", span, source) }
+                return .bool(s.contains(needle))
+            case .record(let record):
+                guard case .string(let key) = lhs else { throw error("'in' a record needs a key string on the left", span, source) }
+                return .bool(record[key] != nil)
+            default: throw error("cannot test membership in \(rhs.typeName)", span, source)
+            }
+        case .add, .sub, .mul, .div, .mod:
+            return try arithmetic(op, lhs, rhs, span: span, source: source)
+        case .and, .or, .coalesce:
+            return .null  // handled by the evaluator (short-circuit)
+        }
+    }
+
+    static func arithmetic(_ op: BinaryOp, _ lhs: Value, _ rhs: Value, span: Span, source: SourceFile?) throws -> Value {
+        let fail = { error("cannot apply '\(op.rawValue)' to \(lhs.typeName) and \(rhs.typeName)", span, source) }
+        switch (lhs, rhs) {
+        case (.int(let a), .int(let b)):
+            switch op {
+            case .add, .sub, .mul:
+                let (result, overflow) = op == .add ? a.addingReportingOverflow(b)
+                    : op == .sub ? a.subtractingReportingOverflow(b) : a.multipliedReportingOverflow(by: b)
+                if overflow { throw error("integer overflow in '\(op.rawValue)'", span, source) }
+                return .int(result)
+            case .div:
+                guard b != 0 else { throw error("division by zero", span, source) }
+                return a % b == 0 ? .int(a / b) : .float(Double(a) / Double(b))
+            default:
+                guard b != 0 else { throw error("division by zero", span, source) }
+                return .int(a % b)
+            }
+        case (.int, .float), (.float, .int), (.float, .float):
+            guard let a = lhs.doubleValue, let b = rhs.doubleValue else { throw fail() }
+            switch op {
+            case .add: return .float(a + b)
+            case .sub: return .float(a - b)
+            case .mul: return .float(a * b)
+            case .div:
+                guard b != 0 else { throw error("division by zero", span, source) }
+                return .float(a / b)
+            default:
+                guard b != 0 else { throw error("division by zero", span, source) }
+                return .float(a.truncatingRemainder(dividingBy: b))
+            }
+        case (.string(let a), .string(let b)) where op == .add: return .string(a + b)
+        case (.list(let a), .list(let b)) where op == .add: return .list(a + b)
+        case (.record(var a), .record(let b)) where op == .add:
+            for (key, value) in b.pairs { a[key] = value }
+            return .record(a)
+        case (.time(let t), .duration(let d)) where op == .add: return .time(t.addingTimeInterval(d))
+        case (.duration(let d), .time(let t)) where op == .add: return .time(t.addingTimeInterval(d))
+        case (.time(let t), .duration(let d)) where op == .sub: return .time(t.addingTimeInterval(-d))
+        case (.time(let a), .time(let b)) where op == .sub: return .duration(a.timeIntervalSince(b))
+        case (.duration(let a), .duration(let b)):
+            switch op {
+            case .add: return .duration(a + b)
+            case .sub: return .duration(a - b)
+            case .div:
+                guard b != 0 else { throw error("division by zero", span, source) }
+                return .float(a / b)
+            default: throw fail()
+            }
+        case (.duration(let d), .int), (.duration(let d), .float):
+            guard let n = rhs.doubleValue else { throw fail() }
+            if op == .mul { return .duration(d * n) }
+            if op == .div {
+                guard n != 0 else { throw error("division by zero", span, source) }
+                return .duration(d / n)
+            }
+            throw fail()
+        case (.int, .duration(let d)), (.float, .duration(let d)) where op == .mul:
+            return .duration(d * (lhs.doubleValue ?? 0))
+        default:
+            throw fail()
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+
+/// A whole script or prompt line.
+package struct Program: Sendable {
+    package var statements: [Statement]
+    package var span: Span
+}
+
+package struct Block: Sendable {
+    package var statements: [Statement]
+    package var span: Span
+}
+
+package struct Param: Sendable {
+    package var name: String
+    package var span: Span
+    package var defaultValue: Expr?
+}
+
+package struct Statement: Sendable {
+    package indirect enum Kind: Sendable {
+        case `let`(name: String, nameSpan: Span, value: Pipeline)
+        case def(name: String, nameSpan: Span, params: [Param], body: Block)
+        case `if`(condition: Expr, then: Block, otherwise: Statement?)
+        /// The bare `else { … }` branch of an `if`.
+        case block(Block)
+        case `for`(name: String, nameSpan: Span, sequence: Pipeline, body: Block)
+        case `try`(body: Block, errorName: String?, handler: Block?)
+        case `return`(Pipeline?)
+        case `break`
+        case `continue`
+        case exit(Expr?)
+        case pipeline(Pipeline)
+    }
+
+    package var kind: Kind
+    package var span: Span
+}
+
+package struct Pipeline: Sendable {
+    package var stages: [Stage]
+    package var span: Span
+}
+
+package enum Stage: Sendable {
+    case command(CommandCall)
+    case expr(Expr)
+
+    package var span: Span {
+        switch self {
+        case .command(let call): call.span
+        case .expr(let expr): expr.span
+        }
+    }
+}
+
+package struct CommandCall: Sendable {
+    package var name: String
+    package var nameSpan: Span
+    package var arguments: [Argument]
+    package var span: Span
+}
+
+package enum Argument: Sendable {
+    case positional(Expr)
+    case named(name: String, nameSpan: Span, value: Expr)
+    case flag(name: String, span: Span, value: Expr?)
+    /// The command stage given to `each` (`each -p 8 rerun`).
+    case stage(CommandCall)
+
+    package var span: Span {
+        switch self {
+        case .positional(let expr): expr.span
+        case .named(_, let nameSpan, let value): nameSpan.merged(value.span)
+        case .flag(_, let span, let value): value.map { span.merged($0.span) } ?? span
+        case .stage(let call): call.span
+        }
+    }
+}
+
+package enum Literal: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case float(Double)
+    case string(String)
+    case duration(Double)
+    case time(Date)
+}
+
+package enum BinaryOp: String, Sendable, CaseIterable {
+    case or, and
+    case eq = "==", ne = "!=", lt = "<", le = "<=", gt = ">", ge = ">="
+    case match = "=~", notMatch = "!~", `in`
+    case coalesce = "??"
+    case add = "+", sub = "-", mul = "*", div = "/", mod = "%"
+}
+
+package enum UnaryOp: String, Sendable {
+    case negate = "-", not
+}
+
+package enum InterpolationPart: Sendable {
+    case text(String)
+    case pipeline(Pipeline)
+}
+
+package struct Expr: Sendable {
+    package indirect enum Kind: Sendable {
+        case literal(Literal)
+        case interpolation([InterpolationPart])
+        /// An unquoted word in argument position: a string.
+        case bareWord(String)
+        case variable(String)
+        /// `.name` on `base` (nil base: `$it`). `optional` is the `?` after the step.
+        case field(base: Expr?, name: String, optional: Bool)
+        case index(base: Expr, index: Expr, optional: Bool)
+        case list([Expr])
+        case record([(key: String, keySpan: Span, value: Expr)])
+        case block(Block)
+        case binary(BinaryOp, Expr, Expr)
+        case unary(UnaryOp, Expr)
+        case subpipeline(Pipeline)
+    }
+
+    package var kind: Kind
+    package var span: Span
+
+    package init(_ kind: Kind, _ span: Span) {
+        self.kind = kind
+        self.span = span
+    }
+}

@@ -1,0 +1,69 @@
+import AsteroidModels
+import Foundation
+import Hummingbird
+
+/// A1 list agents (and its `/workflows` replacement), F1/F2 temp-file staging. Their errors are text.
+struct AgentAndFileRoutes {
+    let services: SandboxServices
+
+    func register(on group: RouterGroup<BasicRequestContext>) {
+        group.get("agents") { request, _ in try await listAgents(request) }
+        group.get("workflows") { request, _ in try await listAgents(request) }
+        group.post("temp-files") { request, _ in try await stage(request, organizationId: request.query("organizationId")) }
+        group.post("temp-files/:organizationId") { request, context in
+            try await stage(request, organizationId: context.parameters.get("organizationId"))
+        }
+    }
+
+    func listAgents(_ request: Request) async throws -> Response {
+        var query = ListAgentsQuery()
+        do {
+            for (name, value) in request.queryItems {
+                switch name {
+                case "organizationId": query.organizationId = value
+                case "pageSize":
+                    guard let number = Int(value) else { throw ValidationError(name, "\"\(value)\" is not an integer") }
+                    query.pageSize = number
+                case "page":
+                    guard let number = Int(value) else { throw ValidationError(name, "\"\(value)\" is not an integer") }
+                    query.page = number
+                case "searchName": query.searchName = value
+                case "sortField": query.sortField = AgentSortField(rawValue: value)
+                case "sortDirection": query.sortDirection = SortDirection(rawValue: value)
+                default: continue
+                }
+            }
+            try query.validate()
+        } catch let error as ValidationError {
+            throw SandboxError(.badRequest, "Invalid request parameters: \(error.parameter): \(error.detail)", plainText: true)
+        }
+        return try .json(try await services.repository.agents(query))
+    }
+
+    func stage(_ request: Request, organizationId: String?) async throws -> Response {
+        func fail(_ message: String) -> SandboxError { SandboxError(.badRequest, message, plainText: true) }
+        let organization = organizationId ?? services.catalog.organizationId
+        guard UUIDFormat.isValid(organization) else {
+            throw fail("Invalid request parameters: organizationId \"\(organization)\" is not a UUID.")
+        }
+        let known = try await services.repository.allAgents().contains { $0.organizationId == organization.lowercased() }
+        guard known else { throw SandboxError(.forbidden, "User is not a member of the organization.", plainText: true) }
+        guard let type = request.headers[.contentType], let boundary = Multipart.boundary(contentType: type) else {
+            throw fail("Invalid file upload request: expected multipart/form-data with a boundary.")
+        }
+        let buffer = try await request.body.collect(upTo: 50 << 20)
+        guard let parts = Multipart.parse(Data(buffer: buffer), boundary: boundary) else {
+            throw fail("Invalid file upload request: the multipart body is malformed.")
+        }
+        let now = services.config.clock.now
+        let files = parts.filter { $0.name == "files" }.map { part in
+            StagedFile(
+                id: UUID().uuidString.lowercased(), organizationId: organization.lowercased(),
+                name: part.filename ?? "upload.bin", size: part.body.count,
+                mimeType: part.contentType ?? "application/octet-stream", createdAt: now)
+        }
+        guard !files.isEmpty else { throw fail("Invalid file upload request: no part named \"files\".") }
+        try await services.repository.stage(files)
+        return try .json(TempFilesResponse(tempFiles: files.map { TempFile(id: $0.id, name: $0.name) }))
+    }
+}

@@ -1,0 +1,48 @@
+import AsteroidModels
+import Foundation
+import GRDB
+import Logging
+
+/// Everything the routes share: the repository, the lifecycle engine, the notifier and the config.
+/// Opening it applies the migrations and seeds an empty database.
+package final class SandboxServices: Sendable {
+    let config: SandboxConfig
+    let repository: any ExecutionRepository
+    let engine: LifecycleEngine
+    let notifier: ChangeNotifier
+    let catalog: SeedCatalog
+    let logger: Logger
+    let faults: FaultDice
+    /// How long seeding took, when this open seeded the database.
+    package let seedingSeconds: Double?
+
+    package init(_ config: SandboxConfig, logger: Logger = Logger(label: "ast.sandbox")) async throws {
+        self.config = config
+        self.logger = logger
+        let writer = try SandboxDatabase.open(path: config.databasePath)
+        let repository = SQLiteRepository(writer: writer)
+        self.repository = repository
+        notifier = ChangeNotifier()
+        engine = LifecycleEngine(repository: repository, clock: config.clock, notifier: notifier, logger: logger)
+        let catalog = SeedCatalog(seed: config.seed, anchor: config.effectiveSeedAnchor)
+        self.catalog = catalog
+        faults = FaultDice(seed: config.seed)
+        if try await repository.isEmpty() {
+            let start = Date()
+            let generator = SeedGenerator(catalog: catalog, seed: config.seed, anchor: config.effectiveSeedAnchor)
+            try await repository.seed(agents: catalog.agents, executions: generator.executions(count: max(0, config.executions)))
+            seedingSeconds = Date().timeIntervalSince(start)
+        } else {
+            seedingSeconds = nil
+        }
+    }
+
+    var factory: ExecutionFactory { ExecutionFactory(catalog: catalog, speed: config.speed) }
+
+    /// Runs every lifecycle tick that is due now (for tests on a `ManualClock`).
+    @discardableResult
+    package func runDueWork() async throws -> Int { try await engine.runDue() }
+
+    /// True when the lifecycle should run its own loop (any clock but a manual one).
+    var runsOwnLoop: Bool { !(config.clock is ManualClock) }
+}

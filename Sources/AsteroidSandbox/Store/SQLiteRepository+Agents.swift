@@ -1,0 +1,116 @@
+import AsteroidModels
+import Foundation
+import GRDB
+
+/// Agents, staged files and bulk seeding.
+extension SQLiteRepository {
+    func agents(_ query: ListAgentsQuery) async throws -> Page<Agent> {
+        var clauses = ["1"]
+        var arguments = StatementArguments()
+        if let org = query.organizationId {
+            clauses.append("organization_id = ?")
+            arguments += [org.lowercased()]
+        }
+        if let search = query.searchName {
+            clauses.append("name LIKE ? ESCAPE '\\'")
+            arguments += [Self.likePattern(search)]
+        }
+        let column = query.sortField == .name ? "name COLLATE NOCASE" : "created_at"
+        let order = (query.sortDirection ?? (query.sortField == .name ? .asc : .desc)) == .asc ? "ASC" : "DESC"
+        let pageSize = query.pageSize ?? 10
+        let page = query.page ?? 1
+        let filter = clauses.joined(separator: " AND ")
+        let filterArguments = arguments
+        return try await writer.read { db in
+            let arguments = filterArguments
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM agents WHERE \(filter)", arguments: arguments) ?? 0
+            var pageArguments = arguments
+            pageArguments += [pageSize, (page - 1) * pageSize]
+            let rows = try Row.fetchAll(
+                db,
+                sql: "SELECT * FROM agents WHERE \(filter) ORDER BY \(column) \(order), id LIMIT ? OFFSET ?",
+                arguments: pageArguments)
+            return Page(items: try rows.map { try Self.agent(db, $0).wire }, page: page, pageSize: pageSize, total: total)
+        }
+    }
+
+    func agent(_ id: String) async throws -> AgentInfo? {
+        try await writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM agents WHERE id = ?", arguments: [id.lowercased()])
+                .map { try Self.agent(db, $0) }
+        }
+    }
+
+    func allAgents() async throws -> [AgentInfo] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM agents ORDER BY created_at").map { try Self.agent(db, $0) }
+        }
+    }
+
+    static func agent(_ db: Database, _ row: Row) throws -> AgentInfo {
+        let id: String = row["id"]
+        let versions = try Row.fetchAll(
+            db, sql: "SELECT id, version, published FROM workflow_versions WHERE agent_id = ? ORDER BY version",
+            arguments: [id]
+        ).map { WorkflowVersionInfo(id: $0["id"], version: $0["version"], published: $0["published"]) }
+        return AgentInfo(
+            id: id, name: row["name"], organizationId: row["organization_id"], userId: row["user_id"],
+            createdAt: Date(millis: row["created_at"]), publishedVersion: row["published_version"],
+            failureEvery: row["failure_every"], versions: versions)
+    }
+
+    func stage(_ files: [StagedFile]) async throws {
+        try await writer.write { db in
+            for file in files {
+                try db.execute(
+                    sql: """
+                        INSERT INTO temp_files (id, organization_id, name, size, mime_type, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [file.id, file.organizationId, file.name, file.size, file.mimeType, file.createdAt.millis])
+            }
+        }
+    }
+
+    func stagedFiles(_ ids: [String]) async throws -> [StagedFile] {
+        try await writer.read { db in
+            try ids.compactMap { id in
+                try Row.fetchOne(db, sql: "SELECT * FROM temp_files WHERE id = ?", arguments: [id.lowercased()]).map {
+                    StagedFile(
+                        id: $0["id"], organizationId: $0["organization_id"], name: $0["name"], size: $0["size"],
+                        mimeType: $0["mime_type"], createdAt: Date(millis: $0["created_at"]))
+                }
+            }
+        }
+    }
+
+    /// Inserts the demo data in one transaction with prepared statements.
+    func seed(agents: [AgentInfo], executions: [ExecutionState]) async throws {
+        try await writer.write { db in
+            for agent in agents {
+                try db.execute(
+                    sql: """
+                        INSERT INTO agents (id, name, organization_id, user_id, created_at, published_version, failure_every)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        agent.id, agent.name, agent.organizationId, agent.userId, agent.createdAt.millis,
+                        agent.publishedVersion, agent.failureEvery,
+                    ])
+                for version in agent.versions {
+                    try db.execute(
+                        sql: "INSERT INTO workflow_versions (id, agent_id, version, published) VALUES (?, ?, ?, ?)",
+                        arguments: [version.id, agent.id, version.version, version.published])
+                }
+            }
+            let encoder = AsteroidJSON.makeEncoder()
+            let insert = try db.makeStatement(
+                sql: "INSERT INTO executions (\(Self.executionColumns)) VALUES (\(Array(repeating: "?", count: 16).joined(separator: ",")))")
+            for state in executions {
+                let values: [(any DatabaseValueConvertible)?] = [state.seq] + (try Self.columnValues(state, encoder: encoder))
+                try insert.execute(arguments: StatementArguments(values))
+                try Self.insertFilterRows(db, seq: state.seq, state.execution)
+            }
+        }
+    }
+}

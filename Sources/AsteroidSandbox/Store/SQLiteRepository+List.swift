@@ -1,0 +1,99 @@
+import AsteroidModels
+import Foundation
+import GRDB
+
+/// `GET /executions`: every filter and sort as SQL over indexed columns and side tables.
+extension SQLiteRepository {
+    func listExecutions(_ query: ListExecutionsQuery, now: Date) async throws -> Page<Execution> {
+        let filter = Self.whereClause(query, now: now)
+        let (field, direction) = query.effectiveSort
+        let order = direction == .asc ? "ASC" : "DESC"
+        let column =
+            switch field {
+            case .status: "e.status"
+            case .startedAt: "e.started_at"
+            default: "e.created_at"
+            }
+        let pageSize = query.pageSize ?? 10
+        let page = query.page ?? 1
+        let offset = (page - 1) * pageSize
+        return try await writer.read { db in
+            let total =
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM executions e WHERE \(filter.sql)", arguments: filter.arguments)
+                ?? 0
+            var arguments = filter.arguments
+            arguments += [pageSize, offset]
+            let bodies = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT e.body FROM executions e WHERE \(filter.sql)
+                    ORDER BY \(column) \(order), e.created_at \(order), e.seq \(order) LIMIT ? OFFSET ?
+                    """, arguments: arguments)
+            let decoder = AsteroidJSON.makeDecoder()
+            let items = try bodies.map { try decoder.decode(Execution.self, from: Data($0.utf8)) }
+            return Page(items: items, page: page, pageSize: pageSize, total: total)
+        }
+    }
+
+    static func whereClause(_ q: ListExecutionsQuery, now: Date) -> (sql: String, arguments: StatementArguments) {
+        var clauses = ["e.deleted_at IS NULL"]
+        var arguments = StatementArguments()
+        func add(_ clause: String, _ values: [(any DatabaseValueConvertible)?]) {
+            clauses.append(clause)
+            arguments += StatementArguments(values)
+        }
+        func list(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ", ") }
+
+        if let org = q.organizationId { add("e.organization_id = ?", [org.lowercased()]) }
+        if let id = q.executionId { add("e.id LIKE ? ESCAPE '\\'", [likePattern(id)]) }
+        if let agent = q.agentId { add("e.workflow_id = ?", [agent.lowercased()]) }
+        if let workflow = q.workflowId { add("e.workflow_id = ?", [workflow.lowercased()]) }
+        let profiles = (q.agentProfileIds + q.profileIds).map { $0.lowercased() }
+        if !profiles.isEmpty { add("e.profile_id IN (\(list(profiles.count)))", profiles) }
+        if !q.status.isEmpty { add("e.status IN (\(list(q.status.count)))", q.status.map(\.rawValue)) }
+        if !q.phase.isEmpty {
+            let statuses = ExecutionStatus.allKnown.filter { q.phase.contains($0.phase) }.map(\.rawValue)
+            add(statuses.isEmpty ? "0" : "e.status IN (\(list(statuses.count)))", statuses)
+        }
+        if let after = q.createdAfter { add("e.created_at >= ?", [after.millis]) }
+        if let before = q.createdBefore { add("e.created_at <= ?", [before.millis]) }
+        if let within = q.createdWithin, let seconds = WithinDuration.seconds(within) {
+            add("e.created_at >= ?", [now.addingTimeInterval(-Double(seconds)).millis])
+        }
+        if !q.humanLabels.isEmpty {
+            let labels = q.humanLabels.map { $0.lowercased() }
+            add(
+                "e.seq IN (SELECT execution_seq FROM execution_labels WHERE label_id IN (\(list(labels.count))))", labels)
+        }
+        if let outcome = q.outcomeLabel { add("e.outcome LIKE ? ESCAPE '\\'", [likePattern(outcome)]) }
+        var pairs: [(String, String)] = []
+        if let key = q.metadataKey, let value = q.metadataValue { pairs.append((key, value)) }
+        for pair in q.metadata {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            if parts.count == 2 { pairs.append((parts[0], parts[1])) }
+        }
+        for (key, value) in pairs {
+            add("e.seq IN (SELECT execution_seq FROM execution_metadata WHERE key = ? AND value = ?)", [key, value])
+        }
+        if let key = q.inputsKey, let value = q.inputsValue {
+            add(
+                "e.seq IN (SELECT execution_seq FROM execution_inputs WHERE key = ? AND value LIKE ? ESCAPE '\\')",
+                [key, likePattern(value)])
+        }
+        if let version = q.workflowVersion { add("e.workflow_version = ?", [version]) }
+        if let failures = q.hasScriptFailures { add("e.has_script_failures = ?", [failures]) }
+        if !q.triggerSource.isEmpty {
+            add("e.trigger_source IN (\(list(q.triggerSource.count)))", q.triggerSource)
+        }
+        if let batch = q.batchId { add("e.batch_id = ?", [batch]) }
+        return (clauses.joined(separator: " AND "), arguments)
+    }
+
+    /// `%text%` with LIKE's wildcards escaped; SQLite's LIKE is case-insensitive for ASCII.
+    static func likePattern(_ text: String) -> String {
+        let escaped = text.replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+        return "%\(escaped)%"
+    }
+}

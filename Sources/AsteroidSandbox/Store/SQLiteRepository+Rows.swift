@@ -1,0 +1,113 @@
+import AsteroidModels
+import Foundation
+import GRDB
+
+/// Reading and writing one execution's rows.
+extension SQLiteRepository {
+    static let executionColumns = """
+        seq, id, organization_id, workflow_id, workflow_version, status, created_at, started_at, outcome,
+        trigger_source, profile_id, batch_id, has_script_failures, deleted_at, seeded, body
+        """
+
+    static func load(_ db: Database, id: String) throws -> ExecutionState? {
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT seq, body, deleted_at, seeded, batch_id FROM executions WHERE id = ?", arguments: [id])
+        else { return nil }
+        if (row["deleted_at"] as Int64?) != nil { return nil }
+        let seq: Int64 = row["seq"]
+        let body: String = row["body"]
+        let execution = try AsteroidJSON.makeDecoder().decode(Execution.self, from: Data(body.utf8))
+        var live: LivePlan?
+        if let plan = try Row.fetchOne(
+            db, sql: "SELECT step, steps, step_ms, next_at, outcome FROM live_plans WHERE execution_seq = ?",
+            arguments: [seq])
+        {
+            let outcome: String = plan["outcome"]
+            live = LivePlan(
+                step: plan["step"], steps: plan["steps"], stepMillis: plan["step_ms"],
+                nextAt: (plan["next_at"] as Int64?).map(Date.init(millis:)),
+                outcome: PlannedOutcome(rawValue: outcome) ?? .success)
+        }
+        return ExecutionState(
+            seq: seq, execution: execution, live: live, deleted: false, seeded: row["seeded"], batchId: row["batch_id"])
+    }
+
+    static func columnValues(_ state: ExecutionState, encoder: JSONEncoder) throws -> [(any DatabaseValueConvertible)?] {
+        let e = state.execution
+        let body = String(decoding: try encoder.encode(e), as: UTF8.self)
+        return [
+            e.id.lowercased(), e.organizationId, e.workflowId, e.workflowVersion, e.status.rawValue,
+            e.createdAt.millis, e.startedAt?.millis, e.executionResult?.outcome, e.triggerContext?.source.rawValue,
+            e.profileId ?? e.agentProfileId, state.batchId, !(e.scriptFailures ?? []).isEmpty,
+            state.deleted ? Date().millis : nil, state.seeded, body,
+        ]
+    }
+
+    /// Inserts the execution row and its filter rows; returns the row's `seq`.
+    static func insertRow(_ db: Database, _ state: ExecutionState, encoder: JSONEncoder) throws -> Int64 {
+        let values: [(any DatabaseValueConvertible)?] = [state.seq > 0 ? state.seq : nil]
+            + (try columnValues(state, encoder: encoder))
+        try db.execute(
+            sql: "INSERT INTO executions (\(executionColumns)) VALUES (\(Array(repeating: "?", count: 16).joined(separator: ",")))",
+            arguments: StatementArguments(values))
+        let seq = db.lastInsertedRowID
+        try insertFilterRows(db, seq: seq, state.execution)
+        return seq
+    }
+
+    static func updateRow(_ db: Database, _ state: ExecutionState, encoder: JSONEncoder) throws {
+        var values = try columnValues(state, encoder: encoder)
+        values.append(state.seq)
+        try db.execute(
+            sql: """
+                UPDATE executions SET id = ?, organization_id = ?, workflow_id = ?, workflow_version = ?, status = ?,
+                  created_at = ?, started_at = ?, outcome = ?, trigger_source = ?, profile_id = ?, batch_id = ?,
+                  has_script_failures = ?, deleted_at = ?, seeded = ?, body = ? WHERE seq = ?
+                """, arguments: StatementArguments(values))
+    }
+
+    static func insertFilterRows(_ db: Database, seq: Int64, _ e: Execution) throws {
+        for (key, value) in e.metadata ?? [:] {
+            try db.cachedStatement(sql: "INSERT INTO execution_metadata (execution_seq, key, value) VALUES (?, ?, ?)")
+                .execute(arguments: [seq, key, value])
+        }
+        for (key, value) in e.inputs ?? [:] {
+            try db.cachedStatement(sql: "INSERT INTO execution_inputs (execution_seq, key, value) VALUES (?, ?, ?)")
+                .execute(arguments: [seq, key, value.searchText])
+        }
+        for label in e.humanLabels {
+            try db.cachedStatement(sql: "INSERT INTO execution_labels (execution_seq, label_id) VALUES (?, ?)")
+                .execute(arguments: [seq, label.id.lowercased()])
+        }
+    }
+
+    static func savePlan(_ db: Database, _ state: ExecutionState) throws {
+        guard let live = state.live else { return }
+        try db.execute(
+            sql: """
+                INSERT INTO live_plans (execution_seq, step, steps, step_ms, next_at, outcome) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT(execution_seq) DO UPDATE SET step = excluded.step, steps = excluded.steps,
+                  step_ms = excluded.step_ms, next_at = excluded.next_at, outcome = excluded.outcome
+                """,
+            arguments: [state.seq, live.step, live.steps, live.stepMillis, live.nextAt?.millis, live.outcome.rawValue])
+    }
+
+    static func insertActivities(_ db: Database, seq: Int64, _ activities: [Activity], encoder: JSONEncoder) throws {
+        for activity in activities {
+            let payload = String(decoding: try encoder.encode(activity), as: UTF8.self)
+            try db.cachedStatement(
+                sql: "INSERT INTO activities (id, execution_seq, timestamp, payload) VALUES (?, ?, ?, ?)"
+            ).execute(arguments: [activity.id, seq, activity.timestamp.millis, payload])
+        }
+    }
+}
+
+extension JSONValue {
+    /// The text a partial `inputsValue` match looks in: a string's own text, any other value's JSON.
+    var searchText: String {
+        if case .string(let text) = self { return text }
+        let data = (try? AsteroidJSON.makeEncoder().encode(self)) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+}

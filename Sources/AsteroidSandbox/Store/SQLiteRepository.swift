@@ -1,0 +1,104 @@
+import AsteroidModels
+import Foundation
+import GRDB
+
+/// The SQLite `ExecutionRepository`. The execution's wire JSON lives in `body`; the columns and side
+/// tables beside it exist for filtering and sorting in SQL, with indexes.
+final class SQLiteRepository: ExecutionRepository {
+    let writer: any DatabaseWriter
+
+    init(writer: any DatabaseWriter) {
+        self.writer = writer
+    }
+
+    func execution(_ id: String) async throws -> ExecutionState? {
+        try await writer.read { db in try Self.load(db, id: id.lowercased()) }
+    }
+
+    func insert(_ state: ExecutionState, activities: [Activity], attaching files: [String]) async throws {
+        try await writer.write { db in
+            let encoder = AsteroidJSON.makeEncoder()
+            var state = state
+            state.seq = try Self.insertRow(db, state, encoder: encoder)
+            try Self.savePlan(db, state)
+            try Self.insertActivities(db, seq: state.seq, activities, encoder: encoder)
+            for file in files {
+                try db.execute(sql: "UPDATE temp_files SET execution_id = ? WHERE id = ?", arguments: [state.execution.id, file])
+            }
+        }
+    }
+
+    func insertRerun(_ state: ExecutionState, of parentId: String, activities: [Activity]) async throws {
+        try await writer.write { db in
+            let encoder = AsteroidJSON.makeEncoder()
+            guard var parent = try Self.load(db, id: parentId) else { throw SandboxError.executionNotFound }
+            parent.execution.hasBeenRerun = true
+            try Self.updateRow(db, parent, encoder: encoder)
+            var state = state
+            state.seq = try Self.insertRow(db, state, encoder: encoder)
+            try Self.savePlan(db, state)
+            try Self.insertActivities(db, seq: state.seq, activities, encoder: encoder)
+        }
+    }
+
+    @discardableResult
+    func mutate(
+        _ id: String, _ change: @Sendable (inout ExecutionState) throws -> [Activity]
+    ) async throws -> ExecutionState {
+        try await writer.write { db in
+            guard var state = try Self.load(db, id: id.lowercased()) else { throw SandboxError.executionNotFound }
+            let activities = try change(&state)
+            let encoder = AsteroidJSON.makeEncoder()
+            try Self.updateRow(db, state, encoder: encoder)
+            try Self.savePlan(db, state)
+            try Self.insertActivities(db, seq: state.seq, activities, encoder: encoder)
+            return state
+        }
+    }
+
+    func storedActivities(_ executionSeq: Int64) async throws -> [Activity] {
+        try await writer.read { db in
+            let decoder = AsteroidJSON.makeDecoder()
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT payload FROM activities WHERE execution_seq = ? ORDER BY timestamp, seq",
+                arguments: [executionSeq])
+            return try rows.map { row in
+                let text: String = row["payload"]
+                return try decoder.decode(Activity.self, from: Data(text.utf8))
+            }
+        }
+    }
+
+    func dueExecutions(at date: Date) async throws -> [String] {
+        try await writer.read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT e.id FROM live_plans p JOIN executions e ON e.seq = p.execution_seq
+                    WHERE p.next_at IS NOT NULL AND p.next_at <= ? ORDER BY p.next_at LIMIT 500
+                    """, arguments: [date.millis])
+        }
+    }
+
+    func nextDueDate() async throws -> Date? {
+        try await writer.read { db in
+            try Int64.fetchOne(db, sql: "SELECT MIN(next_at) FROM live_plans WHERE next_at IS NOT NULL")
+                .map(Date.init(millis:))
+        }
+    }
+
+    func countExecutions(workflowId: String) async throws -> Int {
+        try await writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM executions WHERE workflow_id = ?", arguments: [workflowId])
+                ?? 0
+        }
+    }
+
+    func isEmpty() async throws -> Bool {
+        try await writer.read { db in
+            let executions = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM executions") ?? 0
+            let agents = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM agents") ?? 0
+            return executions == 0 && agents == 0
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import AstRuntime
+import Foundation
+
+/// The command line of `ast` (everything but `ast sandbox …`, which SandboxCommand parses).
+struct Options {
+    enum Mode: Equatable {
+        case script(path: String)
+        case command(String)
+        case stdin
+        case interactive
+    }
+
+    var mode: Mode = .interactive
+    var scriptArguments: [String] = []
+    var sandbox = false
+    var dryRun = false
+    var yes = false
+    var format: Settings.Format?
+    var noColor = false
+    var showVersion = false
+    var showHelp = false
+
+    struct UsageError: Error { var message: String }
+
+    static let help = """
+        usage: ast [OPTIONS] [FILE.ast [ARGS…]]
+               ast [OPTIONS] -c 'PIPELINE' [ARGS…]
+               ast sandbox [--port N] [--speed X] …      (a local API server)
+
+        With no FILE at a terminal, ast starts the interactive prompt. A script can also come on stdin.
+
+        options:
+          -c TEXT         run TEXT as a script
+          --sandbox       run against an in-process local sandbox (no key needed)
+          --dry-run       print each changing request instead of sending it
+          --yes, -y       do not ask before changing more than one execution
+          --format F      output format: auto, table, json, jsonl, csv, text
+          --no-color      no colours (NO_COLOR is honoured too)
+          --version       print the version
+          --help, -h      this help
+
+        environment: ASTEROID_API_KEY, ASTEROID_BASE_URL (default https://odyssey.asteroid.ai/agents/v2)
+        exit codes: 0 ok · 1 runtime error · 2 usage or syntax error · N from `exit N` · 130 interrupted
+        """
+
+    static func parse(_ arguments: [String]) throws -> Options {
+        var options = Options()
+        var rest = arguments[...]
+        while let argument = rest.popFirst() {
+            switch argument {
+            case "--sandbox": options.sandbox = true
+            case "--dry-run": options.dryRun = true
+            case "--yes", "-y": options.yes = true
+            case "--no-color": options.noColor = true
+            case "--version": options.showVersion = true
+            case "--help", "-h": options.showHelp = true
+            case "--format":
+                guard let value = rest.popFirst() else { throw UsageError(message: "--format needs a value") }
+                guard let format = Settings.Format(rawValue: value) else {
+                    throw UsageError(message: "--format must be one of \(Settings.Format.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                options.format = format
+            case "-c":
+                guard let text = rest.popFirst() else { throw UsageError(message: "-c needs the text of a script") }
+                options.mode = .command(text)
+                options.scriptArguments = Array(rest)
+                return options
+            case "-":
+                options.mode = .stdin
+                options.scriptArguments = Array(rest)
+                return options
+            case "--":
+                if let path = rest.popFirst() {
+                    options.mode = .script(path: path)
+                    options.scriptArguments = Array(rest)
+                }
+                return options
+            default:
+                if argument.hasPrefix("-"), argument.count > 1 {
+                    throw UsageError(message: "unknown option \(argument) (see ast --help)")
+                }
+                options.mode = .script(path: argument)
+                options.scriptArguments = Array(rest)
+                return options
+            }
+        }
+        return options
+    }
+}

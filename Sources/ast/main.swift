@@ -1,0 +1,5 @@
+// The ast executable: parses the command line and hands over to the libraries (see Launcher.swift).
+import Foundation
+
+let code = await Launcher.main(Array(CommandLine.arguments.dropFirst()))
+exit(code)

@@ -1,0 +1,56 @@
+import Foundation
+
+/// One golden script and what it promises: `# expect: LINE` (stdout lines, in order),
+/// `# expect error: TEXT` (stderr contains TEXT), `# expect exit: N`, `# sandbox` (needs the API),
+/// `# args: A B` (script arguments).
+struct GoldenCase: CustomStringConvertible, Sendable {
+    let name: String
+    let path: String
+    let text: String
+    var expectedLines: [String] = []
+    var expectedErrors: [String] = []
+    var expectedExit: Int32 = 0
+    var needsSandbox = false
+    var arguments: [String] = []
+
+    var description: String { name }
+
+    init(name: String, path: String, text: String) {
+        self.name = name
+        self.path = path
+        self.text = text
+        var exitGiven = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            guard let marker = line.range(of: "# expect") ?? line.range(of: "# sandbox") ?? line.range(of: "# args:") else { continue }
+            let directive = line[marker.lowerBound...].dropFirst(2)
+            if directive.hasPrefix("expect: ") {
+                expectedLines.append(String(directive.dropFirst("expect: ".count)))
+            } else if directive == "expect:" {
+                expectedLines.append("")
+            } else if directive.hasPrefix("expect error: ") {
+                expectedErrors.append(String(directive.dropFirst("expect error: ".count)))
+            } else if directive.hasPrefix("expect exit: ") {
+                expectedExit = Int32(directive.dropFirst("expect exit: ".count).trimmingCharacters(in: .whitespaces)) ?? -1
+                exitGiven = true
+            } else if directive.hasPrefix("sandbox") {
+                needsSandbox = true
+            } else if directive.hasPrefix("args: ") {
+                arguments = directive.dropFirst("args: ".count).split(separator: " ").map(String.init)
+            }
+        }
+        if !exitGiven, !expectedErrors.isEmpty { expectedExit = -1 }
+    }
+
+    /// Every `.ast` file under Golden/, sorted by path.
+    static let all: [GoldenCase] = {
+        guard let root = Bundle.module.url(forResource: "Golden", withExtension: nil) else { return [] }
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+        var cases: [GoldenCase] = []
+        while let url = enumerator?.nextObject() as? URL {
+            guard url.pathExtension == "ast", let data = FileManager.default.contents(atPath: url.path) else { continue }
+            let name = url.path.replacingOccurrences(of: root.path + "/", with: "")
+            cases.append(GoldenCase(name: name, path: url.path, text: String(decoding: data, as: UTF8.self)))
+        }
+        return cases.sorted { $0.name < $1.name }
+    }()
+}

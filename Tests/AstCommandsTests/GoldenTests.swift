@@ -1,0 +1,70 @@
+import AsteroidClient
+import AsteroidSandbox
+import AstCommands
+import AstRuntime
+import AstSyntax
+import Foundation
+import Testing
+
+/// The one runner of the golden corpus: each script runs in a fresh session (API scripts against one
+/// shared in-process sandbox) and its stdout lines, diagnostics and exit code are compared.
+@Suite struct GoldenTests {
+    @Test func corpusIsLarge() {
+        let expectations = GoldenCase.all.reduce(0) { $0 + $1.expectedLines.count + $1.expectedErrors.count }
+        #expect(GoldenCase.all.count >= 40)
+        #expect(expectations >= 150)
+    }
+
+    @Test(arguments: GoldenCase.all)
+    func golden(_ golden: GoldenCase) async throws {
+        let result = try await GoldenHarness.run(golden.text, name: golden.name, sandbox: golden.needsSandbox, arguments: golden.arguments)
+        let lines = result.out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let trimmed = lines.last == "" ? Array(lines.dropLast()) : lines
+        #expect(trimmed == golden.expectedLines, "stdout of \(golden.name); stderr:\n\(result.err)")
+        for expected in golden.expectedErrors {
+            #expect(result.err.contains(expected), "stderr of \(golden.name) lacks «\(expected)»:\n\(result.err)")
+        }
+        if golden.expectedExit == -1 {
+            #expect(result.code != 0, "\(golden.name) should fail")
+        } else {
+            #expect(result.code == golden.expectedExit, "exit code of \(golden.name); stderr:\n\(result.err)")
+        }
+    }
+}
+
+/// Runs scripts the way `ast` does, with output captured.
+enum GoldenHarness {
+    static func run(_ text: String, name: String, sandbox: Bool, arguments: [String] = [], dryRun: Bool = false)
+        async throws -> (out: String, err: String, code: Int32)
+    {
+        let output = BufferedOutput()
+        var settings = Settings()
+        settings.dryRun = dryRun
+        let api = sandbox ? try await SharedSandbox.shared.service() : nil
+        let session = Session(api: api, output: output, settings: settings, arguments: arguments, environment: ["HOME": "/tmp"])
+        let outcome = await session.interpreter.run(SourceFile(name: name, text: text))
+        var err = output.stderr
+        switch outcome {
+        case .invalid(let diagnostics, _): err += DiagnosticRenderer().render(diagnostics) + "\n"
+        case .failed(let diagnostic): err += DiagnosticRenderer().render(diagnostic) + "\n"
+        default: break
+        }
+        return (output.stdout, err, outcome.exitCode)
+    }
+}
+
+/// One sandbox for the whole test run (fast lifecycle, fixed seed).
+actor SharedSandbox {
+    static let shared = SharedSandbox()
+    private var server: SandboxServer?
+    private var api: APIService?
+
+    func service() async throws -> APIService {
+        if let api { return api }
+        let server = try await SandboxServer.start(.inMemory(seed: 7, executions: 300, speed: 200))
+        self.server = server
+        let api = APIService(configuration: ClientConfiguration(baseURL: server.baseURL, apiKey: "test-key"))
+        self.api = api
+        return api
+    }
+}

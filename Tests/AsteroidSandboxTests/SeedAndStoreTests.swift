@@ -1,0 +1,87 @@
+import AsteroidModels
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import AsteroidSandbox
+
+@Suite("seed, persistence and restart")
+struct SeedAndStoreTests {
+    @Test("same seed → same data; another seed → other data")
+    func determinism() async throws {
+        func firstPage(_ seed: UInt64) async throws -> String {
+            let harness = try await Harness.make(executions: 120, seed: seed)
+            return try await harness.test { client in try await client.call(.get, "/executions?pageSize=100&page=1").text }
+        }
+        let a = try await firstPage(42)
+        let b = try await firstPage(42)
+        let c = try await firstPage(43)
+        #expect(a == b)
+        #expect(a != c)
+    }
+
+    @Test("the demo data covers every status, trigger source, reruns, labels, comments and timeouts")
+    func coverage() async throws {
+        let harness = try await Harness.make(executions: 300, seed: 1)
+        try await harness.test { client in
+            let all = try await client.all()
+            #expect(Set(all.map(\.status)) == Set(ExecutionStatus.allKnown))
+            #expect(Set(all.compactMap { $0.triggerContext?.source }) == [.api, .ui, .schedule])
+            #expect(all.contains { $0.executionResult?.outcome.contains("timeout") == true })
+            #expect(all.contains { !$0.comments.isEmpty } && all.contains { !$0.humanLabels.isEmpty })
+            let reruns = all.filter { $0.parentExecutionId != nil }
+            #expect(!reruns.isEmpty)
+            for rerun in reruns {
+                let parent = try #require(all.first { $0.id == rerun.parentExecutionId })
+                #expect(parent.hasBeenRerun && parent.inputs == rerun.inputs)
+            }
+            #expect(Set(all.map(\.agentName)).count == 6)
+            #expect(all.allSatisfy { $0.workflowName == $0.agentName && $0.workflowVersionId != nil })
+            let anchor = harness.services.config.effectiveSeedAnchor
+            #expect(all.allSatisfy { $0.createdAt <= anchor && $0.createdAt >= anchor.addingTimeInterval(-31 * 86_400) })
+            let seeded = try #require(all.first { $0.status == .completed })
+            let feed = try await client.get([Activity].self, "/executions/\(seeded.id)/activities")
+            #expect(feed.first?.payload.status == .starting && feed.last?.payload.activityType == .terminal)
+            #expect(try await client.get([Activity].self, "/executions/\(seeded.id)/activities") == feed)
+        }
+    }
+
+    @Test("a file database keeps state, is seeded once, and a running execution continues after a restart")
+    func restart() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sandbox-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("nested/sandbox.sqlite").path
+        let first = try await Harness.make(executions: 20, path: path)
+        #expect(first.services.seedingSeconds != nil)
+        let id = try await first.test { client in
+            let id = try await client.execute(try await client.agentId("Invoice Processor"))
+            try await first.advance(by: 1)
+            return id
+        }
+        let second = try await Harness.make(executions: 20, path: path)
+        #expect(second.services.seedingSeconds == nil)
+        try await second.test { client in
+            #expect(try await client.page("").total == 21)
+            #expect(try await client.get(Execution.self, "/executions/\(id)").status == .running)
+            try await second.finishAll()
+            #expect(try await client.get(Execution.self, "/executions/\(id)").status == .completed)
+        }
+    }
+
+    @Test("the migrations are ordered and named")
+    func migrations() {
+        #expect(SandboxDatabase.migrator.migrations == ["001-agents", "002-executions", "003-lifecycle", "004-temp-files"])
+    }
+
+    @Test("seeding 5 000 executions works and every filter still answers")
+    func biggerSeed() async throws {
+        let harness = try await Harness.make(executions: 5_000, seed: 2)
+        try await harness.test { client in
+            let page = try await client.page("status=failed&outcomeLabel=timeout&sort=started_at:desc&pageSize=100")
+            #expect(page.total > 0 && page.items.allSatisfy { $0.status == .failed })
+            #expect(try await client.page("").total == 5_000)
+        }
+    }
+}
