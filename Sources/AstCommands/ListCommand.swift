@@ -134,6 +134,9 @@ enum AgentResolver {
             names.append(agent.name)
             if agent.name.caseInsensitiveCompare(text) == .orderedSame { return agent.id }
         }
+        if let all = try? await api.client.listAgents().collect(limit: 500) {
+            names = all.map(\.name)
+        }
         throw call.error("no agent is named '\(text)'", argument: argument,
             help: Suggest.help(for: text, in: names) ?? "'agents' lists them; an agent id is a UUID")
     }

@@ -105,6 +105,7 @@ package struct Checker {
             expr(r)
         case .unary(_, let operand): expr(operand)
         case .subpipeline(let p): pipeline(p)
+        case .statement(let s): statement(s)
         case .literal, .bareWord, .variable: break
         }
     }

@@ -44,6 +44,8 @@ extension Interpreter {
             return .record(record)
         case .block(let block):
             return .closure(Closure(body: .block(block), scope: env.scope, source: env.source))
+        case .statement(let statement):
+            return try await execute(statement, env: env)
         case .subpipeline(let pipeline):
             return try await evaluate(pipeline, input: .null, env: env)
         case .unary(let op, let operand):

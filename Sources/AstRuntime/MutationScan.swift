@@ -35,6 +35,7 @@ extension Interpreter {
             switch e.kind {
             case .block(let b): statements(b.statements)
             case .subpipeline(let p): pipeline(p)
+            case .statement(let s): statements([s])
             case .binary(_, let l, let r):
                 expr(l)
                 expr(r)

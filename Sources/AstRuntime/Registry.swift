@@ -52,11 +52,26 @@ package struct StandardOutput: OutputSink {
 import Foundation
 
 enum FileHandleWriter {
-    static func stdout(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
-    }
-    static func stderr(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+    static func stdout(_ text: String) { write(text, to: 1) }
+    static func stderr(_ text: String) { write(text, to: 2) }
+
+    /// Writes all bytes; a closed pipe (`ast … | head`) ends the output quietly instead of crashing.
+    static func write(_ text: String, to descriptor: Int32) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { buffer in
+                #if canImport(Glibc)
+                Glibc.write(descriptor, buffer.baseAddress, buffer.count)
+                #else
+                Darwin.write(descriptor, buffer.baseAddress, buffer.count)
+                #endif
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            bytes = bytes.dropFirst(written)
+        }
     }
 }
 

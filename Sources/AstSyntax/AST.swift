@@ -121,6 +121,8 @@ package struct Expr: Sendable {
         case binary(BinaryOp, Expr, Expr)
         case unary(UnaryOp, Expr)
         case subpipeline(Pipeline)
+        /// `if … { } else { }` or `try { } catch { }` used as a value (`let x = try { … } catch { … }`).
+        case statement(Statement)
     }
 
     package var kind: Kind

@@ -2,13 +2,22 @@ extension ParserState {
     // pipeline = stage { "|" stage }
     func parsePipeline() throws -> Pipeline {
         var stages = [try parseStage()]
-        while isOp("|") {
+        while isOp("|") || (current.kind == .newline && skipNewlinesBeforeOp("|")) {
             advance()
             skipNewlines()
             stages.append(try parseStage())
         }
         let span = stages[0].span.merged(stages[stages.count - 1].span)
         return Pipeline(stages: stages, span: span)
+    }
+
+    /// A pipeline may continue on the next line with a leading `|`: skips the newlines if one follows.
+    func skipNewlinesBeforeOp(_ op: String) -> Bool {
+        var index = position
+        while index < tokens.count - 1, tokens[index].kind == .newline { index += 1 }
+        guard tokens[index].kind == .op(op) else { return false }
+        position = index
+        return true
     }
 
     /// Whether the current token starts a command call.

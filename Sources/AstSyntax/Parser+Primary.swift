@@ -41,6 +41,11 @@ extension ParserState {
                 return Expr(.field(base: nil, name: name, optional: false), token.span.merged(span))
             }
             return Expr(.variable("it"), token.span)
+        case .ident("if"), .ident("try"):
+            try enter(token.span)
+            defer { leave() }
+            let statement = token.kind == .ident("if") ? try parseIf() : try parseTry()
+            return Expr(.statement(statement), statement.span)
         case .op("("):
             return try parseParenthesized()
         case .op("["):

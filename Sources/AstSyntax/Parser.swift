@@ -132,8 +132,11 @@ final class ParserState {
         let token = current
         if token.kind == .eof {
             incomplete = true
+            // Point just after the last real token, not at an empty last line.
+            let last = tokens[..<min(position, tokens.count)].last { $0.kind != .newline && $0.kind != .eof }
+            let at = last.map { Span($0.span.end, $0.span.end) } ?? token.span
             report(Diagnostic(DiagnosticCode.unexpectedEnd, "unexpected end of input; expected \(expected)",
-                span: token.span, help: help))
+                span: at, help: help))
         } else if token.kind != .invalid {
             report(Diagnostic(DiagnosticCode.unexpectedToken, "expected \(expected), found \(token.kind.display)",
                 span: token.span, help: help))

@@ -3,7 +3,8 @@ import Foundation
 
 extension AsteroidClient {
     /// `GET /agents`: one page (deprecated upstream in favour of `/workflows`, still served).
-    public func listAgentsPage(_ query: ListAgentsQuery = ListAgentsQuery()) async throws(AsteroidError) -> Page<Agent> {
+    public func listAgentsPage(_ query: ListAgentsQuery = ListAgentsQuery()) async throws(AsteroidError) -> Page<Agent>
+    {
         try Self.validate(query.validate, .agentList)
         let endpoint = Endpoint(.agentList, query: query.queryItems())
         return try decode(Page<Agent>.self, endpoint, try await send(endpoint, expecting: [200]))
@@ -66,7 +67,7 @@ extension AsteroidClient {
             let staged: [TempFile]
             do {
                 staged = try await stageTempFiles(files, organizationId: organizationId)
-            } catch where error.kind == .dryRun {
+            } catch  where error.kind == .dryRun {
                 // The upload was dumped; carry on so the execute body is dumped too, with placeholder ids.
                 staged = files.map { TempFile(id: Self.dryRunFileId, name: $0.name) }
             }
@@ -78,7 +79,8 @@ extension AsteroidClient {
     /// The id a dry run puts in `tempFiles` for a file it did not upload.
     static let dryRunFileId = "00000000-0000-0000-0000-000000000000"
 
-    func start(_ operation: AsteroidModels.Operation, _ id: String, _ request: ExecuteRequest) async throws(AsteroidError)
+    func start(_ operation: AsteroidModels.Operation, _ id: String, _ request: ExecuteRequest)
+        async throws(AsteroidError)
         -> ExecuteResponse
     {
         if request.timeoutSeconds != nil {
@@ -92,7 +94,8 @@ extension AsteroidClient {
         return try decode(ExecuteResponse.self, endpoint, try await send(endpoint, expecting: [200, 201, 202]))
     }
 
-    func startSync(_ operation: AsteroidModels.Operation, _ id: String, _ request: ExecuteRequest) async throws(AsteroidError)
+    func startSync(_ operation: AsteroidModels.Operation, _ id: String, _ request: ExecuteRequest)
+        async throws(AsteroidError)
         -> SyncResult
     {
         try Self.validate(request.validate, operation)
@@ -100,6 +103,7 @@ extension AsteroidClient {
         endpoint.body = try Endpoint.json(request, operation)
         endpoint.extraTimeout = .seconds(request.timeoutSeconds ?? 25)
         let response = try await send(endpoint, expecting: [200, 202])
-        return SyncResult(response: try decode(SyncResponse.self, endpoint, response), isFinished: response.status == 200)
+        return SyncResult(
+            response: try decode(SyncResponse.self, endpoint, response), isFinished: response.status == 200)
     }
 }

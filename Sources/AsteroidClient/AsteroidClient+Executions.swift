@@ -29,7 +29,8 @@ extension AsteroidClient {
     /// `GET /executions`, every matching execution, fetched lazily page by page (100 per page unless
     /// `query.pageSize` says otherwise, starting at `query.page` or 1). See `PagedSequence`.
     public func listExecutions(_ query: ListExecutionsQuery = ListExecutionsQuery()) -> ExecutionStream {
-        PagedSequence(startPage: query.page ?? 1, pageSize: query.pageSize ?? PagedSequence<Execution>.defaultPageSize) {
+        PagedSequence(startPage: query.page ?? 1, pageSize: query.pageSize ?? PagedSequence<Execution>.defaultPageSize)
+        {
             page, size throws(AsteroidError) in
             var pageQuery = query
             pageQuery.page = page
@@ -112,7 +113,8 @@ extension AsteroidClient {
         }
         endpoint.extraTimeout = .seconds(timeoutSeconds ?? 25)
         let response = try await send(endpoint, expecting: [200, 202])
-        return SyncResult(response: try decode(SyncResponse.self, endpoint, response), isFinished: response.status == 200)
+        return SyncResult(
+            response: try decode(SyncResponse.self, endpoint, response), isFinished: response.status == 200)
     }
 
     /// Repeats `sync` until the execution is terminal (or `maxPolls` long-polls have passed, returning
@@ -145,7 +147,8 @@ extension AsteroidClient {
     public func recordingURL(_ executionId: String) async throws(AsteroidError) -> URL {
         let endpoint = try Self.endpoint(.executionRecordingRedirect, executionId)
         let response = try await send(endpoint, expecting: [301, 302, 303, 307, 308])
-        guard let location = response.header("Location"), let url = URL(string: location, relativeTo: configuration.baseURL)
+        guard let location = response.header("Location"),
+            let url = URL(string: location, relativeTo: configuration.baseURL)
         else {
             throw AsteroidError(
                 kind: .decoding, operation: endpoint.operation, method: endpoint.method, path: endpoint.path,
@@ -156,7 +159,9 @@ extension AsteroidClient {
 
     // MARK: helpers
 
-    func statusChange(_ operation: AsteroidModels.Operation, _ executionId: String) async throws(AsteroidError) -> StatusChange {
+    func statusChange(_ operation: AsteroidModels.Operation, _ executionId: String) async throws(AsteroidError)
+        -> StatusChange
+    {
         let endpoint = try Self.endpoint(operation, executionId)
         return try decode(StatusChange.self, endpoint, try await send(endpoint, expecting: [200, 202]))
     }
@@ -164,11 +169,14 @@ extension AsteroidClient {
     /// The endpoint for an operation on one id, after checking that the id is a UUID.
     static func endpoint(_ operation: AsteroidModels.Operation, _ id: String) throws(AsteroidError) -> Endpoint {
         let name = operation.pathTemplate.split(separator: "{").dropFirst().first?.split(separator: "}").first
-        try validate({ () throws(ValidationError) in try UUIDFormat.check(id, name.map(String.init) ?? "id") }, operation)
+        try validate(
+            { () throws(ValidationError) in try UUIDFormat.check(id, name.map(String.init) ?? "id") }, operation)
         return Endpoint(operation, id: id)
     }
 
-    static func validate(_ check: () throws(ValidationError) -> Void, _ operation: AsteroidModels.Operation) throws(AsteroidError) {
+    static func validate(_ check: () throws(ValidationError) -> Void, _ operation: AsteroidModels.Operation)
+        throws(AsteroidError)
+    {
         do {
             try check()
         } catch {

@@ -41,7 +41,8 @@ extension AsteroidClient {
     ) async throws(AsteroidError) -> [TempFile] {
         let operation: AsteroidModels.Operation = route == .current ? .tempFilesUpload : .tempFilesStage
         guard !files.isEmpty else {
-            throw AsteroidError(kind: .validation, operation: operation, detail: "give at least one file", field: "files")
+            throw AsteroidError(
+                kind: .validation, operation: operation, detail: "give at least one file", field: "files")
         }
         for (index, file) in files.enumerated() where file.name.isEmpty || file.name.contains("\"") {
             throw AsteroidError(

@@ -47,11 +47,14 @@ extension AsteroidClient {
         }
     }
 
-    /// GETs retry on every transport failure; mutations only when nothing was sent.
+    /// GETs retry on connection failures and timeouts; mutations only when the connection could not be
+    /// opened (nothing was sent). Anything else (`.other`: a bad URL, a TLS failure) is not transient.
     static func shouldRetry(_ failure: TransportFailure, mutating: Bool) -> Bool {
-        if failure.kind == .cancelled { return false }
-        if !mutating { return true }
-        return !failure.requestMayHaveBeenSent && failure.kind != .timeout
+        switch failure.kind {
+        case .connectFailed: !mutating || !failure.requestMayHaveBeenSent
+        case .connectionLost, .timeout: !mutating
+        case .cancelled, .other: false
+        }
     }
 
     /// The wait before attempt `attempt + 1`, or `nil` when attempts or the time budget are used up.

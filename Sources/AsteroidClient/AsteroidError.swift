@@ -1,5 +1,5 @@
-import Foundation
 import AsteroidModels
+import Foundation
 
 /// The one error every client operation throws: what was attempted, what went wrong and why.
 ///
@@ -57,7 +57,8 @@ public struct AsteroidError: Error, Sendable, CustomStringConvertible, Localized
     public var hint: String?
 
     public init(
-        kind: Kind, operation: AsteroidModels.Operation? = nil, method: String? = nil, path: String? = nil, status: Int? = nil,
+        kind: Kind, operation: AsteroidModels.Operation? = nil, method: String? = nil, path: String? = nil,
+        status: Int? = nil,
         serverCode: Int? = nil, serverMessage: String? = nil, parameterErrors: [ErrorBody.ParameterError] = [],
         detail: String, field: String? = nil, requestMayHaveBeenSent: Bool? = nil, retryAfterSeconds: Double? = nil,
         attempts: Int = 0, dryRunRequest: DryRunRequest? = nil, cause: (any Error)? = nil

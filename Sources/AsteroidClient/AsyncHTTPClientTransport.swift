@@ -56,7 +56,7 @@ public final class AsyncHTTPClientTransport: AsteroidTransport {
                 status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) },
                 body: Data(bytes.readableBytesView))
         } catch {
-            throw Self.classify(error)
+            throw Self.classify(error, timeout: timeout)
         }
     }
 
@@ -72,7 +72,7 @@ public final class AsyncHTTPClientTransport: AsteroidTransport {
 
     /// Maps AsyncHTTPClient and NIO errors onto the three questions retry asks: what happened, and could
     /// the request have reached the server?
-    static func classify(_ error: any Error) -> TransportFailure {
+    static func classify(_ error: any Error, timeout: Duration? = nil) -> TransportFailure {
         if error is CancellationError {
             return TransportFailure(.cancelled, requestMayHaveBeenSent: true, detail: "cancelled")
         }
@@ -84,7 +84,10 @@ public final class AsyncHTTPClientTransport: AsteroidTransport {
                 return TransportFailure(
                     .connectFailed, requestMayHaveBeenSent: false, detail: "could not connect in time (\(error))")
             case .deadlineExceeded, .readTimeout, .writeTimeout:
-                return TransportFailure(.timeout, requestMayHaveBeenSent: true, detail: "timed out waiting for a response")
+                let limit = timeout.map { " (timeout \($0))" } ?? ""
+                return TransportFailure(.timeout, requestMayHaveBeenSent: true, detail: "no response in time\(limit)")
+            case .invalidURL, .emptyHost, .emptyScheme, .alreadyShutdown:
+                return TransportFailure(.other, requestMayHaveBeenSent: false, detail: "\(error)")
             case .remoteConnectionClosed:
                 return TransportFailure(
                     .connectionLost, requestMayHaveBeenSent: true, detail: "the server closed the connection")
@@ -94,7 +97,8 @@ public final class AsyncHTTPClientTransport: AsteroidTransport {
         }
         // NIOPosix's `NIOConnectionError` (every address refused or unreachable); NIOPosix is not imported here.
         if String(describing: type(of: error)) == "NIOConnectionError" {
-            return TransportFailure(.connectFailed, requestMayHaveBeenSent: false, detail: "could not connect (\(error))")
+            return TransportFailure(
+                .connectFailed, requestMayHaveBeenSent: false, detail: "could not connect (\(error))")
         }
         if let error = error as? IOError {
             switch error.errnoCode {
@@ -111,7 +115,8 @@ public final class AsyncHTTPClientTransport: AsteroidTransport {
         if let error = error as? ChannelError {
             switch error {
             case .connectTimeout:
-                return TransportFailure(.connectFailed, requestMayHaveBeenSent: false, detail: "could not connect in time")
+                return TransportFailure(
+                    .connectFailed, requestMayHaveBeenSent: false, detail: "could not connect in time")
             case .eof, .ioOnClosedChannel, .outputClosed, .alreadyClosed:
                 return TransportFailure(.connectionLost, requestMayHaveBeenSent: true, detail: "the connection closed")
             default:

@@ -10,7 +10,13 @@ public enum AsteroidClientVersion {
 /// The API key is a secret: `description`, `debugDescription` and `dump()` of this value show
 /// `<redacted>` in its place, and no log line, error or dry-run dump ever contains it.
 public struct ClientConfiguration: Sendable {
-    public static let defaultBaseURL = URL(string: "https://odyssey.asteroid.ai/agents/v2")!  // literal, cannot fail
+    public static let defaultBaseURL: URL = {
+        var components = URLComponents()
+        components.scheme = "https"
+        components.host = "odyssey.asteroid.ai"
+        components.path = "/agents/v2"
+        return components.url ?? URL(fileURLWithPath: "/agents/v2")  // the components are constant: never nil
+    }()
     /// The header of the seeds and the TypeScript SDK. The newest Python SDK uses `X-Api-Key`.
     public static let defaultAPIKeyHeader = "X-Asteroid-Agents-Api-Key"
 

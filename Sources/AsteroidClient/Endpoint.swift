@@ -15,7 +15,10 @@ struct Endpoint: Sendable {
     /// Extra time on top of the configured timeout (long-polls).
     var extraTimeout: Duration = .zero
 
-    init(_ operation: AsteroidModels.Operation, id: String? = nil, query: [(name: String, value: String)] = [], body: Body? = nil) {
+    init(
+        _ operation: AsteroidModels.Operation, id: String? = nil, query: [(name: String, value: String)] = [],
+        body: Body? = nil
+    ) {
         self.operation = operation
         self.path = operation.path(id)
         self.query = query

@@ -12,7 +12,12 @@ public typealias AgentStream = PagedSequence<Agent>
 /// ends after a page that is the last (`Page.isLast`), comes back short (fewer items than asked for) or
 /// empty. When the consumer stops (`break`, `prefix`, task cancelled), nothing more is sent. Each
 /// iteration starts again from the first page. Errors surface as `AsteroidError` from `next()`.
-public struct PagedSequence<Item: Codable & Sendable>: AsyncSequence, Sendable {
+///
+/// Offset pages shift when items are created while the list is read (a rerun lands on page 1 and pushes
+/// everything down by one), so an item already yielded can come back on the next page: each iteration
+/// yields an id at most once. (Items deleted meanwhile can shift others past the reader; only a
+/// `createdBefore` snapshot and a stable sort avoid that.)
+public struct PagedSequence<Item: Codable & Sendable & Identifiable>: AsyncSequence, Sendable {
     public typealias Element = Item
     /// 100 items per request: the most the client asks for.
     public static var defaultPageSize: Int { 100 }
@@ -55,6 +60,9 @@ public struct PagedSequence<Item: Codable & Sendable>: AsyncSequence, Sendable {
         var buffer: [Item] = []
         var index = 0
         var finished = false
+        var seen: Set<Item.ID> = []
+        /// Items skipped because an earlier page of this iteration already yielded their id.
+        public private(set) var duplicatesSkipped = 0
 
         public mutating func next() async throws -> Item? {
             try await nextItem()
@@ -62,11 +70,19 @@ public struct PagedSequence<Item: Codable & Sendable>: AsyncSequence, Sendable {
 
         /// `next()` with the error typed.
         public mutating func nextItem() async throws(AsteroidError) -> Item? {
-            if index < buffer.count {
-                defer { index += 1 }
-                return buffer[index]
+            while true {
+                while index < buffer.count {
+                    let item = buffer[index]
+                    index += 1
+                    if seen.insert(item.id).inserted { return item }
+                    duplicatesSkipped += 1
+                }
+                guard !finished else { return nil }
+                try await fetchPage()
             }
-            guard !finished else { return nil }
+        }
+
+        mutating func fetchPage() async throws(AsteroidError) {
             let page = try await sequence.fetch(nextPage, sequence.pageSize)
             sequence.progress.state.withLock {
                 $0.total = page.total
@@ -77,13 +93,7 @@ public struct PagedSequence<Item: Codable & Sendable>: AsyncSequence, Sendable {
             index = 0
             // A server may cap the page size: then its own `pageSize` is what "a full page" means.
             let fullPage = page.pageSize > 0 ? Swift.min(sequence.pageSize, page.pageSize) : sequence.pageSize
-            if page.isLast || page.items.count < fullPage { finished = true }
-            guard !buffer.isEmpty else {
-                finished = true
-                return nil
-            }
-            index = 1
-            return buffer[0]
+            if page.isLast || page.items.count < fullPage || page.items.isEmpty { finished = true }
         }
     }
 

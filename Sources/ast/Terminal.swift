@@ -1,3 +1,4 @@
+import AstRuntime
 import Foundation
 
 /// The process's terminal: what is a TTY, how wide it is, and plain writes.
@@ -13,15 +14,15 @@ enum Terminal {
         return 100
     }
 
-    static func out(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
+    static func out(_ text: String) { StandardOutput().write(text) }
 
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        StandardOutput().writeError(text.hasSuffix("\n") ? text : text + "\n")
     }
 
     /// Asks a yes/no question on stderr and reads the answer from stdin (default no).
     static func ask(_ question: String) -> Bool {
-        FileHandle.standardError.write(Data("\(question) [y/N] ".utf8))
+        StandardOutput().writeError("\(question) [y/N] ")
         guard let answer = readLine() else { return false }
         return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
     }

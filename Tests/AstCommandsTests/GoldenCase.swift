@@ -1,7 +1,7 @@
 import Foundation
 
 /// One golden script and what it promises: `# expect: LINE` (stdout lines, in order),
-/// `# expect error: TEXT` (stderr contains TEXT), `# expect exit: N`, `# sandbox` (needs the API),
+/// `# expect like: PATTERN` (a stdout line where `*` matches anything), `# expect error: TEXT` (stderr contains TEXT), `# expect exit: N`, `# sandbox` (needs the API),
 /// `# args: A B` (script arguments).
 struct GoldenCase: CustomStringConvertible, Sendable {
     let name: String
@@ -23,7 +23,9 @@ struct GoldenCase: CustomStringConvertible, Sendable {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             guard let marker = line.range(of: "# expect") ?? line.range(of: "# sandbox") ?? line.range(of: "# args:") else { continue }
             let directive = line[marker.lowerBound...].dropFirst(2)
-            if directive.hasPrefix("expect: ") {
+            if directive.hasPrefix("expect like: ") {
+                expectedLines.append("~" + String(directive.dropFirst("expect like: ".count)))
+            } else if directive.hasPrefix("expect: ") {
                 expectedLines.append(String(directive.dropFirst("expect: ".count)))
             } else if directive == "expect:" {
                 expectedLines.append("")
@@ -53,4 +55,14 @@ struct GoldenCase: CustomStringConvertible, Sendable {
         }
         return cases.sorted { $0.name < $1.name }
     }()
+}
+
+extension GoldenCase {
+    /// Whether an output line meets an expectation (exact, or `~pattern` with `*` wildcards).
+    static func matches(_ line: String, _ expected: String) -> Bool {
+        guard expected.hasPrefix("~") else { return line == expected }
+        let parts = expected.dropFirst().components(separatedBy: "*").map(NSRegularExpression.escapedPattern(for:))
+        let pattern = "^" + parts.joined(separator: ".*") + "$"
+        return line.range(of: pattern, options: .regularExpression) != nil
+    }
 }

@@ -20,7 +20,9 @@ import Testing
         let result = try await GoldenHarness.run(golden.text, name: golden.name, sandbox: golden.needsSandbox, arguments: golden.arguments)
         let lines = result.out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let trimmed = lines.last == "" ? Array(lines.dropLast()) : lines
-        #expect(trimmed == golden.expectedLines, "stdout of \(golden.name); stderr:\n\(result.err)")
+        let same = trimmed.count == golden.expectedLines.count
+            && zip(trimmed, golden.expectedLines).allSatisfy { GoldenCase.matches($0, $1) }
+        #expect(same, "stdout of \(golden.name):\n\(trimmed.joined(separator: "\n"))\nexpected:\n\(golden.expectedLines.joined(separator: "\n"))\nstderr:\n\(result.err)")
         for expected in golden.expectedErrors {
             #expect(result.err.contains(expected), "stderr of \(golden.name) lacks «\(expected)»:\n\(result.err)")
         }
@@ -59,9 +61,16 @@ actor SharedSandbox {
     private var server: SandboxServer?
     private var api: APIService?
 
+    /// The sandbox's base URL (starting it if needed).
+    func baseURL() async throws -> URL {
+        _ = try await service()
+        guard let server else { throw CancellationError() }
+        return server.baseURL
+    }
+
     func service() async throws -> APIService {
         if let api { return api }
-        let server = try await SandboxServer.start(.inMemory(seed: 7, executions: 300, speed: 200))
+        let server = try await SandboxServer.start(.inMemory(seed: 7, executions: 300, speed: 20))
         self.server = server
         let api = APIService(configuration: ClientConfiguration(baseURL: server.baseURL, apiKey: "test-key"))
         self.api = api

@@ -75,6 +75,23 @@ struct ReplHistoryTests {
         #expect(!text.contains("api-key"))
     }
 
+    @Test("two prompts open at once both keep their lines in the file")
+    func concurrentSessions() throws {
+        let path = temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        let first = try #require(ReplHistory(policy: HistoryPolicy(), path: path, capacity: 4))
+        let second = try #require(ReplHistory(policy: HistoryPolicy(), path: path, capacity: 4))
+        first.add("print 1")
+        second.add("print 2")
+        first.add("print 3")
+        second.add("print 4")
+        second.add("print 5")
+        #expect(first.entries == ["print 1", "print 3"])
+        let reopened = try #require(ReplHistory(policy: HistoryPolicy(), path: path, capacity: 4))
+        reopened.load()
+        #expect(reopened.entries == ["print 2", "print 3", "print 4", "print 5"])
+    }
+
     @Test("a missing file loads nothing; consecutive duplicates are kept once")
     func missingAndDuplicates() throws {
         let path = temporaryPath()

@@ -121,10 +121,19 @@ struct ReplLoopTests {
         #expect(await repl.run(version: "1") == 0)
         #expect(engine.evaluated == ["slow", "after"])
         let notice = output.notices.first { $0.hasPrefix("interrupted") }
-        #expect(notice?.hasPrefix("interrupted: ") == true)
+        #expect(notice?.hasPrefix("interrupted after ") == true)
         #expect(notice?.contains("of 500 items completed") == true)
         #expect(!output.results.contains("finished"))
         #expect(output.results.last == "=> after")
+    }
+
+    @Test("the interruption notice says how long it ran, then what had completed, never interrupted twice")
+    func interruptionNotice() {
+        let elapsed = Duration.milliseconds(1520)
+        #expect(Repl.interruptionNotice("", after: elapsed) == "interrupted after 1.5s")
+        #expect(Repl.interruptionNotice("interrupted", after: elapsed) == "interrupted after 1.5s")
+        #expect(Repl.interruptionNotice("Interrupted: 2 of 5 items done", after: elapsed) == "interrupted after 1.5s: 2 of 5 items done")
+        #expect(Repl.interruptionNotice("2 of 5 items completed", after: elapsed) == "interrupted after 1.5s: 2 of 5 items completed")
     }
 
     @Test("a non-interactive reader gets no banner, and nothing is added to history")

@@ -15,11 +15,11 @@ import Testing
         ("null ?? 4", "4"),
         ("\"abc\" =~ \"^a\"", "true"),
         ("2 in [1, 2]", "true"),
-        ("[1, 2, 3] | each -p 2 { $it * 10 }", "[10,20,30]"),
+        ("[1, 2, 3] | each -p 2 { $it * 10 } | json -c", "[10,20,30]"),
         ("for x in [1, 2] { print $x }", "1\n2"),
         ("try { [1] | get-nothing } catch e { print $e.message }", ""),
         ("{a: 1}.b?", ""),
-        ("[{a: 1}, {a: 2}] | .a", "[1,2]"),
+        ("[{a: 1}, {a: 2}] | .a | json -c", "[1,2]"),
     ])
     func evaluates(_ source: String, _ expected: String) async {
         let result = await Harness.run(source)

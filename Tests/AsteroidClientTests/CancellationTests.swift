@@ -8,7 +8,8 @@ import Testing
 struct CancellationTests {
     @Test("cancelled while waiting to retry: no further request, kind .cancelled")
     func duringBackoff() async throws {
-        let transport = FakeTransport(status: 503, json: #"{"code":503,"message":"busy"}"#, headers: [("Retry-After", "30")])
+        let transport = FakeTransport(
+            status: 503, json: #"{"code":503,"message":"busy"}"#, headers: [("Retry-After", "30")])
         let client = AsteroidClient(
             configuration: ClientConfiguration(baseURL: URL(string: "https://api.test")!, apiKey: Fixture.key),
             transport: transport)

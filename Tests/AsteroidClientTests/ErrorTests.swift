@@ -11,7 +11,8 @@ struct ErrorTests {
     @Test("JSON error bodies name status, request and server message", arguments: [400, 401, 403, 404, 500])
     func jsonErrors(status: Int) async throws {
         let transport = FakeTransport(status: status, json: #"{"code":\#(status).0,"message":"Execution not found."}"#)
-        let error = try #require(await catchAsteroid { try await Fixture.client(transport) { $0.retry = .none }.getExecution(id) })
+        let error = try #require(
+            await catchAsteroid { try await Fixture.client(transport) { $0.retry = .none }.getExecution(id) })
         #expect(error.kind == .http)
         #expect(error.status == status)
         #expect(error.serverCode == status)
@@ -19,19 +20,25 @@ struct ErrorTests {
         #expect(error.operation == .executionGet)
         #expect(error.method == "GET")
         #expect(error.path == "/executions/\(id)")
-        #expect(error.description == "\(status) \(HTTPStatusText.reason(status)) from GET /executions/\(id): Execution not found.")
+        let hint = status == 401 ? " Check the API key (sent in header X-Asteroid-Agents-Api-Key)." : ""
+        #expect(
+            error.description
+                == "\(status) \(HTTPStatusText.reason(status)) from GET /executions/\(id): Execution not found.\(hint)")
     }
 
     @Test("text/plain error bodies (agents list, temp files) become the message", arguments: [400, 401, 403, 404, 500])
     func textErrors(status: Int) async throws {
-        let transport = FakeTransport { _, _ throws(TransportFailure) in Fixture.text(status, "Organization not found.\n") }
+        let transport = FakeTransport { _, _ throws(TransportFailure) in
+            Fixture.text(status, "Organization not found.\n")
+        }
         let client = Fixture.client(transport) { $0.retry = .none }
         let error = try #require(await catchAsteroid { try await client.listAgentsPage() })
         #expect(error.status == status)
         #expect(error.serverCode == nil)
         #expect(error.serverMessage == "Organization not found.")
-        #expect(error.description.hasSuffix("from GET /agents: Organization not found."))
-        let staging = try #require(await catchAsteroid { try await client.stageTempFiles([FileUpload(name: "a", data: Data())]) })
+        #expect(error.description.contains("from GET /agents: Organization not found."))
+        let staging = try #require(
+            await catchAsteroid { try await client.stageTempFiles([FileUpload(name: "a", data: Data())]) })
         #expect(staging.serverMessage == "Organization not found.")
         #expect(staging.operation == .tempFilesUpload)
     }
@@ -40,15 +47,20 @@ struct ErrorTests {
     func parameterErrors() async throws {
         let transport = FakeTransport(
             status: 400,
-            json: #"{"code":400,"message":"Invalid request parameters.","type":"about:blank","errors":[{"parameter":"pageSize","detail":"must be <= 100"}],"unknown":true}"#)
+            json:
+                #"{"code":400,"message":"Invalid request parameters.","type":"about:blank","errors":[{"parameter":"pageSize","detail":"must be <= 100"}],"unknown":true}"#
+        )
         let error = try #require(await catchAsteroid { try await Fixture.client(transport).listExecutionsPage() })
         #expect(error.parameterErrors == [ErrorBody.ParameterError(parameter: "pageSize", detail: "must be <= 100")])
-        #expect(error.description == "400 Bad Request from GET /executions: Invalid request parameters. (pageSize: must be <= 100)")
+        #expect(
+            error.description
+                == "400 Bad Request from GET /executions: Invalid request parameters. (pageSize: must be <= 100)")
     }
 
     @Test("429 with Retry-After: retried after the server's wait, then reported with it")
     func tooManyRequests() async throws {
-        let transport = FakeTransport(status: 429, json: #"{"code":429,"message":"Slow down."}"#, headers: [("Retry-After", "2")])
+        let transport = FakeTransport(
+            status: 429, json: #"{"code":429,"message":"Slow down."}"#, headers: [("Retry-After", "2")])
         let waits = WaitRecorder()
         let client = Fixture.client(transport, configure: { $0.retry = RetryPolicy(maxAttempts: 3) }, waits: waits)
         let error = try #require(await catchAsteroid { try await client.getExecution(id) })
@@ -73,23 +85,30 @@ struct ErrorTests {
     @Test("a dropped connection and a timeout say whether the request may have been sent")
     func transportFailures() async throws {
         let dropped = FakeTransport { _, _ throws(TransportFailure) in
-            throw TransportFailure(.connectionLost, requestMayHaveBeenSent: true, detail: "the server closed the connection")
+            throw TransportFailure(
+                .connectionLost, requestMayHaveBeenSent: true, detail: "the server closed the connection")
         }
-        let error = try #require(await catchAsteroid { try await Fixture.client(dropped) { $0.retry = .none }.cancel(id) })
+        let error = try #require(
+            await catchAsteroid { try await Fixture.client(dropped) { $0.retry = .none }.cancel(id) })
         #expect(error.kind == .transport)
         #expect(error.requestMayHaveBeenSent == true)
-        #expect(error.description == "POST /executions/\(id)/cancel failed: the server closed the connection; the request may have reached the server")
+        #expect(
+            error.description
+                == "POST /executions/\(id)/cancel failed: the server closed the connection; the request may have reached the server"
+        )
 
         let refused = FakeTransport { _, _ throws(TransportFailure) in
             throw TransportFailure(.connectFailed, requestMayHaveBeenSent: false, detail: "connection refused")
         }
-        let notSent = try #require(await catchAsteroid { try await Fixture.client(refused) { $0.retry = .none }.getExecution(id) })
+        let notSent = try #require(
+            await catchAsteroid { try await Fixture.client(refused) { $0.retry = .none }.getExecution(id) })
         #expect(notSent.description.hasSuffix("connection refused; the request was not sent"))
 
         let slow = FakeTransport { _, _ throws(TransportFailure) in
             throw TransportFailure(.timeout, requestMayHaveBeenSent: true, detail: "timed out waiting for a response")
         }
-        let timeout = try #require(await catchAsteroid { try await Fixture.client(slow) { $0.retry = .none }.getExecution(id) })
+        let timeout = try #require(
+            await catchAsteroid { try await Fixture.client(slow) { $0.retry = .none }.getExecution(id) })
         #expect(timeout.kind == .timeout)
     }
 
@@ -118,9 +137,14 @@ struct ErrorTests {
         let keyless = AsteroidClient(
             configuration: ClientConfiguration(baseURL: URL(string: "https://api.test")!), transport: transport)
         let noKey = try #require(await catchAsteroid { try await keyless.listExecutionsPage() })
-        #expect(noKey.description == "401 Unauthorized from GET /executions: Unauthorized. No API key was sent: set ASTEROID_API_KEY.")
+        #expect(
+            noKey.description
+                == "401 Unauthorized from GET /executions: Unauthorized. No API key was sent: set ASTEROID_API_KEY.")
         #expect(noKey.localizedDescription == noKey.description)
-        let wrong = try #require(await catchAsteroid { try await Fixture.client(transport) { $0.apiKeyHeader = "X-Api-Key" }.listExecutionsPage() })
+        let wrong = try #require(
+            await catchAsteroid {
+                try await Fixture.client(transport) { $0.apiKeyHeader = "X-Api-Key" }.listExecutionsPage()
+            })
         #expect(wrong.description.hasSuffix("Check the API key (sent in header X-Api-Key)."))
     }
 
@@ -129,7 +153,8 @@ struct ErrorTests {
         let transport = FakeTransport(json: "{}")
         let error = await catchAsteroid {
             try await Fixture.client(transport).execute(
-                agentId: id, request: ExecuteRequest(onCapacityLimit: .queue), attaching: [FileUpload(name: "a.txt", data: Data())])
+                agentId: id, request: ExecuteRequest(onCapacityLimit: .queue),
+                attaching: [FileUpload(name: "a.txt", data: Data())])
         }
         #expect(error?.field == "onCapacityLimit")
         #expect(transport.requests.isEmpty)

@@ -51,7 +51,10 @@ struct ExecuteTests {
         let waiting = try await client.executeWorkflowSync(workflowId: id)
         #expect(done.isFinished && done.status == .completed)
         #expect(!waiting.isFinished && waiting.status == .awaitingConfirmation)
-        #expect(transport.requests.map(\.path) == ["/agents/v2/agents/\(id)/execute/sync", "/agents/v2/workflows/\(id)/execute/sync"])
+        #expect(
+            transport.requests.map(\.path) == [
+                "/agents/v2/agents/\(id)/execute/sync", "/agents/v2/workflows/\(id)/execute/sync",
+            ])
         #expect(transport.requests[0].bodyJSON == ["timeoutSeconds": 10])
         #expect(transport.requests[1].bodyJSON == [:])
     }
@@ -59,7 +62,9 @@ struct ExecuteTests {
     @Test("staging: multipart with one `files` part per file, filename and content type from the extension")
     func staging() async throws {
         let transport = FakeTransport(
-            json: #"{"tempFiles":[{"id":"\#(Fixture.id)","name":"report.pdf"},{"id":"\#(Fixture.otherId)","name":"data"}]}"#)
+            json:
+                #"{"tempFiles":[{"id":"\#(Fixture.id)","name":"report.pdf"},{"id":"\#(Fixture.otherId)","name":"data"}]}"#
+        )
         let client = Fixture.client(transport)
         let staged = try await client.stageTempFiles(
             [(name: "report.pdf", data: Data("%PDF".utf8)), (name: "data", data: Data([0, 1, 2]))],
@@ -74,11 +79,15 @@ struct ExecuteTests {
         let body = String(decoding: try #require(request.body), as: UTF8.self)
         let parts = body.components(separatedBy: "--\(boundary)").dropFirst().dropLast()
         #expect(parts.count == 2)
-        #expect(body.contains("Content-Disposition: form-data; name=\"files\"; filename=\"report.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF\r\n"))
+        #expect(
+            body.contains(
+                "Content-Disposition: form-data; name=\"files\"; filename=\"report.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF\r\n"
+            ))
         #expect(body.contains("filename=\"data\"\r\nContent-Type: application/octet-stream\r\n"))
         #expect(body.hasSuffix("--\(boundary)--\r\n"))
 
-        _ = try await client.stageTempFiles([FileUpload(name: "x.csv", data: Data())], organizationId: id, route: .legacy)
+        _ = try await client.stageTempFiles(
+            [FileUpload(name: "x.csv", data: Data())], organizationId: id, route: .legacy)
         #expect(transport.last?.path == "/agents/v2/temp-files/\(id)")
         #expect(transport.last?.queryItems.isEmpty == true)
     }
@@ -91,17 +100,24 @@ struct ExecuteTests {
                 : Fixture.json(202, #"{"executionId":"\#(Fixture.id)","status":"starting"}"#)
         }
         let response = try await Fixture.client(transport).execute(
-            agentId: id, request: ExecuteRequest(inputs: ["a": 1]), attaching: [FileUpload(name: "in.txt", data: Data("hi".utf8))])
+            agentId: id, request: ExecuteRequest(inputs: ["a": 1]),
+            attaching: [FileUpload(name: "in.txt", data: Data("hi".utf8))])
         #expect(response.status == .starting)
         #expect(transport.requests.map(\.path) == ["/agents/v2/temp-files", "/agents/v2/agents/\(id)/execute"])
-        #expect(transport.requests[1].bodyJSON == ["inputs": ["a": 1], "tempFiles": [["id": .string(Fixture.otherId), "name": "in.txt"]]])
+        #expect(
+            transport.requests[1].bodyJSON == [
+                "inputs": ["a": 1], "tempFiles": [["id": .string(Fixture.otherId), "name": "in.txt"]],
+            ])
     }
 
-    @Test("content types from file names", arguments: [
-        ("a.PDF", "application/pdf"), ("notes.txt", "text/plain"), ("x.json", "application/json"),
-        ("photo.jpeg", "image/jpeg"), ("archive.tar.gz", "application/gzip"), ("README", "application/octet-stream"),
-        (".hidden", "application/octet-stream"), ("weird.zzz", "application/octet-stream"),
-    ])
+    @Test(
+        "content types from file names",
+        arguments: [
+            ("a.PDF", "application/pdf"), ("notes.txt", "text/plain"), ("x.json", "application/json"),
+            ("photo.jpeg", "image/jpeg"), ("archive.tar.gz", "application/gzip"),
+            ("README", "application/octet-stream"),
+            (".hidden", "application/octet-stream"), ("weird.zzz", "application/octet-stream"),
+        ])
     func mimeTypes(name: String, expected: String) {
         #expect(MIMEType.forFileName(name) == expected)
     }

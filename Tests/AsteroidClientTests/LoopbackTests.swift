@@ -34,7 +34,9 @@ struct LoopbackTests {
     func bodiesAndRedirects() async throws {
         let server = try LoopbackServer { request in
             if request.hasPrefix("GET") {
-                return .respond("HTTP/1.1 307 Temporary Redirect\r\nLocation: http://127.0.0.1:1/signed.mp4\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                return .respond(
+                    "HTTP/1.1 307 Temporary Redirect\r\nLocation: http://127.0.0.1:1/signed.mp4\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                )
             }
             return LoopbackServer.response(404, "Execution not found.", headers: ["Content-Type: text/plain"])
         }
@@ -86,6 +88,7 @@ struct LoopbackTests {
         let error = try #require(await catchAsteroid { try await client.pause(id) })
         try await client.shutdown()
         #expect(error.kind == .timeout)
+        #expect(error.description == "POST /executions/\(id)/pause failed: no response in time (timeout 0.3 seconds); the request may have reached the server")
         #expect(server.requests.count == 1)
     }
 

@@ -13,7 +13,9 @@ struct TracingMiddleware: ClientMiddleware {
         next: @Sendable (TransportRequest) async throws(TransportFailure) -> TransportResponse
     ) async throws(TransportFailure) -> TransportResponse {
         let key = request.header("X-Asteroid-Agents-Api-Key") ?? "none"
-        seen.append("\(context.operation) attempt \(context.attempt)/\(context.maxAttempts) \(context.relativeTarget) key=\(key)")
+        seen.append(
+            "\(context.operation) attempt \(context.attempt)/\(context.maxAttempts) \(context.relativeTarget) key=\(key)"
+        )
         var request = request
         request.headers.append(("X-Trace", "t-\(context.attempt)"))
         return try await next(request)
@@ -34,14 +36,17 @@ struct CannedMiddleware: ClientMiddleware {
 struct MiddlewareTests {
     @Test("user middlewares run on every attempt, before auth (they never see the key)")
     func everyAttempt() async throws {
-        let transport = FakeTransport(sequence: [.success(Fixture.text(502, "bad")), .success(Fixture.json(200, Fixture.execution(Fixture.id)))])
+        let transport = FakeTransport(sequence: [
+            .success(Fixture.text(502, "bad")), .success(Fixture.json(200, Fixture.execution(Fixture.id))),
+        ])
         let seen = LineRecorder()
         let client = Fixture.client(transport) { $0.middlewares = [TracingMiddleware(seen: seen)] }
         _ = try await client.getExecution(Fixture.id)
-        #expect(seen.lines == [
-            "execution_get attempt 1/4 /executions/\(Fixture.id) key=none",
-            "execution_get attempt 2/4 /executions/\(Fixture.id) key=none",
-        ])
+        #expect(
+            seen.lines == [
+                "execution_get attempt 1/4 /executions/\(Fixture.id) key=none",
+                "execution_get attempt 2/4 /executions/\(Fixture.id) key=none",
+            ])
         #expect(transport.requests.map { $0.header("X-Trace") } == ["t-1", "t-2"])
         #expect(transport.requests.allSatisfy { $0.header("X-Asteroid-Agents-Api-Key") == Fixture.key })
     }

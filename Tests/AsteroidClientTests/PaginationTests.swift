@@ -79,10 +79,14 @@ struct PaginationTests {
     func agents() async throws {
         let transport = FakeTransport { request, _ throws(TransportFailure) in
             let page = Int(request.values("page").first ?? "1") ?? 1
-            let items = page < 4 ? #"[{"id":"\#(Fixture.id)","name":"p\#(page)","createdAt":"2024-01-01T00:00:00Z","userId":"\#(Fixture.otherId)"}]"# : "[]"
+            let items =
+                page < 4
+                ? #"[{"id":"00000000-0000-4000-8000-00000000000\#(page)","name":"p\#(page)","createdAt":"2024-01-01T00:00:00Z","userId":"\#(Fixture.otherId)"}]"#
+                : "[]"
             return Fixture.json(200, #"{"items":\#(items),"page":\#(page),"pageSize":1,"total":3}"#)
         }
-        let names = try await Fixture.client(transport).listAgents(ListAgentsQuery(pageSize: 1, page: 2)).collect().map(\.name)
+        let names = try await Fixture.client(transport).listAgents(ListAgentsQuery(pageSize: 1, page: 2)).collect().map(
+            \.name)
         #expect(names == ["p2", "p3"])
         #expect(transport.requests.map { $0.values("page") } == [["2"], ["3"]])
     }
@@ -92,5 +96,25 @@ struct PaginationTests {
         let transport = FakeTransport(status: 403, json: #"{"code":403,"message":"Forbidden."}"#)
         let error = await catchAsteroid { try await Fixture.client(transport).listExecutions().collect() }
         #expect(error?.status == 403)
+    }
+
+    @Test("an item pushed onto the next page by a new execution is yielded once")
+    func shiftedPages() async throws {
+        // Page 1 is read, then a new execution lands first: page 2 now starts with page 1's last item.
+        let ids = (0..<6).map { String(format: "00000000-0000-4000-8000-%012d", $0) }
+        let transport = FakeTransport { request, _ throws(TransportFailure) in
+            let page = Int(request.values("page").first ?? "1") ?? 1
+            let items = page == 1 ? Array(ids[0..<3]) : Array(ids[2..<5])
+            let body = items.map { Fixture.execution($0) }.joined(separator: ",")
+            return Fixture.json(200, #"{"items":[\#(body)],"page":\#(page),"pageSize":3,"total":6}"#)
+        }
+        var query = ListExecutionsQuery()
+        query.pageSize = 3
+        var iterator = Fixture.client(transport).listExecutions(query).makeAsyncIterator()
+        var yielded: [String] = []
+        while let execution = try await iterator.nextItem() { yielded.append(execution.id) }
+        #expect(yielded == Array(ids[0..<5]))
+        #expect(iterator.duplicatesSkipped == 1)
+        #expect(transport.requests.count == 2)
     }
 }

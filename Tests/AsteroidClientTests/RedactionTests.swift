@@ -96,7 +96,8 @@ struct RedactionTests {
         }
         let error = await catchAsteroid {
             try await client.execute(
-                agentId: id, request: ExecuteRequest(inputs: ["a": 1]), attaching: [FileUpload(name: "in.csv", data: Data("x,y".utf8))])
+                agentId: id, request: ExecuteRequest(inputs: ["a": 1]),
+                attaching: [FileUpload(name: "in.csv", data: Data("x,y".utf8))])
         }
         #expect(error?.kind == .dryRun)
         #expect(error?.operation == .agentExecutePost)
@@ -105,7 +106,8 @@ struct RedactionTests {
         #expect(dumps.lines.first?.hasPrefix("POST https://api.test/agents/v2/temp-files\n") == true)
         #expect(error?.dryRunRequest?.body?.contains("\"name\" : \"in.csv\"") == true)
         #expect(error?.dryRunRequest?.body?.contains(AsteroidClient.dryRunFileId) == true)
-        #expect(lines.lines == ["· dry run: POST /temp-files not sent", "· dry run: POST /agents/\(id)/execute not sent"])
+        #expect(
+            lines.lines == ["· dry run: POST /temp-files not sent", "· dry run: POST /agents/\(id)/execute not sent"])
     }
 
     @Test("dry run still validates first")
@@ -148,7 +150,8 @@ struct ConfigurationTests {
     func trailingSlash() async throws {
         let transport = FakeTransport(json: #"{"items":[],"page":1,"pageSize":10,"total":0}"#)
         let client = AsteroidClient(
-            configuration: ClientConfiguration(baseURL: URL(string: "http://localhost:9/agents/v2//")!), transport: transport)
+            configuration: ClientConfiguration(baseURL: URL(string: "http://localhost:9/agents/v2//")!),
+            transport: transport)
         _ = try await client.listExecutionsPage()
         #expect(transport.last?.url.absoluteString == "http://localhost:9/agents/v2/executions")
         #expect(transport.last?.header("X-Asteroid-Agents-Api-Key") == nil)

@@ -61,7 +61,8 @@ struct RequestBuildingTests {
         let request = try #require(transport.last)
         #expect(request.method == "GET")
         #expect(request.path == "/agents/v2/executions")
-        #expect(Set(request.queryNames) == Set(ListExecutionsQuery.parameterNames).subtracting(["sort", "createdWithin"]))
+        #expect(
+            Set(request.queryNames) == Set(ListExecutionsQuery.parameterNames).subtracting(["sort", "createdWithin"]))
         #expect(request.values("status") == ["failed", "paused"])
         #expect(request.values("agentProfileIds") == [id, Fixture.otherId])
         #expect(request.values("humanLabels") == [id, Fixture.otherId])
@@ -83,7 +84,10 @@ struct RequestBuildingTests {
         query.sort = "created_at:desc"
         query.createdWithin = "1d12h"
         _ = try await Fixture.client(transport).listExecutionsPage(query)
-        #expect(transport.last?.queryItems.map { "\($0.name)=\($0.value)" } == ["createdWithin=1d12h", "sort=created_at:desc"])
+        #expect(
+            transport.last?.queryItems.map { "\($0.name)=\($0.value)" } == [
+                "createdWithin=1d12h", "sort=created_at:desc",
+            ])
         #expect(transport.last?.url.query == "createdWithin=1d12h&sort=created_at:desc")
     }
 
@@ -182,10 +186,12 @@ struct RequestBuildingTests {
     @Test("agents list: query parameters, page decoding")
     func agents() async throws {
         let transport = FakeTransport(
-            json: #"{"items":[{"id":"\#(Fixture.id)","name":"Invoice bot","createdAt":"2024-05-06T07:08:09.123Z","userId":"\#(Fixture.otherId)"}],"page":1,"pageSize":5,"total":1}"#
+            json:
+                #"{"items":[{"id":"\#(Fixture.id)","name":"Invoice bot","createdAt":"2024-05-06T07:08:09.123Z","userId":"\#(Fixture.otherId)"}],"page":1,"pageSize":5,"total":1}"#
         )
         let page = try await Fixture.client(transport).listAgentsPage(
-            ListAgentsQuery(organizationId: id, pageSize: 5, page: 1, searchName: "inv", sortField: .name, sortDirection: .asc))
+            ListAgentsQuery(
+                organizationId: id, pageSize: 5, page: 1, searchName: "inv", sortField: .name, sortDirection: .asc))
         #expect(page.items.map(\.name) == ["Invoice bot"])
         let request = try #require(transport.last)
         #expect(request.path == "/agents/v2/agents")

@@ -15,13 +15,14 @@ struct RetryTests {
     }
 
     enum Outcome: String, CaseIterable, Sendable {
-        case refused, reset, timeout, s429, s500, s502, s503, s504
+        case refused, reset, timeout, other, s429, s500, s502, s503, s504
 
         var first: Result<TransportResponse, TransportFailure> {
             switch self {
             case .refused: .failure(RetryTests.failure(.connectFailed, sent: false))
             case .reset: .failure(RetryTests.failure(.connectionLost, sent: true))
             case .timeout: .failure(RetryTests.failure(.timeout, sent: true))
+            case .other: .failure(RetryTests.failure(.other, sent: false))
             case .s429: .success(Fixture.json(429, #"{"code":429,"message":"busy"}"#))
             case .s500: .success(Fixture.json(500, #"{"code":500,"message":"boom"}"#))
             case .s502: .success(Fixture.text(502, "bad gateway"))
@@ -31,7 +32,7 @@ struct RetryTests {
         }
 
         var mutationRetried: Bool { [.refused, .s429, .s503].contains(self) }
-        var getRetried: Bool { self != .s500 }
+        var getRetried: Bool { self != .s500 && self != .other }
     }
 
     @Test("GET after each failure", arguments: Outcome.allCases)
@@ -52,8 +53,11 @@ struct RetryTests {
 
     @Test("execute is not repeated after an ambiguous failure, is after 503")
     func executeAmbiguous() async throws {
-        for (first, expected) in [(Outcome.timeout, 1), (.reset, 1), (.s500, 1), (.s504, 1), (.s503, 2), (.refused, 2)] {
-            let transport = FakeTransport(sequence: [first.first, .success(Fixture.json(202, #"{"executionId":"\#(Fixture.id)"}"#))])
+        for (first, expected) in [(Outcome.timeout, 1), (.reset, 1), (.s500, 1), (.s504, 1), (.s503, 2), (.refused, 2)]
+        {
+            let transport = FakeTransport(sequence: [
+                first.first, .success(Fixture.json(202, #"{"executionId":"\#(Fixture.id)"}"#)),
+            ])
             _ = await catchAsteroid { try await Fixture.client(transport).execute(agentId: id) }
             #expect(transport.requests.count == expected, "after \(first)")
         }
@@ -76,9 +80,11 @@ struct RetryTests {
 
     @Test("the total time budget stops retrying when Retry-After would exceed it")
     func budget() async throws {
-        let transport = FakeTransport(status: 503, json: #"{"code":503,"message":"later"}"#, headers: [("Retry-After", "120")])
+        let transport = FakeTransport(
+            status: 503, json: #"{"code":503,"message":"later"}"#, headers: [("Retry-After", "120")])
         let waits = WaitRecorder()
-        let client = Fixture.client(transport, configure: { $0.retry = RetryPolicy(totalBudget: .seconds(60)) }, waits: waits)
+        let client = Fixture.client(
+            transport, configure: { $0.retry = RetryPolicy(totalBudget: .seconds(60)) }, waits: waits)
         let error = try #require(await catchAsteroid { try await client.getExecution(id) })
         #expect(transport.requests.count == 1)
         #expect(waits.waits.isEmpty)
@@ -87,7 +93,9 @@ struct RetryTests {
 
     @Test("the request log shows each attempt and the wait")
     func logsRetries() async throws {
-        let transport = FakeTransport(sequence: [.success(Fixture.text(503, "x", headers: [("Retry-After", "1")])), .success(Self.ok)])
+        let transport = FakeTransport(sequence: [
+            .success(Fixture.text(503, "x", headers: [("Retry-After", "1")])), .success(Self.ok),
+        ])
         let lines = LineRecorder()
         _ = try await Fixture.client(transport) { $0.requestLog = lines.append }.getExecution(id)
         #expect(lines.lines.count == 5)

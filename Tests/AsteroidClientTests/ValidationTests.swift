@@ -9,7 +9,8 @@ struct ValidationTests {
     let id = Fixture.id
 
     func refused(
-        _ field: String, _ body: (AsteroidClient) async throws -> Void, sourceLocation: SourceLocation = #_sourceLocation
+        _ field: String, _ body: (AsteroidClient) async throws -> Void,
+        sourceLocation: SourceLocation = #_sourceLocation
     ) async {
         let transport = FakeTransport(json: "{}")
         let error = await catchAsteroid { try await body(Fixture.client(transport)) }
@@ -27,7 +28,9 @@ struct ValidationTests {
         await refused("executionId") { _ = try await $0.recordingURL("") }
         await refused("agentId") { _ = try await $0.execute(agentId: "x") }
         await refused("workflowId") { _ = try await $0.executeWorkflowSync(workflowId: "x") }
-        await refused("organizationId") { _ = try await $0.stageTempFiles([FileUpload(name: "a", data: Data())], organizationId: "org") }
+        await refused("organizationId") {
+            _ = try await $0.stageTempFiles([FileUpload(name: "a", data: Data())], organizationId: "org")
+        }
     }
 
     @Test("execute body rules")
@@ -39,10 +42,15 @@ struct ValidationTests {
             _ = try await $0.execute(agentId: id, request: ExecuteRequest(profileId: id, profileGroupId: id))
         }
         await refused("executionOptions.softTimeoutMins") {
-            _ = try await $0.execute(agentId: id, request: ExecuteRequest(executionOptions: ExecutionOptions(softTimeoutMins: 0)))
+            _ = try await $0.execute(
+                agentId: id, request: ExecuteRequest(executionOptions: ExecutionOptions(softTimeoutMins: 0)))
         }
-        await refused("timeoutSeconds") { _ = try await $0.executeSync(agentId: id, request: ExecuteRequest(timeoutSeconds: 26)) }
-        await refused("timeoutSeconds") { _ = try await $0.execute(agentId: id, request: ExecuteRequest(timeoutSeconds: 5)) }
+        await refused("timeoutSeconds") {
+            _ = try await $0.executeSync(agentId: id, request: ExecuteRequest(timeoutSeconds: 26))
+        }
+        await refused("timeoutSeconds") {
+            _ = try await $0.execute(agentId: id, request: ExecuteRequest(timeoutSeconds: 5))
+        }
         await refused("onCapacityLimit") {
             _ = try await $0.execute(agentId: id, request: ExecuteRequest(onCapacityLimit: .unknown("wait")))
         }

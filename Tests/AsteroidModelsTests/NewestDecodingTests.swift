@@ -59,7 +59,10 @@ struct NewestDecodingTests {
     @Test("activities: flat and enveloped payloads, unknown kind kept")
     func activities() throws {
         let activities = try Fixtures.decode([Activity].self, "newest-activities.json")
-        #expect(activities.map(\.payload.activityType) == [.stepStarted, .actionFailed, .statusChanged, .unknown("hologram_projected")])
+        #expect(
+            activities.map(\.payload.activityType) == [
+                .stepStarted, .actionFailed, .statusChanged, .unknown("hologram_projected"),
+            ])
         #expect(activities[0].payload.stepNumber == 1)
         #expect(activities[0].payload["display"]?["presentationLevel"] == "system")
         #expect(activities[1].payload.message == "Click failed")
@@ -78,7 +81,11 @@ struct NewestDecodingTests {
         #expect(body.code == 404)
         #expect(body.message == "Execution not found.")
         #expect(body.title == "Not Found" && body.status == 404)
-        let plain = try Fixtures.decode(ErrorBody.self, json: #"{"code":400,"message":"Invalid request parameters.","errors":[{"parameter":"status","detail":"unknown"}]}"#)
+        let plain = try Fixtures.decode(
+            ErrorBody.self,
+            json:
+                #"{"code":400,"message":"Invalid request parameters.","errors":[{"parameter":"status","detail":"unknown"}]}"#
+        )
         #expect(plain.errors?.first?.parameter == "status")
     }
 
@@ -88,7 +95,9 @@ struct NewestDecodingTests {
         #expect(pending.status == .pausedByAgent && pending.executionResult == nil)
         let done = try Fixtures.decode(
             SyncResponse.self,
-            json: #"{"executionId":"x","status":"completed","executionResult":{"id":"r","executionId":"x","outcome":"success","reasoning":"ok","result":{"total":12.5,"items":[1,"a",null]},"createdAt":"2026-01-01T00:00:00Z"}}"#)
+            json:
+                #"{"executionId":"x","status":"completed","executionResult":{"id":"r","executionId":"x","outcome":"success","reasoning":"ok","result":{"total":12.5,"items":[1,"a",null]},"createdAt":"2026-01-01T00:00:00Z"}}"#
+        )
         #expect(done.executionResult?.result["total"] == 12.5)
         #expect(try Fixtures.roundTrip(done) == done)
         let started = try Fixtures.decode(ExecuteResponse.self, json: #"{"executionId":"x","status":"starting"}"#)
@@ -101,7 +110,9 @@ struct NewestDecodingTests {
     func agentsAndFiles() throws {
         let page = try Fixtures.decode(
             Page<Agent>.self,
-            json: #"{"items":[{"id":"a","name":"n","createdAt":"2024-02-29T23:59:59.999-00:30","userId":"u","tags":["x"]}],"page":2,"pageSize":1,"total":2}"#)
+            json:
+                #"{"items":[{"id":"a","name":"n","createdAt":"2024-02-29T23:59:59.999-00:30","userId":"u","tags":["x"]}],"page":2,"pageSize":1,"total":2}"#
+        )
         #expect(page.items.first?.organizationId == nil)
         #expect(page.isLast)
         #expect(page.items.first?.createdAt == (try Fixtures.date("2024-03-01T00:29:59.999Z")))

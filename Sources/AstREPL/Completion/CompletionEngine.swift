@@ -1,3 +1,5 @@
+import Foundation
+
 /// Tab completion over a `CompletionSource`: pure Swift, so every cursor position is unit-tested.
 ///
 /// Offers, by position: command names and keywords where a stage starts; `$variables`; field
@@ -24,10 +26,14 @@ package struct CompletionEngine: Sendable {
         let command = words.first
         let kind = command.map { source.positionalKind(of: $0) } ?? PositionalKind.none
 
-        // A quoted word: only a file path may be completed inside quotes.
+        // A quoted word: a file path, or a quoted value (an agent name with spaces).
         if let quote = partial.unicodeScalars.first, quote == "\"" || quote == "'" {
-            guard kind == .path, words.count >= 1 else { return empty }
-            return shifted(paths.complete(String(partial.dropFirst()), closingQuote: String(quote)), by: 1, in: context)
+            guard !words.isEmpty else { return empty }
+            if kind == .path {
+                return shifted(paths.complete(String(partial.dropFirst()), closingQuote: String(quote)), by: 1, in: context)
+            }
+            let values = positional(kind, partial: partial, upstream: context.upstream, context: context)
+            return make(values, partial: partial, context: context)
         }
         if kind == .path, !words.isEmpty, !partial.contains("=") {
             return shifted(paths.complete(partial, closingQuote: nil), by: 0, in: context)
@@ -83,8 +89,8 @@ package struct CompletionEngine: Sendable {
         switch kind {
         case .none, .path: return []
         case .command: return source.commandNames.sorted().map { Completion.Candidate($0) }
-        case .executionID: return source.recentExecutionIDs.map { Completion.Candidate($0) }
-        case .agent: return source.agentNames.sorted().map { Completion.Candidate($0) }
+        case .executionID: return source.recentExecutionIDs.map(Self.valueCandidate)
+        case .agent: return source.agentNames.sorted().map(Self.valueCandidate)
         case .field:
             // A bare field path: `executionResult.out` completes below `executionResult`.
             var components = partial.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
@@ -107,7 +113,7 @@ package struct CompletionEngine: Sendable {
         }
         let value = String(valuePart)
         let offset = word.unicodeScalars.count - value.unicodeScalars.count
-        let candidates = source.values(of: command, argument: name).map { Completion.Candidate($0) }
+        let candidates = source.values(of: command, argument: name).map(Self.valueCandidate)
         let start = context.partialStart + offset
         return Completion(start: start, partial: value, candidates: Self.filter(candidates, by: value))
     }
@@ -152,13 +158,26 @@ package struct CompletionEngine: Sendable {
         Completion(start: context.partialStart, partial: partial, candidates: Self.filter(candidates, by: partial))
     }
 
-    /// Candidates that start with `typed` (scalar-wise), first occurrence of each text kept.
+    /// Candidates that start with `typed` (scalar-wise), first occurrence of each text kept. A
+    /// quoted candidate (`"Price Monitor"`) also matches what was typed without the quote.
     static func filter(_ candidates: [Completion.Candidate], by typed: String) -> [Completion.Candidate] {
         var seen: Set<String> = []
         let prefix = Array(typed.unicodeScalars)
         return candidates.filter { candidate in
-            Array(candidate.text.unicodeScalars).starts(with: prefix) && seen.insert(candidate.text).inserted
+            let text = Array(candidate.text.unicodeScalars)
+            let matches = text.starts(with: prefix) || (text.first == "\"" && prefix.first != "\"" && text.dropFirst().starts(with: prefix))
+            return matches && seen.insert(candidate.text).inserted
         }
+    }
+
+    /// A value as it must be typed: bare when it is a plain word, quoted otherwise.
+    static func valueCandidate(_ value: String) -> Completion.Candidate {
+        let plain = !value.isEmpty && value.unicodeScalars.allSatisfy {
+            $0.properties.isAlphabetic || $0.properties.numericType != nil || "-_.:@/+".unicodeScalars.contains($0)
+        }
+        guard !plain else { return Completion.Candidate(value) }
+        let escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return Completion.Candidate("\"" + escaped + "\"")
     }
 
     static func isArgumentName(_ text: Substring) -> Bool {

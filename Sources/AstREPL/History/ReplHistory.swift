@@ -8,7 +8,8 @@ import Foundation
 ///   until it is). The file is rewritten whole, never truncated in place: libedit's truncate drops
 ///   the `_HiStOrY_V2_` header and the file then fails to load.
 /// - The file is created 0600 inside a 0700 directory, written to a temporary sibling and renamed,
-///   so a crash never leaves half a file.
+///   so a crash never leaves half a file. Each new line is merged into the file as it is on disk,
+///   so two prompts open at once keep both their histories.
 /// - Lines the policy refuses (secrets, leading space) are neither entered nor written; lines that
 ///   an older file holds and the policy now refuses are dropped on load.
 ///
@@ -60,8 +61,22 @@ package final class ReplHistory: @unchecked Sendable {
         let entry = line.hasSuffix("\n") ? String(line.dropLast()) : line
         guard policy.admits(entry) else { return false }
         clibedit_hist_enter(handle, entry)
-        save()
+        appendToFile(entry)
         return true
+    }
+
+    /// Adds `entry` to the file as it is now, so two prompts open at once both keep their lines
+    /// (each re-reads the file before writing it back, bounded to `capacity`).
+    func appendToFile(_ entry: String) {
+        guard let path, let merged = history_init() else { return }
+        defer { history_end(merged) }
+        clibedit_hist_setsize(merged, Int32(capacity))
+        clibedit_hist_setunique(merged, 1)
+        if FileManager.default.fileExists(atPath: path) {
+            clibedit_hist_load(merged, path)
+        }
+        clibedit_hist_enter(merged, entry)
+        write(merged, to: path)
     }
 
     /// All entries, oldest first.
@@ -72,13 +87,19 @@ package final class ReplHistory: @unchecked Sendable {
     /// Writes the file (0600) through a temporary sibling and a rename. Returns false on failure.
     @discardableResult
     package func save() -> Bool {
-        guard let path, HistoryLocation.prepareDirectory(for: path) else { return false }
+        guard let path else { return false }
+        return write(handle, to: path)
+    }
+
+    @discardableResult
+    func write(_ history: OpaquePointer, to path: String) -> Bool {
+        guard HistoryLocation.prepareDirectory(for: path) else { return false }
         let temporary = path + ".tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         guard fd >= 0 else { return false }
         fchmod(fd, 0o600)
         close(fd)
-        guard clibedit_hist_save(handle, temporary) >= 0 else {
+        guard clibedit_hist_save(history, temporary) >= 0 else {
             unlink(temporary)
             return false
         }

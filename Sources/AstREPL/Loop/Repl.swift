@@ -58,6 +58,7 @@ package final class Repl: Sendable {
 
     /// Evaluates one entry and shows its outcome; Ctrl-C cancels it (a second Ctrl-C stops waiting).
     func evaluate(_ entry: String) async -> ReplOutcome {
+        let started = ContinuousClock.now
         let outcome = await InterruptibleEvaluation.run(entry, engine: engine, interrupts: interrupts)
         switch outcome {
         case .output(let text):
@@ -67,10 +68,21 @@ package final class Repl: Sendable {
         case .interrupted(let summary):
             // The terminal echoed `^C` without a newline.
             if reader.isInteractive { output.endTerminalLine() }
-            output.notice(summary.isEmpty ? "interrupted" : "interrupted: \(summary)")
+            output.notice(Self.interruptionNotice(summary, after: ContinuousClock.now - started))
         case .exit:
             break
         }
         return outcome
+    }
+
+    /// `interrupted after 1.5s`, then what the engine says had completed (never "interrupted" twice).
+    static func interruptionNotice(_ summary: String, after elapsed: Duration) -> String {
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let head = "interrupted after " + String(format: "%.1fs", seconds)
+        var detail = summary.trimmingCharacters(in: .whitespacesAndNewlines)
+        if detail.lowercased().hasPrefix("interrupted") {
+            detail = String(detail.dropFirst("interrupted".count)).trimmingCharacters(in: CharacterSet(charactersIn: " :,."))
+        }
+        return detail.isEmpty ? head : head + ": " + detail
     }
 }

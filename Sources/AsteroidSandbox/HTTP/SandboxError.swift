@@ -56,13 +56,24 @@ struct SandboxError: HTTPResponseError {
         return badRequest(parameter, detail)
     }
 
+    /// The standard reason phrase (statuses made from a bare code have none).
+    static func title(_ code: Int) -> String {
+        let titles = [
+            400: "Bad Request", 401: "Unauthorized", 402: "Payment Required", 403: "Forbidden", 404: "Not Found",
+            405: "Method Not Allowed", 409: "Conflict", 413: "Content Too Large", 422: "Unprocessable Content",
+            429: "Too Many Requests", 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable",
+            504: "Gateway Timeout",
+        ]
+        return titles[code] ?? (code >= 500 ? "Server Error" : "Client Error")
+    }
+
     func response(from request: Request, context: some RequestContext) throws -> Response {
         var response: Response
         if plainText {
             response = .text(message, status: status)
         } else {
             let body = ErrorBody(
-                code: status.code, message: message, type: "about:blank", title: status.reasonPhrase,
+                code: status.code, message: message, type: "about:blank", title: Self.title(status.code),
                 status: status.code, detail: message, instance: request.uri.path, errors: errors)
             response = (try? Response.json(body, status: status)) ?? .text(message, status: status)
         }

@@ -27,19 +27,18 @@ struct SeedRandom: RandomNumberGenerator, Sendable {
     mutating func uuid() -> String {
         let a = next()
         let b = next()
-        var bytes = [UInt8](repeating: 0, count: 16)
-        for i in 0..<8 {
-            bytes[i] = UInt8(truncatingIfNeeded: a >> (8 * UInt64(i)))
-            bytes[8 + i] = UInt8(truncatingIfNeeded: b >> (8 * UInt64(i)))
+        let hex = Array("0123456789abcdef".utf8)
+        var out = [UInt8](repeating: UInt8(ascii: "-"), count: 36)
+        var position = 0
+        for index in 0..<16 {
+            var byte = UInt8(truncatingIfNeeded: (index < 8 ? a : b) >> (8 * UInt64(index % 8)))
+            if index == 6 { byte = (byte & 0x0F) | 0x40 }
+            if index == 8 { byte = (byte & 0x3F) | 0x80 }
+            if position == 8 || position == 13 || position == 18 || position == 23 { position += 1 }
+            out[position] = hex[Int(byte >> 4)]
+            out[position + 1] = hex[Int(byte & 0x0F)]
+            position += 2
         }
-        bytes[6] = (bytes[6] & 0x0F) | 0x40
-        bytes[8] = (bytes[8] & 0x3F) | 0x80
-        let hex = bytes.map { byte -> String in
-            let text = String(byte, radix: 16)
-            return text.count == 1 ? "0" + text : text
-        }.joined()
-        let h = Array(hex)
-        return String(h[0..<8]) + "-" + String(h[8..<12]) + "-" + String(h[12..<16]) + "-" + String(h[16..<20]) + "-"
-            + String(h[20..<32])
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -33,5 +33,11 @@ func buildRouter(_ services: SandboxServices) -> Router<BasicRequestContext> {
     ExecutionControlRoutes(services: services).register(on: api)
     RunRoutes(services: services).register(on: api)
     AgentAndFileRoutes(services: services).register(on: api)
+    // Anything else under the prefix: a JSON 404 like the API's, not an empty body.
+    for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete] {
+        api.on("**", method: method) { request, _ -> Response in
+            throw SandboxError(.notFound, "Not found: no operation \(request.method) \(request.uri.path).")
+        }
+    }
     return router
 }

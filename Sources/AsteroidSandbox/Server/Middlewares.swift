@@ -84,7 +84,7 @@ struct FaultMiddleware<Context: RequestContext>: RouterMiddleware {
         switch decision {
         case .status(let code)?:
             let status = HTTPResponse.Status(code: code)
-            var error = SandboxError(status, "Injected fault: \(code) \(status.reasonPhrase) (sandbox fault injection).")
+            var error = SandboxError(status, "Injected fault: \(code) \(SandboxError.title(code)) (sandbox fault injection).")
             if code == 429 || code == 503 { error.headers[.retryAfter] = "1" }
             throw error
         case .reset?:

@@ -49,11 +49,14 @@ enum Fixture {
     static let otherId = "9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d"
     static let key = "sk-test-SECRET-4242"
 
-    static func json(_ status: Int, _ text: String, headers: [(name: String, value: String)] = []) -> TransportResponse {
-        TransportResponse(status: status, headers: [("Content-Type", "application/json")] + headers, body: Data(text.utf8))
+    static func json(_ status: Int, _ text: String, headers: [(name: String, value: String)] = []) -> TransportResponse
+    {
+        TransportResponse(
+            status: status, headers: [("Content-Type", "application/json")] + headers, body: Data(text.utf8))
     }
 
-    static func text(_ status: Int, _ text: String, headers: [(name: String, value: String)] = []) -> TransportResponse {
+    static func text(_ status: Int, _ text: String, headers: [(name: String, value: String)] = []) -> TransportResponse
+    {
         TransportResponse(status: status, headers: [("Content-Type", "text/plain")] + headers, body: Data(text.utf8))
     }
 

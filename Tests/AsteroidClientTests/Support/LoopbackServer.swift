@@ -43,7 +43,9 @@ final class LoopbackServer: @unchecked Sendable {
         return port
     }
 
-    static func response(_ status: Int, _ body: String, headers: [String] = ["Content-Type: application/json"]) -> Action {
+    static func response(_ status: Int, _ body: String, headers: [String] = ["Content-Type: application/json"])
+        -> Action
+    {
         let head = (["HTTP/1.1 \(status) X"] + headers + ["Content-Length: \(body.utf8.count)", "Connection: close"])
         return .respond(head.joined(separator: "\r\n") + "\r\n\r\n" + body)
     }
@@ -72,7 +74,9 @@ final class LoopbackServer: @unchecked Sendable {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
+            }
         }
         guard bound else {
             close(fd)
@@ -109,7 +113,8 @@ final class LoopbackServer: @unchecked Sendable {
             let text = String(decoding: data, as: UTF8.self)
             guard let end = text.range(of: "\r\n\r\n") else { continue }
             let head = text[..<end.lowerBound].lowercased()
-            let length = head.split(separator: "\r\n").first { $0.hasPrefix("content-length:") }
+            let length =
+                head.split(separator: "\r\n").first { $0.hasPrefix("content-length:") }
                 .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
             if text.utf8.count - text[..<end.upperBound].utf8.count >= length { break }
         }
