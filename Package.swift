@@ -101,7 +101,7 @@ let package = Package(
             dependencies: ["AstCommands", "AstRuntime", "AstSyntax", "AsteroidSandbox", "AsteroidClient"],
             resources: [.copy("Golden")]
         ),
-        .testTarget(name: "AstREPLTests", dependencies: ["AstREPL"]),
+        .testTarget(name: "AstREPLTests", dependencies: ["AstREPL", "AstCommands", "AstRuntime", "AstSyntax"]),
     ],
     swiftLanguageModes: [.v6]
 )

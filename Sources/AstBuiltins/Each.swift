@@ -35,7 +35,9 @@ struct EachCommand: Command {
             }
             source = .from(unique)
         }
-        let runner = EachRunner(action: action, call: call, parallel: parallel, failFast: failFast)
+        let known = mutating ? try await source.collect().count : nil
+        let runner = EachRunner(action: action, call: call, parallel: parallel, failFast: failFast,
+            progressTotal: call.interpreter.settings.interactive ? known : nil)
         let stream = runner.stream(over: source)
         if case .list = call.input { return .list(try await stream.collect()) }
         if !call.input.isSequence, !call.input.isNull { return try await stream.collect().first ?? .null }
@@ -58,6 +60,8 @@ struct EachRunner: Sendable {
     let call: Invocation
     let parallel: Int
     let failFast: Bool
+    /// At a terminal, for bulk work of known size: show `each: 3/12` on stderr.
+    let progressTotal: Int?
 
     func stream(over source: ValueStream) -> ValueStream {
         ValueStream { [self] in
@@ -85,6 +89,10 @@ struct EachRunner: Sendable {
                         throw call.error("each: \(count) of \(total) item\(total == 1 ? "" : "s") failed:\n\(lines)")
                     }
                     let (item, task) = inFlight.removeFirst()
+                    if let progressTotal, progressTotal > 1 {
+                        let done = total - inFlight.count
+                        call.interpreter.output.writeError("\reach: \(done)/\(progressTotal)" + (done >= progressTotal ? "\n" : ""))
+                    }
                     do {
                         return try await withTaskCancellationHandler {
                             try await task.value

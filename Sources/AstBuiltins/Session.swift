@@ -50,8 +50,8 @@ struct SleepCommand: Command {
         examples: [Example("sleep 10ms", "a short pause", result: nil)])
 
     func run(_ call: Invocation) async throws -> Value {
-        guard case .duration(let seconds)? = call.positional(0), seconds >= 0 else {
-            throw call.error("sleep needs a duration of 0 or more", argument: "duration")
+        guard case .duration(let seconds)? = call.positional(0), seconds >= 0, seconds <= 31_536_000 else {
+            throw call.error("sleep needs a duration from 0 to 365d", argument: "duration")
         }
         try await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000))
         return call.input

@@ -106,7 +106,7 @@ extension Interpreter {
         switch (spec.type, value) {
         case (.any, _), (.field, .string), (.fieldOrClosure, .string), (.fieldOrClosure, .closure), (.closure, .closure): break
         case (.int, .int): break
-        case (.int, .float(let f)) where f == f.rounded(): result = .int(Int(f))
+        case (.int, .float(let f)) where f == f.rounded() && abs(f) < 9e15: result = .int(Int(f))
         case (.int, .string(let s)): guard let i = Int(s) else { throw mismatch("an integer") }; result = .int(i)
         case (.number, .int), (.number, .float): break
         case (.number, .string(let s)): guard let d = Double(s) else { throw mismatch("a number") }; result = .float(d)

@@ -28,7 +28,10 @@ extension Interpreter {
             } else {
                 target = try variable("it", span: expr.span, env: env)
             }
-            return try await FieldAccess.read(name, of: target, optional: optional, span: expr.span, source: env.source)
+            // Point at the step itself (`.stauts`), not the whole path.
+            let stepLength = name.utf8.count + 1 + (optional ? 1 : 0)
+            let stepSpan = base == nil || expr.span.length <= stepLength ? expr.span : Span(expr.span.end - stepLength, expr.span.end)
+            return try await FieldAccess.read(name, of: target, optional: optional, span: stepSpan, source: env.source)
         case .index(let base, let indexExpr, let optional):
             let target = try await evaluate(base, env: env).materialized()
             if target.isNull, Interpreter.isOptionalStep(base) { return .null }

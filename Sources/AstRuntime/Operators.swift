@@ -122,7 +122,8 @@ package enum Operators {
                 return .duration(d / n)
             }
             throw fail()
-        case (.int, .duration(let d)), (.float, .duration(let d)) where op == .mul:
+        case (.int, .duration(let d)), (.float, .duration(let d)):
+            guard op == .mul else { throw fail() }
             return .duration(d * (lhs.doubleValue ?? 0))
         default:
             throw fail()

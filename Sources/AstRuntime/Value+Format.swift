@@ -43,6 +43,7 @@ extension Value {
     package static func formatDuration(_ seconds: Double) -> String {
         if seconds < 0 { return "-" + formatDuration(-seconds) }
         if seconds == 0 { return "0s" }
+        if !seconds.isFinite || seconds >= 1e15 { return String(format: "%gs", seconds) }
         if seconds < 1 { return formatTrimmed(seconds * 1000) + "ms" }
         var rest = seconds
         var out = ""

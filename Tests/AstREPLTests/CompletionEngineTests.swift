@@ -36,6 +36,9 @@ struct CompletionEngineTests {
             ("let x = list | where .sta", "let x = list | where .status "),
             ("for e in list st", "for e in list status="),
             ("list; cou", "list; count "),
+            ("set dr", "set dry-run "),
+            ("set format jsonl", "set format jsonl "),
+            ("set format ta", "set format table "),
         ])
     func unique(typed: String, expected: String) {
         #expect(Fixtures.tab(typed) == expected)

@@ -25,6 +25,8 @@ enum Fixtures {
         source.valuesByArgument = [
             "list": ["status": statuses, "sort": ["created_at:asc", "created_at:desc"], "agent": ["billing-bot"]],
         ]
+        source.commandNames.append("set")
+        source.positionalChoicesByCommand = ["set": ["": ["confirm", "dry-run", "format"], "format": ["table", "json", "jsonl"]]]
         source.variableNames = ["it", "_", "env", "now", "args", "failed", "fails"]
         source.agentNames = ["billing-bot", "billing-audit", "ops-helper", "Onboarding Form Filler", "Price \"Pro\" Monitor"]
         source.recentExecutionIDs = ["3c90c3cc-0d44-4b50-8888-8dd25736052a", "7f000001-aaaa-4bbb-8ccc-000000000001"]

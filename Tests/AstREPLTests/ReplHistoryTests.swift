@@ -12,6 +12,13 @@ struct ReplHistoryTests {
         return base + "/state/ast/history"
     }
 
+    /// Removes the temporary directory made for `path` (`…/ast-history-UUID/state/ast/history`).
+    func cleanUp(_ path: String) {
+        let base = ((((path as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent) as NSString)
+            .deletingLastPathComponent
+        try? FileManager.default.removeItem(atPath: base)
+    }
+
     func mode(_ path: String) -> Int {
         var info = stat()
         guard stat(path, &info) == 0 else { return -1 }
@@ -23,7 +30,7 @@ struct ReplHistoryTests {
         setlocale(LC_CTYPE, locale)
         defer { TerminalLocale.configure() }
         let path = temporaryPath()
-        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        defer { cleanUp(path) }
         let policy = HistoryPolicy(secrets: ["sk-secret-value"])
         let entries = [
             "list status=failed", "print \"héllo ✓ 日本語\"", "def f() {\n\tlist\n}", "print \"back\\\\slash\"",
@@ -49,7 +56,7 @@ struct ReplHistoryTests {
     @Test("bounded: only the newest `capacity` entries are kept, and the file stays loadable")
     func bounded() throws {
         let path = temporaryPath()
-        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        defer { cleanUp(path) }
         let history = try #require(ReplHistory(policy: HistoryPolicy(), path: path, capacity: 5))
         for n in 1...12 { history.add("print \(n)") }
         #expect(history.entries == (8...12).map { "print \($0)" })
@@ -62,7 +69,7 @@ struct ReplHistoryTests {
     @Test("a file written with a secret in it (older version, other tool) is cleaned on load")
     func secretsDroppedOnLoad() throws {
         let path = temporaryPath()
-        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        defer { cleanUp(path) }
         let permissive = try #require(ReplHistory(policy: HistoryPolicy(), path: path))
         permissive.add("list")
         permissive.add("print \"sk-live-0123456789\"")
@@ -78,7 +85,7 @@ struct ReplHistoryTests {
     @Test("two prompts open at once both keep their lines in the file")
     func concurrentSessions() throws {
         let path = temporaryPath()
-        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        defer { cleanUp(path) }
         let first = try #require(ReplHistory(policy: HistoryPolicy(), path: path, capacity: 4))
         let second = try #require(ReplHistory(policy: HistoryPolicy(), path: path, capacity: 4))
         first.add("print 1")
@@ -92,10 +99,33 @@ struct ReplHistoryTests {
         #expect(reopened.entries == ["print 2", "print 3", "print 4", "print 5"])
     }
 
+    @Test("a file that is not a libedit history is left alone, and the problem is said once")
+    func foreignFileUntouched() throws {
+        let path = temporaryPath()
+        defer { cleanUp(path) }
+        HistoryLocation.prepareDirectory(for: path)
+        try "echo from another tool\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let history = try #require(ReplHistory(policy: HistoryPolicy(), path: path))
+        #expect(history.load() == 0)
+        #expect(history.takeProblem()?.contains("left as it is") == true)
+        #expect(history.takeProblem() == nil)
+        #expect(history.add("list"))
+        #expect(history.entries == ["list"])
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "echo from another tool\n")
+    }
+
+    @Test("an unwritable location is reported, and the prompt keeps working")
+    func unwritable() throws {
+        let history = try #require(ReplHistory(policy: HistoryPolicy(), path: "/proc/ast-cannot-write/history"))
+        #expect(history.add("list"))
+        #expect(history.takeProblem()?.contains("cannot write") == true)
+        #expect(history.entries == ["list"])
+    }
+
     @Test("a missing file loads nothing; consecutive duplicates are kept once")
     func missingAndDuplicates() throws {
         let path = temporaryPath()
-        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        defer { cleanUp(path) }
         let history = try #require(ReplHistory(policy: HistoryPolicy(), path: path))
         #expect(history.load() == 0)
         history.add("list")

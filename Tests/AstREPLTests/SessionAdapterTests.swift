@@ -49,6 +49,9 @@ struct SessionAdapterTests {
         #expect(tab("list | where .executionR") == "list | where .executionResult.")
         #expect(tab("list | where .executionResult.outc") == "list | where .executionResult.outcome ")
         #expect(tab("$pic") == "$picked ")
+        #expect(tab("set dry") == "set dry-run ")
+        #expect(tab("set format js") == "set format json")
+        #expect(tab("set confirm f") == "set confirm false ")
         #expect(tab("$picked | each { print $it.inputs.em") == "$picked | each { print $it.inputs.email ")
     }
 }

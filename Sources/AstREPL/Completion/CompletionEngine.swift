@@ -61,6 +61,8 @@ package struct CompletionEngine: Sendable {
             return argumentValue(command: command, word: partial, equals: equals, context: context)
         }
         var candidates = positional(kind, partial: partial, upstream: context.upstream, context: context)
+        let typedPositionals = words.dropFirst().filter { !$0.hasPrefix("-") && !$0.contains("=") }
+        candidates += source.positionalChoices(of: command, after: Array(typedPositionals)).map(Self.valueCandidate)
         if !partial.contains(".") {
             let named = source.arguments(of: command).filter { $0.kind == .named }
             candidates += named.map { Completion.Candidate($0.name + "=", suffix: "") }

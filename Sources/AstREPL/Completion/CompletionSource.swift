@@ -12,6 +12,9 @@ package protocol CompletionSource: Sendable {
     func positionalKind(of command: String) -> PositionalKind
     /// Values for `argument=` of `command`: enum values (`status=` → `failed`…), agent names, ids.
     func values(of command: String, argument: String) -> [String]
+    /// A closed set of values for the next bare positional argument, given those already typed
+    /// (`set ` → setting names; `set format ` → the formats).
+    func positionalChoices(of command: String, after positionals: [String]) -> [String]
     /// Variables defined now, without `$` (`it`, `_`, `failed`…).
     var variableNames: [String] { get }
     /// Agent names seen this session (offered where an agent is expected).
@@ -21,6 +24,10 @@ package protocol CompletionSource: Sendable {
     /// Fields of the records that `upstream` (pipeline source text, or `$var`) yields, below `path`.
     /// `upstream` is empty when nothing flows in.
     func fields(flowingFrom upstream: String, path: [String]) -> [FieldCandidate]
+}
+
+extension CompletionSource {
+    package func positionalChoices(of command: String, after positionals: [String]) -> [String] { [] }
 }
 
 /// One named argument or flag of a command.
@@ -72,6 +79,8 @@ package struct StaticCompletionSource: CompletionSource {
     package var keywords: [String] = ["let", "def", "if", "else", "for", "try", "catch", "return", "exit"]
     package var argumentsByCommand: [String: [ArgumentSpec]] = [:]
     package var positionalByCommand: [String: PositionalKind] = [:]
+    /// Choices for bare positionals, by command then by the positionals already typed, joined by " ".
+    package var positionalChoicesByCommand: [String: [String: [String]]] = [:]
     /// Keyed by `command` then argument name; the key `"*"` applies to every command.
     package var valuesByArgument: [String: [String: [String]]] = [:]
     package var variableNames: [String] = []
@@ -96,5 +105,9 @@ package struct StaticCompletionSource: CompletionSource {
 
     package func fields(flowingFrom upstream: String, path: [String]) -> [FieldCandidate] {
         fieldsByUpstream(upstream, path)
+    }
+
+    package func positionalChoices(of command: String, after positionals: [String]) -> [String] {
+        positionalChoicesByCommand[command]?[positionals.joined(separator: " ")] ?? []
     }
 }

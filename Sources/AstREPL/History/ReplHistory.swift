@@ -19,6 +19,10 @@ package final class ReplHistory: @unchecked Sendable {
     package let path: String?
     package let capacity: Int
     let handle: OpaquePointer
+    /// False once the file proved unreadable as a history (it is then left untouched).
+    var writable = true
+    /// A problem with the file not yet shown to the user.
+    var pendingProblem: String?
 
     /// Fails only when libedit cannot allocate a history.
     package init?(policy: HistoryPolicy, path: String?, capacity: Int = 1000) {
@@ -38,11 +42,14 @@ package final class ReplHistory: @unchecked Sendable {
     /// Loads the file, if any, keeping only what the policy admits. Returns the number of entries.
     @discardableResult
     package func load() -> Int {
-        guard let path, FileManager.default.fileExists(atPath: path) else { return 0 }
+        guard let path, Self.hasContent(path) else { return 0 }
         guard let scratch = history_init() else { return 0 }
         defer { history_end(scratch) }
         clibedit_hist_setsize(scratch, Int32(capacity))
-        guard clibedit_hist_load(scratch, path) >= 0 else { return 0 }
+        guard clibedit_hist_load(scratch, path) >= 0 else {
+            refuse(path)
+            return 0
+        }
         var dropped = 0
         for entry in Self.entries(of: scratch) {
             if policy.admits(entry) {
@@ -68,15 +75,36 @@ package final class ReplHistory: @unchecked Sendable {
     /// Adds `entry` to the file as it is now, so two prompts open at once both keep their lines
     /// (each re-reads the file before writing it back, bounded to `capacity`).
     func appendToFile(_ entry: String) {
-        guard let path, let merged = history_init() else { return }
+        guard let path, writable, let merged = history_init() else { return }
         defer { history_end(merged) }
         clibedit_hist_setsize(merged, Int32(capacity))
         clibedit_hist_setunique(merged, 1)
-        if FileManager.default.fileExists(atPath: path) {
-            clibedit_hist_load(merged, path)
+        if Self.hasContent(path), clibedit_hist_load(merged, path) < 0 {
+            refuse(path)
+            return
         }
         clibedit_hist_enter(merged, entry)
-        write(merged, to: path)
+        if !write(merged, to: path) {
+            writable = false
+            pendingProblem = "cannot write \(path) (\(String(cString: strerror(errno)))): this session's lines will not be kept"
+        }
+    }
+
+    /// A problem with the history file, returned once (the REPL shows it on stderr).
+    package func takeProblem() -> String? {
+        defer { pendingProblem = nil }
+        return pendingProblem
+    }
+
+    /// Leaves a file that is not a libedit history alone: never overwrite what we cannot read.
+    func refuse(_ path: String) {
+        writable = false
+        pendingProblem = "\(path) is not a history file ast can read; it is left as it is and this session's lines will not be kept"
+    }
+
+    static func hasContent(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_size > 0
     }
 
     /// All entries, oldest first.
@@ -87,7 +115,7 @@ package final class ReplHistory: @unchecked Sendable {
     /// Writes the file (0600) through a temporary sibling and a rename. Returns false on failure.
     @discardableResult
     package func save() -> Bool {
-        guard let path else { return false }
+        guard let path, writable else { return false }
         return write(handle, to: path)
     }
 

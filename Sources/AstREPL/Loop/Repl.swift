@@ -25,6 +25,7 @@ package final class Repl: Sendable {
     /// Runs until Ctrl-D / end of input (returns 0) or `exit N` (returns N).
     package func run(version: String) async -> Int32 {
         if reader.isInteractive { output.notice(prompt.banner(version: version)) }
+        reportHistoryProblem()
         var pending: [String] = []
         while true {
             reader.setCompletionSource(await engine.completionSource())
@@ -46,7 +47,10 @@ package final class Repl: Sendable {
                 if engine.isIncomplete(entry) { continue }
                 pending = []
                 guard !entry.allSatisfy(\.isWhitespace) else { continue }
-                if reader.isInteractive { history?.add(entry) }
+                if reader.isInteractive {
+                    history?.add(entry)
+                    reportHistoryProblem()
+                }
                 if let listing = HistoryCommand.run(entry, history: history) {
                     output.result(listing)
                     continue
@@ -54,6 +58,10 @@ package final class Repl: Sendable {
                 if case .exit(let code) = await evaluate(entry) { return code }
             }
         }
+    }
+
+    func reportHistoryProblem() {
+        if let problem = history?.takeProblem() { output.notice("history: " + problem) }
     }
 
     /// Evaluates one entry and shows its outcome; Ctrl-C cancels it (a second Ctrl-C stops waiting).

@@ -77,6 +77,20 @@ package struct RuntimeCompletionSource: CompletionSource {
         }
     }
 
+    /// Declared choices of the next positional; for `set NAME`, the values that setting takes.
+    package func positionalChoices(of command: String, after positionals: [String]) -> [String] {
+        guard let signature = signatures[command] else { return [] }
+        if command == "set", positionals.count == 1 {
+            switch positionals[0] {
+            case "format": return Settings.Format.allCases.map(\.rawValue)
+            case "confirm", "dry-run", "color": return ["true", "false"]
+            default: return []
+            }
+        }
+        guard positionals.count < signature.positionals.count else { return [] }
+        return signature.positionals[positionals.count].choices
+    }
+
     package func fields(flowingFrom upstream: String, path: [String]) -> [FieldCandidate] {
         if upstream.hasPrefix("$") {
             let name = String(upstream.dropFirst().prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" })
