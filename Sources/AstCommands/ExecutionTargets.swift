@@ -12,6 +12,10 @@ extension Invocation {
             }
             return .from([.string(id)])
         }
+        if input.isNull, interpreter.settings.dryRun {
+            // After a dry-run change there is nothing to act on (`execute … | wait` under --dry-run).
+            return .from([])
+        }
         if input.isNull {
             throw error("which execution? give an ID or pipe executions in", help: "e.g. get 3c90c3cc-… or list status=failed | first | get")
         }

@@ -32,8 +32,10 @@ import Testing
             }
             _ = DiagnosticRenderer().render(diagnostic)
         }
-        for statement in result.program.statements {
-            #expect(statement.span.start >= 0 && statement.span.end <= size, "statement span outside input in «\(text)»")
+        var walker = SpanWalker()
+        walker.program(result.program)
+        for span in walker.spans {
+            #expect(span.start >= 0 && span.end <= size && span.start <= span.end, "node span \(span) outside \(size) in «\(text)»")
         }
     }
 
@@ -60,6 +62,17 @@ import Testing
                 }
             }
             check(String(chars))
+        }
+    }
+
+    @Test func validCorpusHasNodes() {
+        for text in Self.corpus {
+            let result = Parser.parse(text)
+            #expect(result.succeeded, "\(result.diagnostics)")
+            var walker = SpanWalker()
+            walker.program(result.program)
+            #expect(walker.spans.count > 5)
+            check(text)
         }
     }
 

@@ -89,4 +89,25 @@ struct AuthAndErrorTests {
             #expect(response.text.contains("pageSize"))
         }
     }
+
+    @Test("an unknown path under /agents/v2 is a JSON 404")
+    func unknownRoute() async throws {
+        let harness = try await Harness.make(executions: 1)
+        try await harness.test { client in
+            let response = try await client.call(.get, "/nothing/here")
+            #expect(response.status == .notFound && response.error?.code == 404)
+            let post = try await client.call(.post, "/executions/\(UUID().uuidString)/explode", body: "{}")
+            #expect(post.status == .notFound)
+        }
+    }
+
+    @Test("an injected fault's body names the status")
+    func faultTitle() async throws {
+        let harness = try await Harness.make(executions: 1)
+        try await harness.test { client in
+            let response = try await client.call(.get, "/executions", headers: [HTTPField.Name("X-Sandbox-Fault")!: "503"])
+            #expect(response.error?.title == "Service Unavailable")
+            #expect(response.error?.message == "Injected fault: 503 Service Unavailable (sandbox fault injection).")
+        }
+    }
 }

@@ -30,11 +30,35 @@ package final class SandboxServices: Sendable {
         if try await repository.isEmpty() {
             let start = Date()
             let generator = SeedGenerator(catalog: catalog, seed: config.seed, anchor: config.effectiveSeedAnchor)
-            try await repository.seed(agents: catalog.agents, executions: generator.executions(count: max(0, config.executions)))
+            let executions = await Self.encodeInParallel(generator.executions(count: max(0, config.executions)))
+            try await repository.seed(agents: catalog.agents, executions: executions)
             seedingSeconds = Date().timeIntervalSince(start)
         } else {
             seedingSeconds = nil
         }
+    }
+
+    /// Encodes every execution's JSON on all cores (the most expensive part of a big seed).
+    static func encodeInParallel(_ states: [ExecutionState]) async -> [ExecutionState] {
+        let chunk = 2_000
+        guard states.count > chunk else { return states }
+        let ranges = stride(from: 0, to: states.count, by: chunk).map { $0..<min($0 + chunk, states.count) }
+        var out = states
+        await withTaskGroup(of: (Range<Int>, [String?]).self) { group in
+            for range in ranges {
+                let slice = Array(states[range])
+                group.addTask {
+                    let encoder = AsteroidJSON.makeEncoder()
+                    return (range, slice.map { state in
+                        (try? encoder.encode(state.execution)).map { String(decoding: $0, as: UTF8.self) }
+                    })
+                }
+            }
+            for await (range, bodies) in group {
+                for (offset, body) in bodies.enumerated() { out[range.lowerBound + offset].encodedBody = body }
+            }
+        }
+        return out
     }
 
     var factory: ExecutionFactory { ExecutionFactory(catalog: catalog, speed: config.speed) }

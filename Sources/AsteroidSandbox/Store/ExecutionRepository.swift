@@ -11,6 +11,8 @@ struct ExecutionState: Sendable {
     /// Demo data: its activity feed is generated from the execution itself.
     var seeded: Bool
     var batchId: String?
+    /// The execution's JSON when already encoded (bulk seeding encodes in parallel); nil = encode on save.
+    var encodedBody: String? = nil
 }
 
 /// Where a live execution is in its run: `step` of `steps` done, the next tick due at `nextAt`

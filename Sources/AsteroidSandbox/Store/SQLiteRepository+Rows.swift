@@ -35,7 +35,7 @@ extension SQLiteRepository {
 
     static func columnValues(_ state: ExecutionState, encoder: JSONEncoder) throws -> [(any DatabaseValueConvertible)?] {
         let e = state.execution
-        let body = String(decoding: try encoder.encode(e), as: UTF8.self)
+        let body = try state.encodedBody ?? String(decoding: encoder.encode(e), as: UTF8.self)
         return [
             e.id.lowercased(), e.organizationId, e.workflowId, e.workflowVersion, e.status.rawValue,
             e.createdAt.millis, e.startedAt?.millis, e.executionResult?.outcome, e.triggerContext?.source.rawValue,
