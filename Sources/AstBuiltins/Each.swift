@@ -23,6 +23,9 @@ struct EachCommand: Command {
         let failFast = call.flag("fail-fast")
         let mutating = call.interpreter.isMutating(action)
         var source = call.items
+        var total: Int? = nil
+        if case .list(let items) = call.input { total = items.count }
+        else if !call.input.isSequence { total = call.input.isNull ? 0 : 1 }
         if mutating {
             // A bulk change reads its whole input first (so its own new executions are never picked up),
             // acts once per id, and asks first when more than one execution would change.
@@ -34,10 +37,9 @@ struct EachCommand: Command {
                 }
             }
             source = .from(unique)
+            total = unique.count
         }
-        let known = mutating ? try await source.collect().count : nil
-        let runner = EachRunner(action: action, call: call, parallel: parallel, failFast: failFast,
-            progressTotal: call.interpreter.settings.interactive ? known : nil)
+        let runner = EachRunner(action: action, call: call, parallel: parallel, failFast: failFast, total: total)
         let stream = runner.stream(over: source)
         if case .list = call.input { return .list(try await stream.collect()) }
         if !call.input.isSequence, !call.input.isNull { return try await stream.collect().first ?? .null }
@@ -55,62 +57,117 @@ struct EachCommand: Command {
 
 /// Runs the action over a stream with a window of `parallel` items in flight, yielding in input order;
 /// failures are collected and reported together at the end (or the first one, with fail-fast).
+///
+/// Items run in their own tasks, so the runner cancels them itself: all in flight when the consumer is
+/// cancelled (Ctrl-C), and all still in flight when the consumer stops early (`| first 2`: the
+/// iterator is released and no further item starts). Progress goes to the session's board.
 struct EachRunner: Sendable {
     let action: Closure
     let call: Invocation
     let parallel: Int
     let failFast: Bool
-    /// At a terminal, for bulk work of known size: show `each: 3/12` on stderr.
-    let progressTotal: Int?
+    /// The number of items, when known before running (a list, or a bulk change's ids).
+    let total: Int?
 
     func stream(over source: ValueStream) -> ValueStream {
         ValueStream { [self] in
             let iterator = source.makeIterator()
-            var inFlight: [(item: Value, task: Task<Value, any Error>)] = []
+            let state = EachState(progress: call.interpreter.progress?.begin("each", total: total))
             var failures: [(String, String)] = []
-            var total = 0
+            var count = 0
             var exhausted = false
             return ValueIterator {
                 while true {
-                    while !exhausted, inFlight.count < parallel {
+                    while !exhausted, state.inFlightCount < parallel {
+                        try Task.checkCancellation()
                         guard let item = try await iterator.next() else {
                             exhausted = true
                             break
                         }
-                        total += 1
-                        let task = Task { [self] in try await call.call(action, with: item).materialized() }
-                        inFlight.append((item, task))
+                        count += 1
+                        state.start(item, runner: self)
                     }
-                    guard !inFlight.isEmpty else {
+                    guard let (item, task) = state.takeFirst() else {
+                        state.end()
                         if failures.isEmpty { return nil }
                         let lines = failures.map { "  - \($0.0): \($0.1)" }.joined(separator: "\n")
-                        let count = failures.count
+                        let failed = failures.count
                         failures = []
-                        throw call.error("each: \(count) of \(total) item\(total == 1 ? "" : "s") failed:\n\(lines)")
-                    }
-                    let (item, task) = inFlight.removeFirst()
-                    if let progressTotal, progressTotal > 1 {
-                        let done = total - inFlight.count
-                        call.interpreter.output.writeError("\reach: \(done)/\(progressTotal)" + (done >= progressTotal ? "\n" : ""))
+                        throw call.error("each: \(failed) of \(count) item\(count == 1 ? "" : "s") failed:\n\(lines)")
                     }
                     do {
                         return try await withTaskCancellationHandler {
                             try await task.value
                         } onCancel: {
                             task.cancel()
+                            state.cancelAll()
                         }
                     } catch let error as RuntimeError {
                         if failFast {
-                            for pending in inFlight { pending.task.cancel() }
-                            inFlight = []
+                            state.cancelAll()
+                            state.end()
                             throw error
                         }
                         failures.append((label(of: item), error.diagnostic.message))
                     } catch ControlFlow.continueLoop {
                         continue
+                    } catch {
+                        state.cancelAll()
+                        state.end()
+                        throw error
                     }
                 }
             }
         }
     }
+
+    /// Runs the action for one item, counting it on the progress board once it has completed.
+    func run(_ item: Value, progress: ProgressTask?) async throws -> Value {
+        do {
+            let value = try await call.call(action, with: item).materialized()
+            progress?.completed()
+            return value
+        } catch {
+            if !(error is CancellationError), !Task.isCancelled { progress?.completed(failed: error is RuntimeError) }
+            throw error
+        }
+    }
+}
+
+/// The items in flight of one `each` pass. Released with its iterator: then whatever is still running
+/// is cancelled.
+final class EachState: @unchecked Sendable {
+    let lock = NSLock()
+    var inFlight: [(item: Value, task: Task<Value, any Error>)] = []
+    let progress: ProgressTask?
+
+    init(progress: ProgressTask?) { self.progress = progress }
+
+    deinit {
+        for pending in inFlight { pending.task.cancel() }
+        progress?.end()
+    }
+
+    var inFlightCount: Int { lock.withLock { inFlight.count } }
+
+    func start(_ item: Value, runner: EachRunner) {
+        let progress = self.progress
+        progress?.started()
+        let task = Task { try await runner.run(item, progress: progress) }
+        lock.withLock { inFlight.append((item, task)) }
+    }
+
+    func takeFirst() -> (Value, Task<Value, any Error>)? {
+        lock.withLock { inFlight.isEmpty ? nil : inFlight.removeFirst() }
+    }
+
+    func cancelAll() {
+        let tasks = lock.withLock {
+            defer { inFlight = [] }
+            return inFlight.map(\.task)
+        }
+        for task in tasks { task.cancel() }
+    }
+
+    func end() { progress?.end() }
 }

@@ -50,16 +50,16 @@ struct OpenCommand: Command {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw call.error("cannot read \(path): no such file", argument: "path")
         }
-        let text = String(decoding: data, as: UTF8.self)
-        if call.flag("raw") { return .string(text) }
+        if call.flag("raw") { return .string(String(decoding: data, as: UTF8.self)) }
         do {
             switch (path as NSString).pathExtension.lowercased() {
-            case "json": return try JSONText.decode(text)
+            case "json": return try JSONText.decode(data: data)
             case "jsonl", "ndjson":
+                let text = String(decoding: data, as: UTF8.self)
                 return .list(try text.split(whereSeparator: \.isNewline).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
                     .map { try JSONText.decode(String($0)) })
-            case "csv": return .list(CSV.decode(text))
-            default: return .string(text)
+            case "csv": return .list(CSV.decode(String(decoding: data, as: UTF8.self)))
+            default: return .string(String(decoding: data, as: UTF8.self))
             }
         } catch let error as RuntimeError {
             throw call.error("\(path): \(error.diagnostic.message)", argument: "path")

@@ -16,9 +16,8 @@ package enum APIValues {
     }
 
     static func convert(_ model: some Encodable, schema: Schema) -> Value {
-        guard let data = try? AsteroidJSON.makeEncoder().encode(model),
-            let decoded = try? JSONText.decode(String(decoding: data, as: UTF8.self))
-        else { return .null }
+        // The value JSON encoding and decoding would give, built directly (ValueEncoder).
+        guard let decoded = try? ValueEncoder.encode(model) else { return .null }
         return shape(decoded, schema: schema, field: nil)
     }
 
@@ -26,13 +25,21 @@ package enum APIValues {
     static func shape(_ value: Value, schema: Schema?, field: String?) -> Value {
         switch value {
         case .record(let record):
-            var out = Record(schema: schema)
-            let ordered = (schema?.fields ?? []).filter { record[$0] != nil } + record.keys.filter { !(schema?.fields.contains($0) ?? false) }
-            for key in ordered {
+            // Schema fields first (in schema order), then the others in their own order.
+            var pairs: [(key: String, value: Value)] = []
+            pairs.reserveCapacity(record.count)
+            var fromSchema = 0
+            for key in schema?.fields ?? [] {
                 guard let inner = record[key] else { continue }
-                out[key] = shape(inner, schema: schema?.nested[key], field: key)
+                pairs.append((key, shape(inner, schema: schema?.nested[key], field: key)))
+                fromSchema += 1
             }
-            return .record(out)
+            if fromSchema < record.count {
+                for (key, inner) in record.pairs where !(schema?.knows(key) ?? false) {
+                    pairs.append((key, shape(inner, schema: schema?.nested[key], field: key)))
+                }
+            }
+            return .record(Record(distinctKeys: pairs, schema: schema))
         case .list(let items):
             return .list(items.map { shape($0, schema: schema, field: field) })
         case .string(let text) where field.map(APISchemas.timeFields.contains) ?? false:

@@ -1,4 +1,5 @@
 import AsteroidClient
+import AstBuiltins
 import AstRuntime
 import AstSyntax
 import Foundation
@@ -11,21 +12,30 @@ import Foundation
 ///   ask for a continuation line;
 /// - ``evaluate(_:)`` — runs an entry; results come back rendered (a table at a terminal, JSON Lines
 ///   otherwise) and the last one is kept in `$_`; errors come back rendered against the typed text;
-///   cancelling the calling task (Ctrl-C) stops the pipeline, in-flight requests included;
+///   cancelling the calling task (Ctrl-C) stops the pipeline, in-flight requests included, and the
+///   outcome says what had completed (`interrupted: each completed 2 of 5 items (3 not started)`);
 /// - completion data — ``commandNames``, ``namedArguments(of:)``, ``choices(of:argument:)``,
 ///   ``variableNames``, ``fieldNames(after:)``, ``agentNames``, ``executionIds``, and ``schemaNamed(_:)``.
 package final class Session: Sendable {
     package let interpreter: Interpreter
     package let api: APIService?
+    /// Progress of `each`/`wait`: drawn on `progressDisplay` (a terminal's stderr) and summarised on Ctrl-C.
+    package let progress: ProgressBoard
     private let counter = EntryCounter()
+    private let shown: ProgressAwareOutput
 
     /// - `api`: the API to bind (nil: API commands explain that none is configured).
     /// - `output`: where `print` and results go.
     /// - `confirmer`: asks a yes/no question at the terminal (bulk changes); nil never asks.
+    /// - `progressDisplay`: where progress lines of long `each`/`wait` work are drawn (nil: none).
     package init(api: APIService?, output: OutputSink = StandardOutput(), settings: Settings = Settings(),
                  confirmer: (@Sendable (String) async -> Bool)? = nil, arguments: [String] = [],
-                 environment: [String: String] = ProcessInfo.processInfo.environment) {
-        interpreter = Interpreter(registry: APICommands.registry, output: output, settings: settings, confirmer: confirmer)
+                 environment: [String: String] = ProcessInfo.processInfo.environment,
+                 progressDisplay: (any ProgressDisplay)? = nil) {
+        progress = ProgressBoard(display: progressDisplay)
+        shown = ProgressAwareOutput(output, progress: progress)
+        interpreter = Interpreter(registry: APICommands.registry, output: shown, settings: settings, confirmer: confirmer)
+        progress.install(on: interpreter)
         self.api = api
         api?.install(on: interpreter)
         Session.defineBuiltins(interpreter, arguments: arguments, environment: environment)
@@ -50,6 +60,7 @@ package final class Session: Sendable {
         case output(String)
         /// A rendered diagnostic (or several, for parse errors).
         case failure(String)
+        /// Ctrl-C: `interrupted`, then what had completed (`interrupted: each completed 2 of 5 items …`).
         case interrupted(summary: String)
         case exit(Int32)
     }
@@ -66,7 +77,7 @@ package final class Session: Sendable {
         let number = counter.next()
         let source = SourceFile(name: "<input:\(number)>", text: text)
         let collected = ResultCollector()
-        let outcome = await interpreter.run(source, printResults: false, collectResults: collected)
+        let outcome = await tracked { await interpreter.run(source, printResults: false, collectResults: collected) }
         let renderer = DiagnosticRenderer(color: interpreter.settings.color)
         switch outcome {
         case .success:
@@ -81,8 +92,38 @@ package final class Session: Sendable {
         case .invalid(let diagnostics, _): return .failure(renderer.render(diagnostics))
         case .failed(let diagnostic): return .failure(renderer.render(diagnostic))
         case .exited(let code): return .exit(Int32(code))
-        case .interrupted: return .interrupted(summary: "interrupted")
+        case .interrupted: return .interrupted(summary: interruptionSummary)
         }
+    }
+
+    /// Runs a whole script (results printed as they come); Ctrl-C (cancelling the calling task) ends it
+    /// with `.interrupted`, and ``interruptionSummary`` then says what had completed.
+    package func run(_ source: SourceFile) async -> RunOutcome {
+        await tracked { await interpreter.run(source) }
+    }
+
+    /// Runs one entry with fresh progress; a cancellation freezes what had completed at that moment.
+    private func tracked(_ body: () async -> RunOutcome) async -> RunOutcome {
+        progress.reset()
+        shown.resetCount()
+        let board = progress
+        let outcome = await withTaskCancellationHandler { await body() } onCancel: { board.freeze() }
+        progress.finishRun()
+        // A request cut off by Ctrl-C fails with "interrupted": that is the interrupt, not an error.
+        if case .failed(let diagnostic) = outcome, Task.isCancelled || diagnostic.code == DiagnosticCode.interrupted {
+            return .interrupted
+        }
+        return outcome
+    }
+
+    /// `interrupted`, then what the last run had completed: the `each`/`wait` stages under way and the
+    /// lines of output shown, e.g. `interrupted: each completed 2 of 5 items (1 cancelled, 2 not started)`.
+    package var interruptionSummary: String {
+        var clauses: [String] = []
+        if let stages = progress.summary { clauses.append(stages) }
+        let lines = shown.lineCount
+        if lines > 0 { clauses.append("\(lines) line\(lines == 1 ? "" : "s") of output shown") }
+        return clauses.isEmpty ? "interrupted" : "interrupted: " + clauses.joined(separator: "; ")
     }
 
     // MARK: completion data
@@ -146,4 +187,33 @@ final class EntryCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var count = 0
     func next() -> Int { lock.withLock { count += 1; return count } }
+}
+
+/// The session's output: removes the progress line before writing (so results and the bar never share a
+/// line) and counts the lines written to stdout in the current run.
+final class ProgressAwareOutput: OutputSink, @unchecked Sendable {
+    let base: OutputSink
+    let progress: ProgressBoard
+    private let lock = NSLock()
+    private var lines = 0
+
+    init(_ base: OutputSink, progress: ProgressBoard) {
+        self.base = base
+        self.progress = progress
+    }
+
+    var lineCount: Int { lock.withLock { lines } }
+    func resetCount() { lock.withLock { lines = 0 } }
+
+    func write(_ text: String) {
+        progress.clearLine()
+        let count = text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+        lock.withLock { lines += max(count, text.isEmpty ? 0 : 1) }
+        base.write(text)
+    }
+
+    func writeError(_ text: String) {
+        progress.clearLine()
+        base.writeError(text)
+    }
 }

@@ -21,11 +21,12 @@ struct WaitCommand: Command {
         var ids: [String] = []
         for value in try await call.targetIds().collect() where !ids.contains(value.text) { ids.append(value.text) }
         let deadline = Date().addingTimeInterval(timeout)
-        let interactive = call.interpreter.settings.interactive
+        let progress = call.interpreter.progress?.begin("wait", total: ids.count, noun: "execution", inFlightWord: "still running")
+        defer { progress?.end() }
+        for _ in ids { progress?.started() }  // every id is being waited for (up to 16 polled at once)
         let results = try await withThrowingTaskGroup(of: (Int, Value).self) { group in
             var next = 0
             var out = [Value](repeating: .null, count: ids.count)
-            var done = 0
             func start() {
                 guard next < ids.count else { return }
                 let index = next
@@ -36,11 +37,9 @@ struct WaitCommand: Command {
             for _ in 0..<min(16, ids.count) { start() }
             while let (index, value) = try await group.next() {
                 out[index] = value
-                done += 1
-                if interactive, ids.count > 1 { call.interpreter.output.writeError("\rwait: \(done)/\(ids.count) finished") }
+                progress?.completed()
                 start()
             }
-            if interactive, ids.count > 1 { call.interpreter.output.writeError("\n") }
             return out
         }
         return call.shaped(results)

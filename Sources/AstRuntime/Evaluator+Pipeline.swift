@@ -7,14 +7,25 @@ extension Interpreter {
         var value = input
         for (index, stage) in pipeline.stages.enumerated() {
             try Task.checkCancellation()
+            let next: Value
             switch stage {
             case .command(let call):
-                value = try await callCommand(call, input: value, env: env)
+                next = try await callCommand(call, input: value, env: env)
             case .expr(let expr):
-                value = try await evaluateStage(expr, input: value, first: index == 0, env: env)
+                next = try await evaluateStage(expr, input: value, first: index == 0, env: env)
             }
+            Self.release(consume value)
+            value = next
         }
         return value
+    }
+
+    /// Drops a stage's input. A large list (`open big.json`) can take a good part of a second to free,
+    /// item by item: that happens on a background thread, off the pipeline's path (and a process that
+    /// exits right after the pipeline does not wait for it).
+    static func release(_ value: consuming Value) {
+        guard case .list(let items) = value, items.count >= 4096 else { return }
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(items) {} }
     }
 
     /// An expression stage runs once per item of a list or stream (lazily for streams), otherwise once.

@@ -14,7 +14,8 @@ package enum Value: Sendable {
     case duration(Double)
     case list([Value])
     case record(Record)
-    case closure(Closure)
+    /// Boxed: a closure is large (~100 bytes) and rare; inline it would make every value that size.
+    indirect case closure(Closure)
     /// A lazy, possibly unbounded sequence.
     case stream(ValueStream)
 

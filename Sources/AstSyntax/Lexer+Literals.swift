@@ -24,6 +24,15 @@ extension Lexer {
             emit(.word(chunk), from: start)
             return
         }
+        // A date's shape with an impossible month or day is a mistake, not `2026 - 13 - 45`.
+        if Lexer.looksLikeDate(chunk) {
+            index = chunkEnd
+            diagnostics.append(
+                Diagnostic(DiagnosticCode.invalidNumber, "invalid date '\(chunk)'", span: Span(start, chunkEnd),
+                    help: "write YYYY-MM-DD (a day that exists in that month) or RFC 3339, e.g. 2026-11-01T10:00:00Z"))
+            emit(.invalid, from: start)
+            return
+        }
         // Digits followed by operators (`5-3`, `1+2`): lex the number alone.
         while Lexer.isDigit(peek()) { index += 1 }
         if peek() == UInt8(ascii: "."), Lexer.isDigit(peek(1)) {
@@ -32,6 +41,13 @@ extension Lexer {
         }
         let text = String(decoding: b[start..<index], as: UTF8.self)
         emit(Lexer.classify(text) ?? .word(text), from: start)
+    }
+
+    /// `dddd-dd-dd`, alone or followed by more of a timestamp.
+    static func looksLikeDate(_ text: String) -> Bool {
+        let b = Array(text.utf8)
+        guard b.count >= 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return false }
+        return [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy { isDigit(b[$0]) } && (b.count == 10 || !isDigit(b[10]))
     }
 
     static func classify(_ text: String) -> TokenKind? {
@@ -143,7 +159,7 @@ extension Lexer {
                 index = end
             default:
                 badEscape(escapeStart, "unknown escape '\\\(String(decoding: [e], as: UTF8.self))'",
-                    help: "escapes are \\n \\t \\r \\\\ \\\" \\u{…} and \\(…) for interpolation")
+                    help: "escapes are \\n \\t \\r \\0 \\\\ \\\" \\$ \\u{…} and \\(…); a raw string '…' keeps backslashes (regexes)")
             }
         }
         flush()

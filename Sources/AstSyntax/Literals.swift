@@ -46,7 +46,8 @@ package enum Literals {
             return value
         }
         guard b.count >= 10, let year = digits(0, 4), b[4] == UInt8(ascii: "-"), let month = digits(5, 2),
-            b[7] == UInt8(ascii: "-"), let day = digits(8, 2), (1...12).contains(month), (1...31).contains(day)
+            b[7] == UInt8(ascii: "-"), let day = digits(8, 2), (1...12).contains(month),
+            (1...daysIn(month, of: year)).contains(day)
         else { return nil }
         var seconds = Double(daysFromCivil(year, month, day) * 86_400)
         if b.count == 10 { return Date(timeIntervalSince1970: seconds) }
@@ -81,6 +82,15 @@ package enum Literals {
             return nil
         }
         return index == b.count ? Date(timeIntervalSince1970: seconds) : nil
+    }
+
+    /// 28–31: `2026-02-30` is not a date (it must not roll over into March).
+    static func daysIn(_ month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {

@@ -142,6 +142,10 @@ extension ParserState {
             return try parsePostfix()
         case .op("-") where !peek(1).spaceBefore:
             return try parseUnary()
+        case .op(let op) where ["==", "!=", "<", "<=", ">", ">=", "=~", "!~", "??"].contains(op):
+            // `list | count > 0`: the operator ends the arguments, it does not apply to the result.
+            throw fail(expected: "an expression",
+                help: "to use a command's result in an expression, wrap the pipeline in parentheses: (… | count) > 0")
         default:
             return try parsePostfix()
         }

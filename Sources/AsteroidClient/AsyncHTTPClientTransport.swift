@@ -30,6 +30,8 @@ public final class AsyncHTTPClientTransport: AsteroidTransport {
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .disallow
         configuration.connectionPool.retryConnectionEstablishment = false
+        // The default (8 keep-alive connections per host) would queue `each -p 16` and `wait`'s 16 long-polls.
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 32
         configuration.timeout = HTTPClient.Configuration.Timeout(connect: Self.timeAmount(connectTimeout))
         configuration.decompression = .enabled(limit: .ratio(50))
         self.client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)

@@ -1,5 +1,6 @@
 import AsteroidClient
 import AsteroidSandbox
+import AstBuiltins
 import AstCommands
 import AstREPL
 import AstRuntime
@@ -81,15 +82,18 @@ enum Launcher {
             let target: ReplTarget = useSandbox ? .sandbox(baseURL: configuration.baseURL.absoluteString)
                 : .api(baseURL: configuration.baseURL.absoluteString)
             let frozen = settings
-            code = await runInteractive(target: target, version: AsteroidClientVersion.current, apiKey: key) { console in
+            code = await runInteractive(target: target, version: AsteroidClientVersion.current, apiKey: key,
+                                        environment: environment, noColor: options.noColor) { console in
                 let session = Session(api: api, settings: frozen, confirmer: { await console.confirm($0) },
-                    environment: environment)
-                return SessionEngine(session: session)
+                    environment: environment, progressDisplay: console.progressDisplay)
+                return SessionReplEngine(session: session, interactive: console.reader.isInteractive,
+                    terminalOutput: Terminal.stdoutIsTerminal)
             }
         } else {
             let ask: @Sendable (String) async -> Bool = { question in Terminal.ask(question) }
             let session = Session(api: api, settings: settings, confirmer: settings.interactive ? ask : nil,
-                arguments: options.scriptArguments, environment: environment)
+                arguments: options.scriptArguments, environment: environment,
+                progressDisplay: StderrProgressDisplay.forTerminal(environment: environment, noColor: options.noColor))
             code = await ScriptRun.run(source, session: session)
         }
         await api.shutdown()

@@ -3,11 +3,11 @@ import AstRuntime
 import AstSyntax
 import Foundation
 
-/// Runs a script to completion; Ctrl-C cancels it (in-flight requests included) and exits 130.
+/// Runs a script to completion; Ctrl-C cancels it (in-flight requests included), says what had
+/// completed, and exits 130.
 enum ScriptRun {
     static func run(_ source: SourceFile, session: Session) async -> Int32 {
-        let interpreter = session.interpreter
-        let task = Task { await interpreter.run(source) }
+        let task = Task { await session.run(source) }
         signal(SIGINT, SIG_IGN)
         let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         interrupt.setEventHandler { task.cancel() }
@@ -22,7 +22,8 @@ enum ScriptRun {
         case .failed(let diagnostic):
             Terminal.error(renderer.render(diagnostic))
         case .interrupted:
-            Terminal.error("interrupted")
+            // e.g. `interrupted: each completed 2 of 5 items (1 cancelled, 2 not started)`
+            Terminal.error((Terminal.stderrIsTerminal ? "\r\u{1B}[K" : "") + session.interruptionSummary)
         case .success, .exited:
             break
         }

@@ -2,7 +2,7 @@ import Testing
 
 @testable import AstREPL
 
-@Suite("Prompt, banner, candidate list, progress")
+@Suite("Prompt, banner, candidate list")
 struct PromptTests {
     @Test("the prompt shows the target; the continuation prompt lines up")
     func prompts() {
@@ -45,13 +45,5 @@ struct PromptTests {
         #expect(CandidateList.format(items, width: 5) == items.joined(separator: "\n"))
         #expect(CandidateList.format(["日本", "ab"], width: 80) == "日本  ab")
         #expect(CandidateList.format(["a", "b", "c"], width: 80, limit: 2) == "a  b\n… and 1 more")
-    }
-
-    @Test("progress bar")
-    func progress() {
-        #expect(ProgressBar.render(label: "each", done: 5, total: 10, width: 20) == "each [=====>    ] 5/10")
-        #expect(ProgressBar.render(label: "each", done: 10, total: 10, width: 20) == "each [==========] 10/10")
-        #expect(ProgressBar.render(label: "wait", done: 0, total: 4, width: 20) == "wait [          ] 0/4")
-        #expect(ProgressBar.render(label: "wait", done: 3, total: nil, width: 30) == "wait 3 done")
     }
 }

@@ -101,6 +101,22 @@ struct ReplLoopTests {
         #expect(await exiting.run(version: "1") == 3)
     }
 
+    @Test("Ctrl-D at a continuation prompt drops the unfinished entry and stays; on an empty prompt it exits 0")
+    func ctrlDAtContinuation() async {
+        let engine = RecordingEngine()
+        let reader = ScriptedReader([.line("[1, 2,"), .endOfInput, .line("count"), .endOfInput, .line("never")])
+        let (repl, output, _) = makeRepl(reader, engine)
+        #expect(await repl.run(version: "1") == 0)
+        #expect(engine.evaluated == ["count"])
+        #expect(reader.prompts == ["ast[sandbox]> ", "         ...> ", "ast[sandbox]> ", "ast[sandbox]> "])
+        #expect(output.notices.contains("(unfinished entry discarded)"))
+        // Piped input that ends inside a bracket still reaches the parser (which says where).
+        let piped = RecordingEngine()
+        let (script, _, _) = makeRepl(ScriptedReader([.line("[1, 2,")], interactive: false), piped)
+        #expect(await script.run(version: "1") == 0)
+        #expect(piped.evaluated == ["[1, 2,"])
+    }
+
     @Test("errors go to the diagnostic stream; history keeps typed entries but no secrets")
     func errorsAndHistory() async throws {
         let history = try #require(ReplHistory(policy: HistoryPolicy(secrets: ["sk-0123456789"]), path: nil))
@@ -120,8 +136,9 @@ struct ReplLoopTests {
         engine.started = { Task { try? await Task.sleep(for: .milliseconds(50)); interrupts.press() } }
         #expect(await repl.run(version: "1") == 0)
         #expect(engine.evaluated == ["slow", "after"])
-        let notice = output.notices.first { $0.hasPrefix("interrupted") }
-        #expect(notice?.hasPrefix("interrupted after ") == true)
+        let notice = output.notices.first { $0.contains("interrupted") }
+        // At a terminal the notice replaces the line where the terminal echoed ^C.
+        #expect(notice?.hasPrefix("\r\u{1B}[K^C interrupted after ") == true)
         #expect(notice?.contains("of 500 items completed") == true)
         #expect(!output.results.contains("finished"))
         #expect(output.results.last == "=> after")
@@ -145,12 +162,14 @@ struct ReplLoopTests {
         #expect(history.entries.isEmpty)
     }
 
-    @Test("the console asks yes/no through the reader")
+    @Test("the console asks yes/no through the reader, after clearing the progress line")
     func confirm() async {
         let reader = ScriptedReader([], answers: ["y", "no"])
-        let console = ReplConsole(reader: reader, showsProgress: false)
+        let display = ProgressTests.RecordingDisplay()
+        let console = ReplConsole(reader: reader, progressDisplay: display)
         #expect(await console.confirm("rerun 3 executions?"))
         #expect(await !console.confirm("cancel 2 executions?"))
         #expect(reader.prompts == ["rerun 3 executions? [y/N] ", "cancel 2 executions? [y/N] "])
+        #expect(display.all == ["clear", "clear"])
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The read–evaluate–print loop: prompts (continued while an entry is incomplete), history,
-/// Ctrl-C (drops the line while editing; cancels the pipeline while it runs), Ctrl-D (exit 0).
+/// Ctrl-C (drops the line while editing; cancels the pipeline while it runs, then says what had
+/// completed), Ctrl-D (exit 0 on an empty main prompt; drops the unfinished entry at `...>`).
 package final class Repl: Sendable {
     let engine: any ReplEngine
     let reader: any LineReader
@@ -34,7 +35,14 @@ package final class Repl: Sendable {
             case .endOfInput:
                 // libedit echoed `^D` without a newline: end the line so the shell prompt starts clean.
                 if reader.isInteractive { output.endTerminalLine() }
-                if !pending.isEmpty, !reader.isInteractive {
+                if !pending.isEmpty, reader.isInteractive {
+                    // Ctrl-D at a `...>` prompt drops the unfinished entry, like Ctrl-C; it exits only
+                    // from an empty main prompt.
+                    pending = []
+                    output.notice(Self.discardedNotice)
+                    continue
+                }
+                if !pending.isEmpty {
                     // A script on a pipe that ends inside a bracket: let the parser say where.
                     if case .exit(let code) = await evaluate(pending.joined(separator: "\n")) { return code }
                 }
@@ -74,14 +82,16 @@ package final class Repl: Sendable {
         case .failure(let diagnostic):
             output.notice(diagnostic)
         case .interrupted(let summary):
-            // The terminal echoed `^C` without a newline.
-            if reader.isInteractive { output.endTerminalLine() }
-            output.notice(Self.interruptionNotice(summary, after: ContinuousClock.now - started))
+            // The terminal echoed `^C` (maybe over a progress line): rewrite that line as the notice.
+            let notice = Self.interruptionNotice(summary, after: ContinuousClock.now - started)
+            output.notice(reader.isInteractive ? "\r\u{1B}[K^C " + notice : notice)
         case .exit:
             break
         }
         return outcome
     }
+
+    static let discardedNotice = "(unfinished entry discarded)"
 
     /// `interrupted after 1.5s`, then what the engine says had completed (never "interrupted" twice).
     static func interruptionNotice(_ summary: String, after elapsed: Duration) -> String {

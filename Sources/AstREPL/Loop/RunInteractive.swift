@@ -1,9 +1,11 @@
+import AstBuiltins
 import Foundation
 
 /// The executable's entry point for the interactive prompt.
 ///
 /// - `target`: the API or the in-process sandbox (shown in the banner and the prompt).
 /// - `apiKey`: the configured key (from the environment or `--api-key`): never written to history.
+/// - `noColor`: `--no-color` (`NO_COLOR` in `environment` is honoured too).
 /// - `makeEngine`: builds the session, given the console through which it asks `[y/N]` and draws
 ///   progress.
 ///
@@ -14,6 +16,7 @@ package func runInteractive(
     version: String,
     apiKey: String?,
     environment: [String: String] = ProcessInfo.processInfo.environment,
+    noColor: Bool = false,
     makeEngine: @Sendable (ReplConsole) async -> any ReplEngine
 ) async -> Int32 {
     let terminal = isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0
@@ -25,7 +28,8 @@ package func runInteractive(
         history?.load()
         if let editor = LibEditLineReader(history: history) { reader = editor }
     }
-    let console = ReplConsole(reader: reader, showsProgress: terminal && isatty(STDERR_FILENO) != 0)
+    let display = terminal ? StderrProgressDisplay.forTerminal(environment: environment, noColor: noColor) : nil
+    let console = ReplConsole(reader: reader, progressDisplay: display)
     let engine = await makeEngine(console)
     let repl = Repl(
         engine: engine, reader: reader, history: history, prompt: Prompt(target: target),

@@ -5,7 +5,14 @@ import Foundation
 /// The thin adapter from the language's `Session` (AstCommands) to the REPL's `ReplEngine`.
 ///
 /// Before each entry it tells the session what the terminal is (interactive, tables, width), so
-/// results render as tables sized to the window and bulk changes ask `[y/N]`.
+/// results render as tables sized to the window and bulk changes ask `[y/N]`. On Ctrl-C it passes on
+/// the session's account of what had completed; Tab offers the newest execution ids first.
+///
+///     await runInteractive(target: target, version: version, apiKey: key) { console in
+///         SessionReplEngine(session: Session(api: api, confirmer: { await console.confirm($0) },
+///             progressDisplay: console.progressDisplay), interactive: console.reader.isInteractive,
+///             terminalOutput: isatty(STDOUT_FILENO) != 0)
+///     }
 package final class SessionReplEngine: ReplEngine {
     package let session: Session
     let terminalOutput: Bool
@@ -45,27 +52,5 @@ package final class SessionReplEngine: ReplEngine {
         return RuntimeCompletionSource(
             interpreter: session.interpreter, schemaNamed: { session.schemaNamed($0) },
             agentNames: session.agentNames, recentExecutionIDs: session.executionIds.reversed())
-    }
-}
-
-/// The executable's entry point for the interactive prompt, over the language's `Session`.
-///
-///     let code = await runInteractive(target: .sandbox(baseURL: url), version: version, apiKey: nil) { confirm in
-///         Session(api: api, settings: settings, confirmer: confirm)
-///     }
-///
-/// `makeSession` receives the confirmer to pass to `Session`: it asks `[y/N]` through the line editor.
-package func runInteractive(
-    target: ReplTarget,
-    version: String,
-    apiKey: String?,
-    environment: [String: String] = ProcessInfo.processInfo.environment,
-    makeSession: @Sendable (_ confirm: @escaping @Sendable (String) async -> Bool) async -> Session
-) async -> Int32 {
-    await runInteractive(target: target, version: version, apiKey: apiKey, environment: environment) { console in
-        let session = await makeSession { question in await console.confirm(question) }
-        return SessionReplEngine(
-            session: session, interactive: console.reader.isInteractive,
-            terminalOutput: isatty(STDOUT_FILENO) != 0)
     }
 }

@@ -144,7 +144,7 @@ struct SeedGenerator {
             let partial = random.chance(0.15)
             outcome = partial ? "partial_success" : "success"
             reasoning = partial ? "\(name) finished, but two optional fields were missing on the page." : "\(name) finished every step."
-            result = ["ok": true, "recordsProcessed": .int(random.int(1...40)), "inputs": .object(e.inputs ?? [:])]
+            result = ["ok": true, "recordsProcessed": .int(random.int(1...40))]
         case .failed:
             let pick = random.int(0..<4)
             outcome = ["failure", "timeout", "login timeout", "captcha_blocked"][pick]

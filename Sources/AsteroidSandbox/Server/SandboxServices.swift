@@ -30,8 +30,14 @@ package final class SandboxServices: Sendable {
         if try await repository.isEmpty() {
             let start = Date()
             let generator = SeedGenerator(catalog: catalog, seed: config.seed, anchor: config.effectiveSeedAnchor)
-            let executions = await Self.encodeInParallel(generator.executions(count: max(0, config.executions)))
+            let generated = generator.executions(count: max(0, config.executions))
+            let generatedAt = Date()
+            let executions = await Self.encodeInParallel(generated)
+            let encodedAt = Date()
             try await repository.seed(agents: catalog.agents, executions: executions)
+            func seconds(_ from: Date, _ to: Date) -> String { String(format: "%.2f", to.timeIntervalSince(from)) }
+            logger.debug(
+                "seeded \(executions.count) executions: generate \(seconds(start, generatedAt)) s, encode \(seconds(generatedAt, encodedAt)) s, insert \(seconds(encodedAt, Date())) s")
             seedingSeconds = Date().timeIntervalSince(start)
         } else {
             seedingSeconds = nil

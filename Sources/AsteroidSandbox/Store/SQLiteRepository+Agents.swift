@@ -103,6 +103,20 @@ extension SQLiteRepository {
                         arguments: [version.id, agent.id, version.version, version.published])
                 }
             }
+            // Bulk load: drop the filter indexes, insert, then rebuild them in one sorted pass each.
+            let indexes = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+                    AND tbl_name IN ('executions', 'execution_metadata', 'execution_inputs', 'execution_labels')
+                    """)
+            let names = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+                    AND tbl_name IN ('executions', 'execution_metadata', 'execution_inputs', 'execution_labels')
+                    """)
+            for name in names { try db.execute(sql: "DROP INDEX \(name)") }
             let encoder = AsteroidJSON.makeEncoder()
             let insert = try db.makeStatement(
                 sql: "INSERT INTO executions (\(Self.executionColumns)) VALUES (\(Array(repeating: "?", count: 16).joined(separator: ",")))")
@@ -111,6 +125,7 @@ extension SQLiteRepository {
                 try insert.execute(arguments: StatementArguments(values))
                 try Self.insertFilterRows(db, seq: state.seq, state.execution)
             }
+            for sql in indexes { try db.execute(sql: sql) }
         }
     }
 }
