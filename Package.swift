@@ -72,14 +72,14 @@ let package = Package(
         ),
         .target(
             name: "AstREPL",
-            dependencies: ["CLibEdit", "AstSyntax", "AstRuntime", "AstCommands"]
+            dependencies: ["CLibEdit", "AstSyntax", "AstRuntime", "AstBuiltins", "AstCommands"]
         ),
 
         // MARK: executable
         .executableTarget(
             name: "ast",
             dependencies: [
-                "AstREPL", "AstCommands", "AstRuntime", "AstSyntax",
+                "AstREPL", "AstCommands", "AstBuiltins", "AstRuntime", "AstSyntax",
                 "AsteroidClient", "AsteroidSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -105,7 +105,8 @@ let package = Package(
             dependencies: ["AstCommands", "AstRuntime", "AstSyntax", "AsteroidSandbox", "AsteroidClient"],
             resources: [.copy("Golden")]
         ),
-        .testTarget(name: "AstREPLTests", dependencies: ["AstREPL", "AstCommands", "AstRuntime", "AstSyntax"]),
+        .testTarget(
+            name: "AstREPLTests", dependencies: ["AstREPL", "AstCommands", "AstBuiltins", "AstRuntime", "AstSyntax"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -11,8 +11,8 @@ import Testing
 @Suite struct GoldenTests {
     @Test func corpusIsLarge() {
         let expectations = GoldenCase.all.reduce(0) { $0 + $1.expectedLines.count + $1.expectedErrors.count }
-        #expect(GoldenCase.all.count >= 40)
-        #expect(expectations >= 150)
+        #expect(GoldenCase.all.count >= 150)
+        #expect(expectations >= 600)
     }
 
     @Test(arguments: GoldenCase.all)
