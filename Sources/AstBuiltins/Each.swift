@@ -19,7 +19,11 @@ struct EachCommand: Command {
 
     func run(_ call: Invocation) async throws -> Value {
         let action = try call.closure(0, what: "each needs a command or a block")
-        let parallel = max(1, call.flags["parallel"]?.intValue ?? 1)
+        let parallel = call.flags["parallel"]?.intValue ?? 1
+        guard parallel >= 1 else {
+            throw call.error("each: -p needs a number of at least 1, got \(parallel)", argument: "parallel",
+                help: "-p N runs up to N items at once", code: DiagnosticCode.badArgument)
+        }
         let failFast = call.flag("fail-fast")
         let mutating = call.interpreter.isMutating(action)
         var source = call.items

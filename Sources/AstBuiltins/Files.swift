@@ -31,7 +31,7 @@ struct SaveCommand: Command {
                 try data.write(to: url)
             }
         } catch {
-            throw call.error("cannot write \(path): \(error.localizedDescription)", argument: "path")
+            throw call.error("cannot write \(path): \(FileWriteProblem.reason(for: path, error: error))", argument: "path")
         }
         return .null
     }

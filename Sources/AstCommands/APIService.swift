@@ -91,7 +91,7 @@ extension Invocation {
         default: break
         }
         if error.kind == .transport || error.kind == .timeout { help = "is the API reachable? (ASTEROID_BASE_URL)" }
-        let spanArgument = error.field.flatMap { field in argumentSpans.keys.first { APIArgumentNames.matches($0, field) } }
+        let spanArgument = error.field.flatMap { APIArgumentNames.argument(for: $0, among: argumentSpans.keys) }
         let at = spanArgument.flatMap { argumentSpans[$0] } ?? span
         return RuntimeError(Diagnostic(DiagnosticCode.api, error.description, span: at, help: help, source: env.source), details: details)
     }
@@ -106,8 +106,24 @@ enum APIArgumentNames {
         "within": "createdWithin", "phase": "phase",
     ]
 
+    /// Other API names an argument is sent as (the request models accept both spellings).
+    static let alsoSentAs: [String: String] = ["profile": "agentProfileId", "pool": "profileGroupId"]
+    /// Parameters that must come together: an error on the missing one points at the one that was given.
+    static let partners: [String: String] = [
+        "metadataKey": "metadataValue", "metadataValue": "metadataKey", "inputsKey": "inputsValue", "inputsValue": "inputsKey",
+    ]
+
     static func matches(_ argument: String, _ field: String) -> Bool {
-        argument == field || languageToAPI[argument] == field || (argument.hasPrefix("meta.") && field.hasPrefix("metadata"))
+        argument == field || languageToAPI[argument] == field || alsoSentAs[argument] == field
+            || (argument.hasPrefix("meta.") && field.hasPrefix("metadata"))
             || (argument.hasPrefix("input.") && field.hasPrefix("inputs"))
+    }
+
+    /// The argument (among those given) that produced the API parameter `field`, or its partner's argument.
+    static func argument(for field: String, among arguments: some Collection<String>) -> String? {
+        let sorted = arguments.sorted()
+        if let exact = sorted.first(where: { matches($0, field) }) { return exact }
+        guard let partner = partners[field] else { return nil }
+        return sorted.first { matches($0, partner) }
     }
 }

@@ -100,6 +100,7 @@ struct ListCommand: Command {
             default: items.append((name, text(value)))
             }
         }
+        try checkWindow(call)
         if inputPairs.count > 1 {
             throw call.error("the API filters on one input at a time; got \(inputPairs.map { "input.\($0.0)" }.joined(separator: ", "))",
                 argument: "input.\(inputPairs[1].0)", help: "filter the rest with: where .inputs.KEY == VALUE")
@@ -113,10 +114,30 @@ struct ListCommand: Command {
             query = try ListExecutionsQuery(queryItems: items)
             try query.validate()
         } catch {
-            let argument = call.argumentSpans.keys.first { APIArgumentNames.matches($0, error.parameter) }
+            let argument = APIArgumentNames.argument(for: error.parameter, among: call.argumentSpans.keys)
             throw call.error("list: \(error.description)", argument: argument)
         }
         return query
+    }
+}
+
+extension ListCommand {
+    /// `after=`/`since=` at or past `before=` can match nothing: say so before any request, pointing at
+    /// whichever of the two arguments comes later in the source.
+    static func checkWindow(_ call: Invocation) throws {
+        guard case .time(let before)? = call.named["before"] else { return }
+        let lowerName = call.named["after"] != nil ? "after" : "since"
+        let after: Date
+        switch call.named[lowerName] {
+        case .time(let date)?: after = date
+        case .duration(let seconds)?: after = call.now.addingTimeInterval(-seconds)
+        default: return
+        }
+        guard after >= before else { return }
+        let lowerFirst = (call.argumentSpans[lowerName]?.start ?? 0) < (call.argumentSpans["before"]?.start ?? 0)
+        throw call.error("list: \(lowerName)=\(RFC3339.format(after)) is not earlier than before=\(RFC3339.format(before)); no execution can match",
+            argument: lowerFirst ? "before" : lowerName, help: "\(lowerName)= is the start of the window and before= its end",
+            code: DiagnosticCode.badArgument)
     }
 }
 

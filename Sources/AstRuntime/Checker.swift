@@ -8,6 +8,8 @@ package struct Checker {
     var diagnostics: [Diagnostic] = []
     var definedHere: Set<String> = []
     let usesSource: Bool
+    /// How many `for` bodies enclose the statement being checked (reset inside a `def` body).
+    var loopDepth = 0
 
     package static func check(_ program: Program, registry: Registry, functions: [String], source: SourceFile) -> [Diagnostic] {
         var collector = DefCollector()
@@ -25,7 +27,10 @@ package struct Checker {
         case .let(_, _, let value): pipeline(value)
         case .def(_, _, let params, let body):
             for param in params { if let d = param.defaultValue { expr(d) } }
+            let outer = loopDepth
+            loopDepth = 0
             statements(body.statements)
+            loopDepth = outer
         case .if(let condition, let then, let otherwise):
             expr(condition)
             statements(then.statements)
@@ -33,13 +38,19 @@ package struct Checker {
         case .block(let block): statements(block.statements)
         case .for(_, _, let sequence, let body):
             pipeline(sequence)
+            loopDepth += 1
             statements(body.statements)
+            loopDepth -= 1
         case .try(let body, _, let handler):
             statements(body.statements)
             if let handler { statements(handler.statements) }
         case .return(let value): if let value { pipeline(value) }
         case .exit(let code): if let code { expr(code) }
-        case .break, .continue: break
+        case .break, .continue:
+            if loopDepth == 0 {
+                diagnostics.append(Diagnostic(DiagnosticCode.unexpectedToken, "break or continue outside a loop", span: s.span,
+                    help: "use break and continue inside a 'for' body"))
+            }
         case .pipeline(let p): pipeline(p)
         }
     }

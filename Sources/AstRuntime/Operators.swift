@@ -3,8 +3,9 @@ import Foundation
 
 /// Arithmetic, comparison, matching and membership.
 package enum Operators {
-    static func error(_ message: String, _ span: Span, _ source: SourceFile?, help: String? = nil) -> RuntimeError {
-        RuntimeError(Diagnostic(DiagnosticCode.typeMismatch, message, span: span, help: help, source: source))
+    static func error(_ message: String, _ span: Span, _ source: SourceFile?, help: String? = nil,
+                      code: String = DiagnosticCode.typeMismatch) -> RuntimeError {
+        RuntimeError(Diagnostic(code, message, span: span, help: help, source: source))
     }
 
     package static func unary(_ op: UnaryOp, _ value: Value, span: Span, source: SourceFile?) throws -> Value {
@@ -77,10 +78,10 @@ package enum Operators {
                 if overflow { throw error("integer overflow in '\(op.rawValue)'", span, source) }
                 return .int(result)
             case .div:
-                guard b != 0 else { throw error("division by zero", span, source) }
+                guard b != 0 else { throw error("division by zero", span, source, code: DiagnosticCode.runtime) }
                 return a % b == 0 ? .int(a / b) : .float(Double(a) / Double(b))
             default:
-                guard b != 0 else { throw error("division by zero", span, source) }
+                guard b != 0 else { throw error("division by zero", span, source, code: DiagnosticCode.runtime) }
                 return .int(a % b)
             }
         case (.int, .float), (.float, .int), (.float, .float):
@@ -90,10 +91,10 @@ package enum Operators {
             case .sub: return .float(a - b)
             case .mul: return .float(a * b)
             case .div:
-                guard b != 0 else { throw error("division by zero", span, source) }
+                guard b != 0 else { throw error("division by zero", span, source, code: DiagnosticCode.runtime) }
                 return .float(a / b)
             default:
-                guard b != 0 else { throw error("division by zero", span, source) }
+                guard b != 0 else { throw error("division by zero", span, source, code: DiagnosticCode.runtime) }
                 return .float(a.truncatingRemainder(dividingBy: b))
             }
         case (.string(let a), .string(let b)) where op == .add: return .string(a + b)
@@ -110,7 +111,7 @@ package enum Operators {
             case .add: return .duration(a + b)
             case .sub: return .duration(a - b)
             case .div:
-                guard b != 0 else { throw error("division by zero", span, source) }
+                guard b != 0 else { throw error("division by zero", span, source, code: DiagnosticCode.runtime) }
                 return .float(a / b)
             default: throw fail()
             }
@@ -118,7 +119,7 @@ package enum Operators {
             guard let n = rhs.doubleValue else { throw fail() }
             if op == .mul { return .duration(d * n) }
             if op == .div {
-                guard n != 0 else { throw error("division by zero", span, source) }
+                guard n != 0 else { throw error("division by zero", span, source, code: DiagnosticCode.runtime) }
                 return .duration(d / n)
             }
             throw fail()

@@ -91,6 +91,13 @@ extension Response {
             body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    /// JSON that is already encoded (a stored execution body, a spliced page).
+    static func rawJSON(_ json: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(
+            status: status, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: json)))
+    }
+
     static func text(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
         Response(
             status: status, headers: [.contentType: "text/plain; charset=utf-8"],

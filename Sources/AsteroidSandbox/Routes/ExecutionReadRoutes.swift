@@ -24,14 +24,14 @@ struct ExecutionReadRoutes {
         } catch let error as ValidationError {
             throw SandboxError.badRequest(error)
         }
-        let page = try await services.repository.listExecutions(query, now: services.config.clock.now)
-        return try .json(page)
+        let page = try await services.repository.listExecutionsJSON(query, now: services.config.clock.now)
+        return .rawJSON(page.json)
     }
 
     func get(_ context: BasicRequestContext) async throws -> Response {
         let id = try context.uuidParameter("executionId")
-        guard let state = try await services.repository.execution(id) else { throw SandboxError.executionNotFound }
-        return try .json(state.execution)
+        guard let body = try await services.repository.executionJSON(id) else { throw SandboxError.executionNotFound }
+        return .rawJSON(body)
     }
 
     func activities(_ request: Request, _ context: BasicRequestContext) async throws -> Response {

@@ -12,11 +12,17 @@ struct SeedGenerator {
         (.awaitingConfirmation, 3), (.pausedByAgent, 3),
     ]
 
+    /// The share of executions created in the 24 hours before the anchor.
+    static let lastDayShare = 0.15
+
     func executions(count: Int) -> [ExecutionState] {
         var random = SeedRandom(seed: seed)
-        let window = 30.0 * 86_400
-        // Creation times first, oldest first, so `seq` follows time.
-        var offsets = (0..<count).map { _ in Double(random.int(60...Int(window))) }
+        // Creation times first, oldest first, so `seq` follows time. An ops engineer's view: about 15% of
+        // the runs happened in the 24 hours before the anchor (so `since=24h` finds a day's work, failures
+        // and timeouts included), the rest spread over the 30 days before that.
+        var offsets = (0..<count).map { _ in
+            Double(random.chance(Self.lastDayShare) ? random.int(60..<86_400) : random.int(86_400...(30 * 86_400)))
+        }
         offsets.sort(by: >)
         var states: [ExecutionState] = []
         states.reserveCapacity(count)

@@ -76,6 +76,6 @@ public struct SandboxConfig: Sendable {
     var effectiveSeedAnchor: Date {
         if let seedAnchor { return seedAnchor }
         let now = clock.now.timeIntervalSince1970
-        return Date(timeIntervalSince1970: (now / 86_400).rounded(.down) * 86_400)
+        return Date(timeIntervalSince1970: (now / 3_600).rounded(.down) * 3_600)
     }
 }

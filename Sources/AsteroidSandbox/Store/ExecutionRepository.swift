@@ -58,6 +58,10 @@ struct StagedFile: Sendable, Hashable {
 /// The storage seen by the controllers and the lifecycle. Every method is one transaction.
 protocol ExecutionRepository: Sendable {
     func listExecutions(_ query: ListExecutionsQuery, now: Date) async throws -> Page<Execution>
+    /// The same page with each item as its stored wire JSON (no decode/encode on the hot path).
+    func listExecutionsJSON(_ query: ListExecutionsQuery, now: Date) async throws -> RawPage
+    /// A visible execution's wire JSON.
+    func executionJSON(_ id: String) async throws -> String?
     /// A visible (not deleted) execution.
     func execution(_ id: String) async throws -> ExecutionState?
     func insert(_ state: ExecutionState, activities: [Activity], attaching files: [String]) async throws

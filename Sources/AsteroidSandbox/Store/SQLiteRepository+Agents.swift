@@ -84,48 +84,63 @@ extension SQLiteRepository {
         }
     }
 
-    /// Inserts the demo data in one transaction with prepared statements.
+    /// Inserts the demo data in one transaction (see `BulkInserter`), with the filter indexes dropped
+    /// during the load and rebuilt once after. On a fresh database only, `synchronous` is OFF for this
+    /// one transaction and back to FULL after it: a crash mid-seed leaves an empty or unusable
+    /// throwaway file, never a lost acknowledged write (nothing has been acknowledged yet).
     func seed(agents: [AgentInfo], executions: [ExecutionState]) async throws {
-        try await writer.write { db in
-            for agent in agents {
-                try db.execute(
-                    sql: """
-                        INSERT INTO agents (id, name, organization_id, user_id, created_at, published_version, failure_every)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        agent.id, agent.name, agent.organizationId, agent.userId, agent.createdAt.millis,
-                        agent.publishedVersion, agent.failureEvery,
-                    ])
-                for version in agent.versions {
-                    try db.execute(
-                        sql: "INSERT INTO workflow_versions (id, agent_id, version, published) VALUES (?, ?, ?, ?)",
-                        arguments: [version.id, agent.id, version.version, version.published])
-                }
+        try await writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = OFF")
+            defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
+            try db.inTransaction {
+                try Self.seedRows(db, agents: agents, executions: executions)
+                return .commit
             }
-            // Bulk load: drop the filter indexes, insert, then rebuild them in one sorted pass each.
-            let indexes = try String.fetchAll(
-                db,
-                sql: """
-                    SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-                    AND tbl_name IN ('executions', 'execution_metadata', 'execution_inputs', 'execution_labels')
-                    """)
-            let names = try String.fetchAll(
-                db,
-                sql: """
-                    SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-                    AND tbl_name IN ('executions', 'execution_metadata', 'execution_inputs', 'execution_labels')
-                    """)
-            for name in names { try db.execute(sql: "DROP INDEX \(name)") }
-            let encoder = AsteroidJSON.makeEncoder()
-            let insert = try db.makeStatement(
-                sql: "INSERT INTO executions (\(Self.executionColumns)) VALUES (\(Array(repeating: "?", count: 16).joined(separator: ",")))")
-            for state in executions {
-                let values: [(any DatabaseValueConvertible)?] = [state.seq] + (try Self.columnValues(state, encoder: encoder))
-                try insert.execute(arguments: StatementArguments(values))
-                try Self.insertFilterRows(db, seq: state.seq, state.execution)
-            }
-            for sql in indexes { try db.execute(sql: sql) }
         }
+    }
+
+    static func seedRows(_ db: Database, agents: [AgentInfo], executions: [ExecutionState]) throws {
+        for agent in agents {
+            try db.execute(
+                sql: """
+                    INSERT INTO agents (id, name, organization_id, user_id, created_at, published_version, failure_every)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    agent.id, agent.name, agent.organizationId, agent.userId, agent.createdAt.millis,
+                    agent.publishedVersion, agent.failureEvery,
+                ])
+            for version in agent.versions {
+                try db.execute(
+                    sql: "INSERT INTO workflow_versions (id, agent_id, version, published) VALUES (?, ?, ?, ?)",
+                    arguments: [version.id, agent.id, version.version, version.published])
+            }
+        }
+        let tables = "'executions', 'execution_metadata', 'execution_inputs', 'execution_labels'"
+        let indexes = try Row.fetchAll(
+            db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (\(tables))")
+        for index in indexes { try db.execute(sql: "DROP INDEX \(index["name"] as String)") }
+        let encoder = AsteroidJSON.makeEncoder()
+        var rows = BulkInserter(db, table: "executions", columns: Self.executionColumns, width: 16, batch: 60)
+        var metadata = BulkInserter(db, table: "execution_metadata", columns: "execution_seq, key, value", width: 3, batch: 300)
+        var inputs = BulkInserter(db, table: "execution_inputs", columns: "execution_seq, key, value", width: 3, batch: 300)
+        var labels = BulkInserter(db, table: "execution_labels", columns: "execution_seq, label_id", width: 2, batch: 300)
+        // Executions go in before the filter rows that reference them (foreign keys).
+        for start in stride(from: 0, to: executions.count, by: 60) {
+            let chunk = executions[start..<min(start + 60, executions.count)]
+            for state in chunk { try rows.add([state.seq] + (try Self.columnValues(state, encoder: encoder))) }
+            try rows.flush()
+            for state in chunk {
+                let e = state.execution
+                for (key, value) in e.metadata ?? [:] { try metadata.add([state.seq, key, value]) }
+                for (key, value) in e.inputs ?? [:] { try inputs.add([state.seq, key, value.searchText]) }
+                for label in e.humanLabels { try labels.add([state.seq, label.id.lowercased()]) }
+            }
+        }
+        try rows.flush()
+        try metadata.flush()
+        try inputs.flush()
+        try labels.flush()
+        for index in indexes { try db.execute(sql: index["sql"] as String) }
     }
 }

@@ -104,10 +104,10 @@ extension SQLiteRepository {
 }
 
 extension JSONValue {
-    /// The text a partial `inputsValue` match looks in: a string's own text, any other value's JSON.
+    /// The text a partial `inputsValue` match looks in: a string's own text, any other value's JSON
+    /// (the shared encoder's bytes, written without a `JSONEncoder`).
     var searchText: String {
         if case .string(let text) = self { return text }
-        let data = (try? AsteroidJSON.makeEncoder().encode(self)) ?? Data()
-        return String(decoding: data, as: UTF8.self)
+        return ExecutionJSONWriter.value(self)
     }
 }

@@ -1,0 +1,65 @@
+import AsteroidModels
+import Foundation
+import GRDB
+
+/// The read hot path: the stored `body` already is the execution's wire JSON (written with the shared
+/// encoder), so `GET /executions/{id}` and `GET /executions` splice it into the response instead of
+/// decoding and re-encoding it.
+extension SQLiteRepository {
+    func executionJSON(_ id: String) async throws -> String? {
+        try await writer.read { db in
+            try String.fetchOne(
+                db.cachedStatement(sql: "SELECT body FROM executions WHERE id = ? AND deleted_at IS NULL"),
+                arguments: [id.lowercased()])
+        }
+    }
+
+    func listExecutionsJSON(_ query: ListExecutionsQuery, now: Date) async throws -> RawPage {
+        let filter = Self.whereClause(query, now: now)
+        let (field, direction) = query.effectiveSort
+        let order = direction == .asc ? "ASC" : "DESC"
+        let column =
+            switch field {
+            case .status: "e.status"
+            case .startedAt: "e.started_at"
+            default: "e.created_at"
+            }
+        let pageSize = query.pageSize ?? 10
+        let page = query.page ?? 1
+        let offset = (page - 1) * pageSize
+        return try await writer.read { db in
+            let total =
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM executions e WHERE \(filter.sql)", arguments: filter.arguments)
+                ?? 0
+            var arguments = filter.arguments
+            arguments += [pageSize, offset]
+            let bodies = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT e.body FROM executions e WHERE \(filter.sql)
+                    ORDER BY \(column) \(order), e.created_at \(order), e.seq \(order) LIMIT ? OFFSET ?
+                    """, arguments: arguments)
+            return RawPage(items: bodies, page: page, pageSize: pageSize, total: total)
+        }
+    }
+}
+
+/// A page whose items are already-encoded JSON objects.
+struct RawPage: Sendable {
+    var items: [String]
+    var page: Int
+    var pageSize: Int
+    var total: Int
+
+    /// The same bytes `AsteroidJSON` writes for a `Page` (sorted keys: items, page, pageSize, total).
+    var json: String {
+        var out = "{\"items\":["
+        out.reserveCapacity(items.reduce(64) { $0 + $1.utf8.count + 1 })
+        for (index, item) in items.enumerated() {
+            if index > 0 { out += "," }
+            out += item
+        }
+        out += "],\"page\":\(page),\"pageSize\":\(pageSize),\"total\":\(total)}"
+        return out
+    }
+}

@@ -1,0 +1,52 @@
+import AsteroidModels
+import Foundation
+import Testing
+
+@testable import AsteroidSandbox
+
+@Suite("seed data shape and fast JSON")
+struct SeedDataShapeTests {
+    static let anchor = Date(timeIntervalSince1970: 1_795_000_000)
+
+    static func generate(_ count: Int, seed: UInt64 = 3) -> [ExecutionState] {
+        let catalog = SeedCatalog(seed: seed, anchor: anchor)
+        return SeedGenerator(catalog: catalog, seed: seed, anchor: anchor).executions(count: count)
+    }
+
+    @Test("the hand-written writer gives the shared encoder's bytes for every seeded execution")
+    func writerMatchesEncoder() throws {
+        let encoder = AsteroidJSON.makeEncoder()
+        var writer = ExecutionJSONWriter()
+        for state in Self.generate(1_500) {
+            let expected = String(decoding: try encoder.encode(state.execution), as: UTF8.self)
+            #expect(try writer.json(state.execution) == expected)
+        }
+    }
+
+    @Test("the writer escapes strings and spells numbers like the shared encoder", arguments: [
+        JSONValue.string("quote \" backslash \\ slash / tab \t newline \n bell \u{07} é 🚀"), .double(342.00000023841858),
+        .double(12), .double(-0.5), .int(-7), .array([.null, .bool(true), .object(["b": 1, "a": "x"])]),
+    ])
+    func writerEdgeCases(_ value: JSONValue) throws {
+        let expected = String(decoding: try AsteroidJSON.makeEncoder().encode(value), as: UTF8.self)
+        #expect(ExecutionJSONWriter.value(value) == expected)
+    }
+
+    @Test("about 15% of the runs fall in the 24 hours before the anchor, with timeout failures among them")
+    func lastDay() {
+        let states = Self.generate(2_000)
+        let recent = states.map(\.execution).filter { $0.createdAt >= Self.anchor.addingTimeInterval(-86_400) }
+        #expect((200...400).contains(recent.count))
+        let timeouts = recent.filter { $0.status == .failed && $0.executionResult?.outcome.contains("timeout") == true }
+        #expect(timeouts.count >= 5)
+        #expect(states.allSatisfy { $0.execution.createdAt <= Self.anchor })
+        #expect(zip(states, states.dropFirst()).allSatisfy { $0.execution.createdAt <= $1.execution.createdAt })
+    }
+
+    @Test("the default demo data (500) has several timeout failures in the last 24 hours")
+    func defaultSeedLastDay() {
+        let recent = Self.generate(500, seed: 1).map(\.execution)
+            .filter { $0.createdAt >= Self.anchor.addingTimeInterval(-86_400) }
+        #expect(recent.filter { $0.status == .failed && $0.executionResult?.outcome.contains("timeout") == true }.count >= 3)
+    }
+}
