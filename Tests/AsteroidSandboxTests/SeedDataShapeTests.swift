@@ -19,7 +19,10 @@ struct SeedDataShapeTests {
         var writer = ExecutionJSONWriter()
         for state in Self.generate(1_500) {
             let expected = String(decoding: try encoder.encode(state.execution), as: UTF8.self)
-            #expect(try writer.json(state.execution) == expected)
+            let written = try writer.json(state.execution)
+            let same = zip(written.utf8, expected.utf8).prefix { $0 == $1 }.count
+            #expect(written == expected, "differs at byte \(same): \(expected.utf8.dropFirst(max(0, same - 40)).prefix(80).map { Character(UnicodeScalar($0)) })")
+            if written != expected { break }
         }
     }
 

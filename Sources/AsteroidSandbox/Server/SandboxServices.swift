@@ -30,9 +30,9 @@ package final class SandboxServices: Sendable {
         if try await repository.isEmpty() {
             let start = Date()
             let generator = SeedGenerator(catalog: catalog, seed: config.seed, anchor: config.effectiveSeedAnchor)
-            let generated = generator.executions(count: max(0, config.executions))
+            var executions = generator.executions(count: max(0, config.executions))
             let generatedAt = Date()
-            let executions = await Self.encodeInParallel(generated)
+            await Self.encodeInParallel(&executions)
             let encodedAt = Date()
             try await repository.seed(agents: catalog.agents, executions: executions)
             func seconds(_ from: Date, _ to: Date) -> String { String(format: "%.2f", to.timeIntervalSince(from)) }
@@ -45,24 +45,25 @@ package final class SandboxServices: Sendable {
     }
 
     /// Writes every execution's JSON on all cores with the hand-written writer (byte-identical to the
-    /// shared encoder; `JSONEncoder` made this the most expensive part of a big seed).
-    static func encodeInParallel(_ states: [ExecutionState]) async -> [ExecutionState] {
+    /// shared encoder; `JSONEncoder` made this the most expensive part of a big seed). Fills
+    /// `encodedBody` in place (no copy of the array).
+    static func encodeInParallel(_ states: inout [ExecutionState]) async {
         let chunk = 2_000
         let ranges = stride(from: 0, to: states.count, by: chunk).map { $0..<min($0 + chunk, states.count) }
-        var out = states
+        let executions = states.map(\.execution)
+        var bodies = [String?](repeating: nil, count: states.count)
         await withTaskGroup(of: (Range<Int>, [String?]).self) { group in
             for range in ranges {
-                let slice = Array(states[range])
                 group.addTask {
                     var writer = ExecutionJSONWriter()
-                    return (range, slice.map { state in try? writer.json(state.execution) })
+                    return (range, executions[range].map { try? writer.json($0) })
                 }
             }
-            for await (range, bodies) in group {
-                for (offset, body) in bodies.enumerated() { out[range.lowerBound + offset].encodedBody = body }
+            for await (range, written) in group {
+                for (offset, body) in written.enumerated() { bodies[range.lowerBound + offset] = body }
             }
         }
-        return out
+        for index in states.indices { states[index].encodedBody = bodies[index] }
     }
 
     var factory: ExecutionFactory { ExecutionFactory(catalog: catalog, speed: config.speed) }
