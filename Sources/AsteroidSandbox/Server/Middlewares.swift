@@ -33,6 +33,9 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 }
 
+/// The key headers, parsed once rather than on every request.
+private let apiKeyFields: [HTTPField.Name] = ["X-Asteroid-Agents-Api-Key", "X-Api-Key"].compactMap { HTTPField.Name($0) }
+
 /// `X-Asteroid-Agents-Api-Key` or `X-Api-Key` must carry a key (exactly `apiKey` when one is set);
 /// `GET …/recording` also takes `?token=`.
 struct AuthMiddleware<Context: RequestContext>: RouterMiddleware {
@@ -42,8 +45,8 @@ struct AuthMiddleware<Context: RequestContext>: RouterMiddleware {
         -> Response
     {
         var keys: [String] = []
-        for name in ["X-Asteroid-Agents-Api-Key", "X-Api-Key"] {
-            if let field = HTTPField.Name(name), let value = request.headers[field], !value.isEmpty { keys.append(value) }
+        for field in apiKeyFields {
+            if let value = request.headers[field], !value.isEmpty { keys.append(value) }
         }
         if request.method == .get, request.uri.path.hasSuffix("/recording"), let token = request.query("token"),
             !token.isEmpty
@@ -59,7 +62,8 @@ struct AuthMiddleware<Context: RequestContext>: RouterMiddleware {
 /// Injected faults, decided before the request reaches any handler (so nothing has changed when one
 /// fires). The `X-Sandbox-Fault` header forces one; `--faults` rolls dice seeded by `--seed`.
 struct FaultMiddleware<Context: RequestContext>: RouterMiddleware {
-    static var headerName: HTTPField.Name { HTTPField.Name("X-Sandbox-Fault")! }
+    /// A valid token, so never nil; optional only because the initialiser validates its input.
+    static var headerName: HTTPField.Name? { HTTPField.Name("X-Sandbox-Fault") }
     let spec: FaultSpec
     let dice: FaultDice
 
@@ -68,7 +72,7 @@ struct FaultMiddleware<Context: RequestContext>: RouterMiddleware {
     {
         var decision: FaultDecision?
         var latency = spec.latencyMs
-        if let header = request.headers[Self.headerName] {
+        if let name = Self.headerName, let header = request.headers[name] {
             let forced: ForcedFault
             do {
                 forced = try ForcedFault(header: header)

@@ -21,8 +21,9 @@ public struct SandboxConfig: Sendable {
     public var faults: FaultSpec
     /// When set, the only API key accepted. When nil, any non-empty key is accepted.
     public var apiKey: String?
-    /// "Now" for the demo data: executions are spread over the 30 days before it. Default: today 00:00 UTC,
-    /// so the same seed gives the same data all day.
+    /// "Now" for the demo data: ~15% of the executions fall in the 24 hours before it, the rest over the
+    /// 30 days before that. Default: the start of the current UTC hour, so `since=24h` always finds the
+    /// last day's runs and the same seed gives the same data within the hour.
     public var seedAnchor: Date?
     /// The lifecycle clock. `.system` in production; `.manual(ManualClock)` in tests that drive time.
     public var clock: any SandboxClock
