@@ -96,6 +96,7 @@ let package = Package(
             dependencies: [
                 "AsteroidSandbox", "AsteroidModels",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(name: "AstSyntaxTests", dependencies: ["AstSyntax"]),

@@ -4,35 +4,12 @@ import GRDB
 
 /// `GET /executions`: every filter and sort as SQL over indexed columns and side tables.
 extension SQLiteRepository {
+    /// The typed page: the raw page of stored wire JSON (`listExecutionsJSON`), decoded.
     func listExecutions(_ query: ListExecutionsQuery, now: Date) async throws -> Page<Execution> {
-        let filter = Self.whereClause(query, now: now)
-        let (field, direction) = query.effectiveSort
-        let order = direction == .asc ? "ASC" : "DESC"
-        let column =
-            switch field {
-            case .status: "e.status"
-            case .startedAt: "e.started_at"
-            default: "e.created_at"
-            }
-        let pageSize = query.pageSize ?? 10
-        let page = query.page ?? 1
-        let offset = (page - 1) * pageSize
-        return try await writer.read { db in
-            let total =
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM executions e WHERE \(filter.sql)", arguments: filter.arguments)
-                ?? 0
-            var arguments = filter.arguments
-            arguments += [pageSize, offset]
-            let bodies = try String.fetchAll(
-                db,
-                sql: """
-                    SELECT e.body FROM executions e WHERE \(filter.sql)
-                    ORDER BY \(column) \(order), e.created_at \(order), e.seq \(order) LIMIT ? OFFSET ?
-                    """, arguments: arguments)
-            let decoder = AsteroidJSON.makeDecoder()
-            let items = try bodies.map { try decoder.decode(Execution.self, from: Data($0.utf8)) }
-            return Page(items: items, page: page, pageSize: pageSize, total: total)
-        }
+        let raw = try await listExecutionsJSON(query, now: now)
+        let decoder = AsteroidJSON.makeDecoder()
+        let items = try raw.items.map { try decoder.decode(Execution.self, from: Data($0.utf8)) }
+        return Page(items: items, page: raw.page, pageSize: raw.pageSize, total: raw.total)
     }
 
     static func whereClause(_ q: ListExecutionsQuery, now: Date) -> (sql: String, arguments: StatementArguments) {

@@ -16,6 +16,21 @@ extension SQLiteRepository {
 
     func listExecutionsJSON(_ query: ListExecutionsQuery, now: Date) async throws -> RawPage {
         let filter = Self.whereClause(query, now: now)
+        let pageSize = query.pageSize ?? 10
+        let page = query.page ?? 1
+        return try await writer.read { db in
+            let total =
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM executions e WHERE \(filter.sql)", arguments: filter.arguments)
+                ?? 0
+            var arguments = filter.arguments
+            arguments += [pageSize, (page - 1) * pageSize]
+            let bodies = try String.fetchAll(db, sql: Self.pageSQL(query, filter: filter.sql), arguments: arguments)
+            return RawPage(items: bodies, page: page, pageSize: pageSize, total: total)
+        }
+    }
+
+    /// The page query; its two last arguments are LIMIT and OFFSET.
+    static func pageSQL(_ query: ListExecutionsQuery, filter: String) -> String {
         let (field, direction) = query.effectiveSort
         let order = direction == .asc ? "ASC" : "DESC"
         let column =
@@ -24,23 +39,13 @@ extension SQLiteRepository {
             case .startedAt: "e.started_at"
             default: "e.created_at"
             }
-        let pageSize = query.pageSize ?? 10
-        let page = query.page ?? 1
-        let offset = (page - 1) * pageSize
-        return try await writer.read { db in
-            let total =
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM executions e WHERE \(filter.sql)", arguments: filter.arguments)
-                ?? 0
-            var arguments = filter.arguments
-            arguments += [pageSize, offset]
-            let bodies = try String.fetchAll(
-                db,
-                sql: """
-                    SELECT e.body FROM executions e WHERE \(filter.sql)
-                    ORDER BY \(column) \(order), e.created_at \(order), e.seq \(order) LIMIT ? OFFSET ?
-                    """, arguments: arguments)
-            return RawPage(items: bodies, page: page, pageSize: pageSize, total: total)
-        }
+        // Ties break on creation time, then insertion order. Naming `created_at` twice (when it is the sort
+        // column) makes SQLite sort every matching row for each page instead of walking the index.
+        let orderBy =
+            column == "e.created_at"
+            ? "e.created_at \(order), e.seq \(order)"
+            : "\(column) \(order), e.created_at \(order), e.seq \(order)"
+        return "SELECT e.body FROM executions e WHERE \(filter) ORDER BY \(orderBy) LIMIT ? OFFSET ?"
     }
 }
 

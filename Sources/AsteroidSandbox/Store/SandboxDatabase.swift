@@ -91,6 +91,16 @@ enum SandboxDatabase {
                     CREATE TABLE sandbox_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
                     """)
         }
+        // Listing filters on `deleted_at IS NULL` always. Without this partial index, COUNT(*) and every
+        // OFFSET walk read the table's rows (each holds the execution's JSON body), so a deep page of
+        // 100,000 executions cost ~0.2 s; with it both walk the index alone.
+        migrator.registerMigration("005-live-executions-index") { db in
+            try db.execute(
+                sql: """
+                    CREATE INDEX executions_live_created ON executions(created_at) WHERE deleted_at IS NULL;
+                    CREATE INDEX executions_live_status ON executions(status, created_at) WHERE deleted_at IS NULL;
+                    """)
+        }
         return migrator
     }
 }
