@@ -100,9 +100,11 @@ let package = Package(
             ]
         ),
         // Snapshot files are read from the source tree (#filePath), so they can be re-recorded in place.
-        .testTarget(name: "AstSyntaxTests", dependencies: ["AstSyntax"], exclude: ["Snapshots"]),
+        .target(name: "SnapshotSupport", path: "Tests/SnapshotSupport"),
+        .testTarget(name: "AstSyntaxTests", dependencies: ["AstSyntax", "SnapshotSupport"], exclude: ["Snapshots"]),
         .testTarget(
-            name: "AstRuntimeTests", dependencies: ["AstSyntax", "AstRuntime", "AstBuiltins"], exclude: ["Snapshots"]),
+            name: "AstRuntimeTests", dependencies: ["AstSyntax", "AstRuntime", "AstBuiltins", "SnapshotSupport"],
+            exclude: ["Snapshots"]),
         .testTarget(
             name: "AstCommandsTests",
             dependencies: ["AstCommands", "AstRuntime", "AstSyntax", "AsteroidSandbox", "AsteroidClient"],

@@ -1,5 +1,6 @@
 import AstRuntime
 import Foundation
+import SnapshotSupport
 import Testing
 
 /// Rendered tables compared with files in Snapshots/ (re-record with AST_RECORD=1).
@@ -29,37 +30,22 @@ import Testing
 
     @Test(arguments: [120, 80, 50])
     func executionsTable(width: Int) throws {
-        try Snapshot.assert(Table.render(Self.executions, width: width, color: false) + "\n", named: "table-executions-\(width)")
+        try snapshots.assert(Table.render(Self.executions, width: width, color: false) + "\n", named: "table-executions-\(width)")
     }
 
     @Test func colouredStatus() throws {
-        try Snapshot.assert(Table.render(Self.executions, width: 120, color: true) + "\n", named: "table-executions-color")
+        try snapshots.assert(Table.render(Self.executions, width: 120, color: true) + "\n", named: "table-executions-color")
     }
 
     @Test func recordAsKeyValueLines() throws {
         let record: Value = .record(Record([("id", .string("x")), ("status", .string("failed")), ("tags", .list([.int(1)]))]))
-        try Snapshot.assert(Table.render(record, width: 80, color: false) + "\n", named: "record-lines")
+        try snapshots.assert(Table.render(record, width: 80, color: false) + "\n", named: "record-lines")
     }
 
     @Test func plainRecordsTable() throws {
         let rows: Value = .list([.record(Record([("a", .int(1)), ("b", .string("x"))])), .record(Record([("a", .int(22)), ("c", .bool(true))]))])
-        try Snapshot.assert(Table.render(rows, width: 80, color: false) + "\n", named: "table-plain")
+        try snapshots.assert(Table.render(rows, width: 80, color: false) + "\n", named: "table-plain")
     }
 }
 
-enum Snapshot {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
-
-    static func assert(_ actual: String, named name: String) throws {
-        let url = directory.appendingPathComponent(name + ".txt")
-        if ProcessInfo.processInfo.environment["AST_RECORD"] == "1" || !FileManager.default.fileExists(atPath: url.path) {
-            try Data(actual.utf8).write(to: url)
-            if ProcessInfo.processInfo.environment["AST_RECORD"] != "1" {
-                Issue.record("recorded new snapshot \(name); run again to compare")
-            }
-            return
-        }
-        let expected = String(decoding: try Data(contentsOf: url), as: UTF8.self)
-        #expect(actual == expected, "snapshot \(name) differs (re-record with AST_RECORD=1)")
-    }
-}
+private let snapshots = Snapshots()

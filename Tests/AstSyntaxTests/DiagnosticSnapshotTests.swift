@@ -1,5 +1,6 @@
 import AstSyntax
 import Foundation
+import SnapshotSupport
 import Testing
 
 /// Rendered diagnostics compared with files in Snapshots/ (re-record with AST_RECORD=1).
@@ -19,23 +20,8 @@ import Testing
         let text = try #require(Self.cases.first { $0.0 == name }).1
         let result = Parser.parse(SourceFile(name: "\(name).ast", text: text))
         let rendered = DiagnosticRenderer().render(result.diagnostics) + "\n"
-        try Snapshot.assert(rendered, named: "diagnostic-\(name)")
+        try snapshots.assert(rendered, named: "diagnostic-\(name)")
     }
 }
 
-enum Snapshot {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
-
-    static func assert(_ actual: String, named name: String) throws {
-        let url = directory.appendingPathComponent(name + ".txt")
-        if ProcessInfo.processInfo.environment["AST_RECORD"] == "1" || !FileManager.default.fileExists(atPath: url.path) {
-            try Data(actual.utf8).write(to: url)
-            if ProcessInfo.processInfo.environment["AST_RECORD"] != "1" {
-                Issue.record("recorded new snapshot \(name); run again to compare")
-            }
-            return
-        }
-        let expected = String(decoding: try Data(contentsOf: url), as: UTF8.self)
-        #expect(actual == expected, "snapshot \(name) differs (re-record with AST_RECORD=1)")
-    }
-}
+private let snapshots = Snapshots()
