@@ -154,6 +154,48 @@ struct LifecycleTests {
         }
     }
 
+    @Test("rerun flips only the original's hasBeenRerun: its stored JSON stays the shared encoder's bytes")
+    func rerunKeepsOriginalBytes() async throws {
+        let harness = try await Harness.make(executions: 40)
+        try await harness.test { client in
+            let agent = try await client.agentId("Invoice Processor")
+            let odd = #"{"inputs":{"note":"quote \" slash / tab \t é 🚀 \u0007","n":[1,2.5,{"hasBeenRerun":false}]}}"#
+            let executed = try await client.execute(agent, odd)
+            try await harness.finishAll()
+            let seeded = try await client.page("status=failed&pageSize=5").items.map(\.id)
+            for id in [executed] + seeded {
+                let before = try #require(try await harness.services.repository.executionJSON(id))
+                #expect(try await client.call(.post, "/executions/\(id)/rerun").status == .accepted)
+                let after = try #require(try await harness.services.repository.executionJSON(id))
+                var expected = try AsteroidJSON.makeDecoder().decode(Execution.self, from: Data(before.utf8))
+                #expect(!expected.hasBeenRerun)
+                expected.hasBeenRerun = true
+                #expect(after == String(decoding: try AsteroidJSON.makeEncoder().encode(expected), as: UTF8.self))
+            }
+        }
+    }
+
+    @Test("a new run due after the loop's planned wake does not wake it; one due before does")
+    func scheduleWakeups() async throws {
+        let harness = try await Harness.make(executions: 0)
+        let engine = harness.services.engine
+        let loop = Task { await engine.run() }
+        defer { loop.cancel() }
+        var planned: Date?
+        for _ in 0..<2000 where planned == nil {
+            planned = engine.nextPlannedWake
+            if planned == nil { try await Task.sleep(for: .milliseconds(1)) }
+        }
+        let wake = try #require(planned)
+        let generation = harness.services.notifier.generation
+        engine.scheduleChanged(dueAt: wake.addingTimeInterval(1))
+        #expect(harness.services.notifier.generation == generation)
+        engine.scheduleChanged(dueAt: wake.addingTimeInterval(-1))
+        #expect(harness.services.notifier.generation == generation + 1)
+        engine.scheduleChanged()
+        #expect(harness.services.notifier.generation > generation + 1)
+    }
+
     @Test("user messages show up in the activities")
     func userMessages() async throws {
         let harness = try await Harness.make(executions: 0)

@@ -72,7 +72,7 @@ struct RunRoutes {
             trigger: trigger, parentId: nil, files: files, index: index)
         let (state, activities) = services.factory.make(spec, now: services.config.clock.now)
         try await services.repository.insert(state, activities: activities, attaching: fileIds)
-        services.engine.scheduleChanged()
+        services.engine.scheduleChanged(dueAt: state.live?.nextAt)
         return (state.execution.id, body)
     }
 
@@ -80,26 +80,24 @@ struct RunRoutes {
         let parentId = try context.uuidParameter("executionId")
         let body = try await request.decodeBody(RerunRequest.self, emptyAsObject: true)
         do { try body.validate() } catch { throw SandboxError.badRequest(error) }
-        guard let parent = try await services.repository.execution(parentId)?.execution else {
-            throw SandboxError.executionNotFound
+        let factory = services.factory
+        let now = services.config.clock.now
+        let state = try await services.repository.rerun(parentId) { source in
+            let parent = source.parent
+            let agent = source.agent
+            let version =
+                agent.versions.first { $0.id == parent.workflowVersionId }
+                ?? agent.versions.first { $0.version == parent.workflowVersion } ?? agent.versions[0]
+            let spec = ExecutionFactory.Spec(
+                agent: agent, version: version, inputs: body.inputs ?? parent.inputs,
+                profileId: body.profileId ?? body.agentProfileId ?? parent.profileId ?? parent.agentProfileId,
+                metadata: parent.metadata, options: parent.executionOptions,
+                trigger: parent.triggerContext ?? .api(runner: nil, actor: nil, apiKey: nil), parentId: parent.id,
+                index: source.index)
+            return factory.make(spec, now: now)
         }
-        guard let agent = try await services.repository.agent(parent.workflowId) else {
-            throw SandboxError(.notFound, "The execution's workflow no longer exists.")
-        }
-        let version =
-            agent.versions.first { $0.id == parent.workflowVersionId }
-            ?? agent.versions.first { $0.version == parent.workflowVersion } ?? agent.versions[0]
-        let index = try await services.repository.countExecutions(workflowId: agent.id) + 1
-        let spec = ExecutionFactory.Spec(
-            agent: agent, version: version, inputs: body.inputs ?? parent.inputs,
-            profileId: body.profileId ?? body.agentProfileId ?? parent.profileId ?? parent.agentProfileId,
-            metadata: parent.metadata, options: parent.executionOptions,
-            trigger: parent.triggerContext ?? .api(runner: nil, actor: nil, apiKey: nil), parentId: parent.id,
-            index: index)
-        let (state, activities) = services.factory.make(spec, now: services.config.clock.now)
-        try await services.repository.insertRerun(state, of: parent.id, activities: activities)
-        services.notifier.notify(parent.id)
-        services.engine.scheduleChanged()
+        services.notifier.notify(parentId)
+        services.engine.scheduleChanged(dueAt: state.live?.nextAt)
         return state.execution.id
     }
 

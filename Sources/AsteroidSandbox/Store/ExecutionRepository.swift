@@ -40,6 +40,28 @@ struct AgentInfo: Sendable, Hashable {
     var wire: Agent { Agent(id: id, name: name, createdAt: createdAt, userId: userId, organizationId: organizationId) }
 }
 
+/// What a rerun is built from: the fields of the original it copies, its workflow, and the new run's
+/// 1-based index among the workflow's executions.
+struct RerunSource: Sendable {
+    var parent: RerunParent
+    var agent: AgentInfo
+    var index: Int
+}
+
+/// The part of a stored execution a rerun copies (decoding only these keys of the stored wire JSON).
+struct RerunParent: Decodable, Sendable {
+    var id: String
+    var workflowId: String
+    var workflowVersionId: String?
+    var workflowVersion: Int?
+    var inputs: [String: JSONValue]?
+    var profileId: String?
+    var agentProfileId: String?
+    var metadata: [String: String]?
+    var executionOptions: ExecutionOptions?
+    var triggerContext: TriggerContext?
+}
+
 struct WorkflowVersionInfo: Sendable, Hashable {
     var id: String
     var version: Int
@@ -71,8 +93,12 @@ protocol ExecutionRepository: Sendable {
     func mutate(
         _ id: String, _ change: @Sendable (inout ExecutionState) throws -> [Activity]
     ) async throws -> ExecutionState
-    /// Marks the original as rerun and inserts the rerun, in one transaction.
-    func insertRerun(_ state: ExecutionState, of parentId: String, activities: [Activity]) async throws
+    /// Reruns a visible execution in one transaction: reads what a rerun copies (the original, its
+    /// workflow, the run's index), lets `make` build the new execution, inserts it and marks the original
+    /// `hasBeenRerun`. Throws `SandboxError.executionNotFound` for unknown ids; errors from `make` roll back.
+    func rerun(
+        _ parentId: String, _ make: @Sendable (RerunSource) throws -> (ExecutionState, [Activity])
+    ) async throws -> ExecutionState
     func storedActivities(_ executionSeq: Int64) async throws -> [Activity]
     /// Live executions whose next tick is due at or before `date`.
     func dueExecutions(at date: Date) async throws -> [String]

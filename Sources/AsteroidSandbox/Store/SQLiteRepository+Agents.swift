@@ -50,7 +50,7 @@ extension SQLiteRepository {
     static func agent(_ db: Database, _ row: Row) throws -> AgentInfo {
         let id: String = row["id"]
         let versions = try Row.fetchAll(
-            db, sql: "SELECT id, version, published FROM workflow_versions WHERE agent_id = ? ORDER BY version",
+            db.cachedStatement(sql: "SELECT id, version, published FROM workflow_versions WHERE agent_id = ? ORDER BY version"),
             arguments: [id]
         ).map { WorkflowVersionInfo(id: $0["id"], version: $0["version"], published: $0["published"]) }
         return AgentInfo(
@@ -120,7 +120,7 @@ extension SQLiteRepository {
         let indexes = try Row.fetchAll(
             db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (\(tables))")
         for index in indexes { try db.execute(sql: "DROP INDEX \(index["name"] as String)") }
-        let encoder = AsteroidJSON.makeEncoder()
+        var writer = ExecutionJSONWriter()
         var rows = BulkInserter(db, table: "executions", columns: Self.executionColumns, width: 16, batch: 60)
         var metadata = BulkInserter(db, table: "execution_metadata", columns: "execution_seq, key, value", width: 3, batch: 300)
         var inputs = BulkInserter(db, table: "execution_inputs", columns: "execution_seq, key, value", width: 3, batch: 300)
@@ -128,7 +128,7 @@ extension SQLiteRepository {
         // Executions go in before the filter rows that reference them (foreign keys).
         for start in stride(from: 0, to: executions.count, by: 60) {
             let chunk = executions[start..<min(start + 60, executions.count)]
-            for state in chunk { try rows.add([state.seq] + (try Self.columnValues(state, encoder: encoder))) }
+            for state in chunk { try rows.add([state.seq] + (try Self.columnValues(state, writer: &writer))) }
             try rows.flush()
             for state in chunk {
                 let e = state.execution

@@ -12,7 +12,8 @@ extension SQLiteRepository {
     static func load(_ db: Database, id: String) throws -> ExecutionState? {
         guard
             let row = try Row.fetchOne(
-                db, sql: "SELECT seq, body, deleted_at, seeded, batch_id FROM executions WHERE id = ?", arguments: [id])
+                db.cachedStatement(sql: "SELECT seq, body, deleted_at, seeded, batch_id FROM executions WHERE id = ?"),
+                arguments: [id])
         else { return nil }
         if (row["deleted_at"] as Int64?) != nil { return nil }
         let seq: Int64 = row["seq"]
@@ -20,7 +21,7 @@ extension SQLiteRepository {
         let execution = try AsteroidJSON.makeDecoder().decode(Execution.self, from: Data(body.utf8))
         var live: LivePlan?
         if let plan = try Row.fetchOne(
-            db, sql: "SELECT step, steps, step_ms, next_at, outcome FROM live_plans WHERE execution_seq = ?",
+            db.cachedStatement(sql: "SELECT step, steps, step_ms, next_at, outcome FROM live_plans WHERE execution_seq = ?"),
             arguments: [seq])
         {
             let outcome: String = plan["outcome"]
@@ -33,9 +34,12 @@ extension SQLiteRepository {
             seq: seq, execution: execution, live: live, deleted: false, seeded: row["seeded"], batchId: row["batch_id"])
     }
 
-    static func columnValues(_ state: ExecutionState, encoder: JSONEncoder) throws -> [(any DatabaseValueConvertible)?] {
+    /// The row's column values; `body` is written by `ExecutionJSONWriter` (the shared encoder's exact bytes).
+    static func columnValues(_ state: ExecutionState, writer: inout ExecutionJSONWriter) throws
+        -> [(any DatabaseValueConvertible)?]
+    {
         let e = state.execution
-        let body = try state.encodedBody ?? String(decoding: encoder.encode(e), as: UTF8.self)
+        let body = try state.encodedBody ?? writer.json(e)
         return [
             e.id.lowercased(), e.organizationId, e.workflowId, e.workflowVersion, e.status.rawValue,
             e.createdAt.millis, e.startedAt?.millis, e.executionResult?.outcome, e.triggerContext?.source.rawValue,
@@ -45,26 +49,29 @@ extension SQLiteRepository {
     }
 
     /// Inserts the execution row and its filter rows; returns the row's `seq`.
-    static func insertRow(_ db: Database, _ state: ExecutionState, encoder: JSONEncoder) throws -> Int64 {
+    static func insertRow(_ db: Database, _ state: ExecutionState) throws -> Int64 {
+        var writer = ExecutionJSONWriter()
         let values: [(any DatabaseValueConvertible)?] = [state.seq > 0 ? state.seq : nil]
-            + (try columnValues(state, encoder: encoder))
-        try db.execute(
-            sql: "INSERT INTO executions (\(executionColumns)) VALUES (\(Array(repeating: "?", count: 16).joined(separator: ",")))",
-            arguments: StatementArguments(values))
+            + (try columnValues(state, writer: &writer))
+        try db.cachedStatement(
+            sql: "INSERT INTO executions (\(executionColumns)) VALUES (\(Array(repeating: "?", count: 16).joined(separator: ",")))"
+        ).execute(arguments: StatementArguments(values))
         let seq = db.lastInsertedRowID
         try insertFilterRows(db, seq: seq, state.execution)
         return seq
     }
 
-    static func updateRow(_ db: Database, _ state: ExecutionState, encoder: JSONEncoder) throws {
-        var values = try columnValues(state, encoder: encoder)
+    static func updateRow(_ db: Database, _ state: ExecutionState) throws {
+        var writer = ExecutionJSONWriter()
+        var values = try columnValues(state, writer: &writer)
         values.append(state.seq)
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 UPDATE executions SET id = ?, organization_id = ?, workflow_id = ?, workflow_version = ?, status = ?,
                   created_at = ?, started_at = ?, outcome = ?, trigger_source = ?, profile_id = ?, batch_id = ?,
                   has_script_failures = ?, deleted_at = ?, seeded = ?, body = ? WHERE seq = ?
-                """, arguments: StatementArguments(values))
+                """
+        ).execute(arguments: StatementArguments(values))
     }
 
     static func insertFilterRows(_ db: Database, seq: Int64, _ e: Execution) throws {
@@ -84,13 +91,13 @@ extension SQLiteRepository {
 
     static func savePlan(_ db: Database, _ state: ExecutionState) throws {
         guard let live = state.live else { return }
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO live_plans (execution_seq, step, steps, step_ms, next_at, outcome) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT(execution_seq) DO UPDATE SET step = excluded.step, steps = excluded.steps,
                   step_ms = excluded.step_ms, next_at = excluded.next_at, outcome = excluded.outcome
-                """,
-            arguments: [state.seq, live.step, live.steps, live.stepMillis, live.nextAt?.millis, live.outcome.rawValue])
+                """
+        ).execute(arguments: [state.seq, live.step, live.steps, live.stepMillis, live.nextAt?.millis, live.outcome.rawValue])
     }
 
     static func insertActivities(_ db: Database, seq: Int64, _ activities: [Activity], encoder: JSONEncoder) throws {

@@ -17,27 +17,43 @@ final class SQLiteRepository: ExecutionRepository {
 
     func insert(_ state: ExecutionState, activities: [Activity], attaching files: [String]) async throws {
         try await writer.write { db in
-            let encoder = AsteroidJSON.makeEncoder()
             var state = state
-            state.seq = try Self.insertRow(db, state, encoder: encoder)
+            state.seq = try Self.insertRow(db, state)
             try Self.savePlan(db, state)
-            try Self.insertActivities(db, seq: state.seq, activities, encoder: encoder)
+            try Self.insertActivities(db, seq: state.seq, activities, encoder: AsteroidJSON.makeEncoder())
             for file in files {
                 try db.execute(sql: "UPDATE temp_files SET execution_id = ? WHERE id = ?", arguments: [state.execution.id, file])
             }
         }
     }
 
-    func insertRerun(_ state: ExecutionState, of parentId: String, activities: [Activity]) async throws {
+    func rerun(
+        _ parentId: String, _ make: @Sendable (RerunSource) throws -> (ExecutionState, [Activity])
+    ) async throws -> ExecutionState {
         try await writer.write { db in
-            let encoder = AsteroidJSON.makeEncoder()
-            guard var parent = try Self.load(db, id: parentId) else { throw SandboxError.executionNotFound }
-            parent.execution.hasBeenRerun = true
-            try Self.updateRow(db, parent, encoder: encoder)
-            var state = state
-            state.seq = try Self.insertRow(db, state, encoder: encoder)
+            guard
+                let row = try Row.fetchOne(
+                    db.cachedStatement(sql: "SELECT seq, body FROM executions WHERE id = ? AND deleted_at IS NULL"),
+                    arguments: [parentId.lowercased()])
+            else { throw SandboxError.executionNotFound }
+            let parentSeq: Int64 = row["seq"]
+            let body: String = row["body"]
+            let parent = try AsteroidJSON.makeDecoder().decode(RerunParent.self, from: Data(body.utf8))
+            guard
+                let agentRow = try Row.fetchOne(
+                    db.cachedStatement(sql: "SELECT * FROM agents WHERE id = ?"), arguments: [parent.workflowId])
+            else { throw SandboxError(.notFound, "The execution's workflow no longer exists.") }
+            let agent = try Self.agent(db, agentRow)
+            let count = try Self.countExecutions(db, workflowId: agent.id)
+            var (state, activities) = try make(RerunSource(parent: parent, agent: agent, index: count + 1))
+            // Only the flag changes; the stored wire JSON is edited in place rather than decoded and re-encoded.
+            try db.cachedStatement(
+                sql: "UPDATE executions SET body = json_set(body, '$.hasBeenRerun', json('true')) WHERE seq = ?"
+            ).execute(arguments: [parentSeq])
+            state.seq = try Self.insertRow(db, state)
             try Self.savePlan(db, state)
-            try Self.insertActivities(db, seq: state.seq, activities, encoder: encoder)
+            try Self.insertActivities(db, seq: state.seq, activities, encoder: AsteroidJSON.makeEncoder())
+            return state
         }
     }
 
@@ -48,10 +64,9 @@ final class SQLiteRepository: ExecutionRepository {
         try await writer.write { db in
             guard var state = try Self.load(db, id: id.lowercased()) else { throw SandboxError.executionNotFound }
             let activities = try change(&state)
-            let encoder = AsteroidJSON.makeEncoder()
-            try Self.updateRow(db, state, encoder: encoder)
+            try Self.updateRow(db, state)
             try Self.savePlan(db, state)
-            try Self.insertActivities(db, seq: state.seq, activities, encoder: encoder)
+            try Self.insertActivities(db, seq: state.seq, activities, encoder: AsteroidJSON.makeEncoder())
             return state
         }
     }
@@ -88,10 +103,12 @@ final class SQLiteRepository: ExecutionRepository {
     }
 
     func countExecutions(workflowId: String) async throws -> Int {
-        try await writer.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM executions WHERE workflow_id = ?", arguments: [workflowId])
-                ?? 0
-        }
+        try await writer.read { db in try Self.countExecutions(db, workflowId: workflowId) }
+    }
+
+    static func countExecutions(_ db: Database, workflowId: String) throws -> Int {
+        try Int.fetchOne(
+            db.cachedStatement(sql: "SELECT COUNT(*) FROM executions WHERE workflow_id = ?"), arguments: [workflowId]) ?? 0
     }
 
     func isEmpty() async throws -> Bool {
