@@ -4,6 +4,7 @@ import AstRuntime
 struct CountCommand: Command {
     let signature = Signature(
         "count", "count the items", category: "aggregates",
+        inputDemand: Demand(ofItems: .nothing, ofValue: .everything),
         examples: [
             Example("[1, 2, 3] | count", "three items", result: "3"),
             Example("[] | count", "none", result: "0"),

@@ -125,10 +125,12 @@ struct EachRunner: Sendable {
         }
     }
 
-    /// Runs the action for one item, counting it on the progress board once it has completed.
+    /// Runs the action for one item, counting it on the progress board once it has completed. Its result
+    /// is one item of `each`'s output, so a command stage learns what the consumer reads of an item
+    /// (`each rerun | count` reads nothing of the new executions).
     func run(_ item: Value, progress: ProgressTask?) async throws -> Value {
         do {
-            let value = try await call.call(action, with: item).materialized()
+            let value = try await call.call(action, with: item, demand: call.demand.forOneItem).materialized()
             progress?.completed()
             return value
         } catch {

@@ -6,7 +6,7 @@ import Foundation
 /// Converts wire models into language values: records in schema field order carrying their schema,
 /// timestamps as `time`, `duration` as a `duration`.
 package enum APIValues {
-    package static func value(_ execution: Execution) -> Value { convert(execution, schema: APISchemas.execution) }
+    package static func value(_ execution: Execution) -> Value { ExecutionValue.make(execution) }
     package static func value(_ agent: Agent) -> Value { convert(agent, schema: APISchemas.agent) }
     package static func value(_ activity: Activity) -> Value { convert(activity, schema: APISchemas.activity) }
 

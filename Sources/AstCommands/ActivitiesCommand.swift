@@ -11,7 +11,7 @@ struct ActivitiesCommand: Command {
             ParamSpec("limit", .int, "at most N activities"),
             ParamSpec("order", .string, "asc or desc", choices: SortDirection.knownRawValues),
         ],
-        outputSchema: "activity",
+        outputSchema: "activity", inputDemand: Demand(ofItems: .ids, ofValue: .ids),
         examples: [Example("get 3c90c3cc-0d44-4b50-8888-8dd25736052a | activities limit=20", "the last steps")])
 
     func run(_ call: Invocation) async throws -> Value {

@@ -7,7 +7,7 @@ struct CancelCommand: Command {
     let signature = Signature(
         "cancel", "cancel executions (they cannot be resumed)", category: "api",
         positionals: [ParamSpec("id", .string, "an execution id")],
-        isMutating: true, outputSchema: "statusChange",
+        isMutating: true, outputSchema: "statusChange", inputDemand: Demand(ofItems: .ids, ofValue: .ids),
         examples: [Example("list status=running | where .createdAt < $now - 1h | cancel", "cancel each of them")])
 
     func run(_ call: Invocation) async throws -> Value {

@@ -66,12 +66,26 @@ struct ExecuteCommand: Command {
                 ? try await client.execute(agentId: agentId, request: finalRequest)
                 : try await client.execute(agentId: agentId, request: finalRequest, attaching: attachments)
         }) else { return .null }
-        return try await Fetch.execution(response.executionId, call: call, api: api)
+        return try await Fetch.created(response.executionId, reads: call.demand.ofValue, call: call, api: api)
     }
 }
 
 /// Reads an execution back after a change, so the result carries every field (`.id`, `.status`, …).
 enum Fetch {
+    /// A new execution (from execute or rerun) as its consumer will read it: the whole record, fetched
+    /// back, unless the consumer reads only ids or nothing (`| wait`, `| count`), when the id the API
+    /// returned is all there is to give and no request is spent on it.
+    static func created(
+        _ id: String, parent: String? = nil, reads: Demand.Reads, call: Invocation, api: APIService
+    ) async throws -> Value {
+        guard reads == .everything else {
+            var fields: [(String, Value)] = [("id", .string(id))]
+            if let parent { fields.append(("parentExecutionId", .string(parent))) }
+            return .record(Record(fields))
+        }
+        return try await execution(id, call: call, api: api)
+    }
+
     static func execution(_ id: String, call: Invocation, api: APIService) async throws -> Value {
         guard let execution = try await call.request({ () throws(AsteroidError) in try await api.client.getExecution(id) }) else {
             return .null

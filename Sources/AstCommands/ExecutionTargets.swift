@@ -50,8 +50,11 @@ extension Invocation {
     /// The output shape for per-id results: one value for one id given as an argument or a single
     /// input value, a list otherwise.
     func shaped(_ results: [Value]) -> Value {
-        let single = (positional(0).map { !$0.isNull } ?? false) || (!input.isSequence && !input.isNull)
-        if single { return results.first ?? .null }
-        return .list(results)
+        yieldsSequence ? .list(results) : results.first ?? .null
+    }
+
+    /// Whether `shaped` gives a list (otherwise a single value).
+    var yieldsSequence: Bool {
+        !((positional(0).map { !$0.isNull } ?? false) || (!input.isSequence && !input.isNull))
     }
 }

@@ -7,7 +7,7 @@ struct GetCommand: Command {
     let signature = Signature(
         "get", "fetch executions by id (argument or input)", category: "api",
         positionals: [ParamSpec("id", .string, "an execution id")],
-        outputSchema: "execution",
+        outputSchema: "execution", inputDemand: Demand(ofItems: .ids, ofValue: .ids),
         examples: [
             Example("get 3c90c3cc-0d44-4b50-8888-8dd25736052a | .executionResult.reasoning", "why it ended as it did"),
             Example("list status=running | get", "refresh each"),

@@ -7,7 +7,7 @@ struct PauseCommand: Command {
     let signature = Signature(
         "pause", "pause running executions", category: "api",
         positionals: [ParamSpec("id", .string, "an execution id")],
-        isMutating: true, outputSchema: "statusChange",
+        isMutating: true, outputSchema: "statusChange", inputDemand: Demand(ofItems: .ids, ofValue: .ids),
         examples: [Example("list status=running | where .createdAt < $now - 1h | pause", "pause each of them")])
 
     func run(_ call: Invocation) async throws -> Value {

@@ -11,7 +11,7 @@ struct RerunCommand: Command {
             ParamSpec("inputs", .record, "override the inputs"),
             ParamSpec("profile", .string, "override the profile id"),
         ],
-        isMutating: true, outputSchema: "execution",
+        isMutating: true, outputSchema: "execution", inputDemand: Demand(ofItems: .ids, ofValue: .ids),
         examples: [
             Example("list status=failed since=24h | each -p 8 rerun", "rerun yesterday's failures, 8 at a time"),
             Example("rerun 3c90c3cc-0d44-4b50-8888-8dd25736052a inputs={retry: true}", "rerun one with new inputs"),
@@ -27,11 +27,13 @@ struct RerunCommand: Command {
         let client = api.mutatingClient(call)
         var results: [Value] = []
         let finalRequest = request
-        for id in try await call.mutationTargets(verb: "rerun") {
+        let targets = try await call.mutationTargets(verb: "rerun")
+        let reads = call.demand.reads(sequence: call.yieldsSequence)
+        for id in targets {
             try Task.checkCancellation()
             guard let response = try await call.request({ () throws(AsteroidError) in try await client.rerun(id, request: finalRequest) })
             else { continue }
-            results.append(try await Fetch.execution(response.executionId, call: call, api: api))
+            results.append(try await Fetch.created(response.executionId, parent: id, reads: reads, call: call, api: api))
         }
         return call.shaped(results)
     }

@@ -7,7 +7,7 @@ struct ResumeCommand: Command {
     let signature = Signature(
         "resume", "resume paused executions", category: "api",
         positionals: [ParamSpec("id", .string, "an execution id")],
-        isMutating: true, outputSchema: "statusChange",
+        isMutating: true, outputSchema: "statusChange", inputDemand: Demand(ofItems: .ids, ofValue: .ids),
         examples: [Example("list status=running | where .createdAt < $now - 1h | resume", "resume each of them")])
 
     func run(_ call: Invocation) async throws -> Value {

@@ -10,7 +10,7 @@ struct WaitCommand: Command {
         "wait", "wait until executions finish; yields their final records", category: "api",
         positionals: [ParamSpec("id", .string, "an execution id")],
         named: [ParamSpec("timeout", .duration, "give up after this long (default 10m)")],
-        outputSchema: "execution",
+        outputSchema: "execution", inputDemand: Demand(ofItems: .ids, ofValue: .ids),
         examples: [Example("execute 3c90c3cc-0d44-4b50-8888-8dd25736052a | wait timeout=15m | .status", "run and wait")])
 
     func run(_ call: Invocation) async throws -> Value {

@@ -63,6 +63,39 @@ package struct Example: Sendable {
     }
 }
 
+/// What the consumer of a command's output reads of it, so a command can skip work nobody will see:
+/// `… | each -p 8 rerun | count` only counts the new executions and `… | wait` reads only their ids, so
+/// `rerun` need not fetch each new execution back. Anything not known to read less reads `everything`.
+package struct Demand: Sendable, Equatable {
+    package enum Reads: Sendable, Equatable {
+        case everything
+        /// Only the execution id (`id` or `executionId`) of each value.
+        case ids
+        /// Nothing of the values: only how many there are.
+        case nothing
+    }
+
+    /// What is read of each item when the output is a list or a stream.
+    package var ofItems: Reads
+    /// What is read of the output when it is a single value (`count` of a record counts its fields).
+    package var ofValue: Reads
+
+    package init(ofItems: Reads = .everything, ofValue: Reads = .everything) {
+        self.ofItems = ofItems
+        self.ofValue = ofValue
+    }
+
+    package static let everything = Demand()
+
+    /// For the output of one item of a sequence whose items are read as `self.ofItems` (`each`'s action).
+    package var forOneItem: Demand {
+        Demand(ofItems: ofItems == .nothing ? .nothing : .everything, ofValue: ofItems)
+    }
+
+    /// What is read of an output that is a sequence (`isSequence`) or a single value.
+    package func reads(sequence isSequence: Bool) -> Reads { isSequence ? ofItems : ofValue }
+}
+
 package struct Signature: Sendable {
     package enum ArgumentStyle: Sendable {
         case normal
@@ -86,12 +119,15 @@ package struct Signature: Sendable {
     package var isMutating: Bool
     /// Schema of what it outputs, by name (for completion): "execution", "agent", "activity".
     package var outputSchema: String?
+    /// What it reads of its input (`count` only counts items; `wait` reads only ids).
+    package var inputDemand: Demand
     package var examples: [Example]
 
     package init(
         _ name: String, _ summary: String, category: String, positionals: [ParamSpec] = [], rest: ParamSpec? = nil,
         named: [ParamSpec] = [], namedPrefixes: [String] = [], flags: [FlagSpec] = [], style: ArgumentStyle = .normal,
-        isMutating: Bool = false, outputSchema: String? = nil, examples: [Example] = []
+        isMutating: Bool = false, outputSchema: String? = nil, inputDemand: Demand = .everything,
+        examples: [Example] = []
     ) {
         self.name = name
         self.summary = summary
@@ -104,6 +140,7 @@ package struct Signature: Sendable {
         self.style = style
         self.isMutating = isMutating
         self.outputSchema = outputSchema
+        self.inputDemand = inputDemand
         self.examples = examples
     }
 

@@ -2,15 +2,20 @@ import AstSyntax
 import Foundation
 
 extension Interpreter {
-    /// Runs a pipeline: each stage's output is the next stage's input.
-    package func evaluate(_ pipeline: Pipeline, input: Value, env: Env) async throws -> Value {
+    /// Runs a pipeline: each stage's output is the next stage's input. `demand` is what the pipeline's
+    /// consumer reads of its result; each command stage learns what the stage after it reads.
+    package func evaluate(_ pipeline: Pipeline, input: Value, env: Env, demand: Demand = .everything) async throws
+        -> Value
+    {
         var value = input
-        for (index, stage) in pipeline.stages.enumerated() {
+        let stages = pipeline.stages
+        for (index, stage) in stages.enumerated() {
             try Task.checkCancellation()
             let next: Value
             switch stage {
             case .command(let call):
-                next = try await callCommand(call, input: value, env: env)
+                let consumer = index + 1 < stages.count ? inputDemand(of: stages[index + 1], env: env) : demand
+                next = try await callCommand(call, input: value, env: env, demand: consumer)
             case .expr(let expr):
                 next = try await evaluateStage(expr, input: value, first: index == 0, env: env)
             }
@@ -18,6 +23,15 @@ extension Interpreter {
             value = next
         }
         return value
+    }
+
+    /// What a stage reads of its input: a registered command says so in its signature; a function, an
+    /// expression or an unknown command may read anything.
+    func inputDemand(of stage: Stage, env: Env) -> Demand {
+        guard case .command(let call) = stage, env.scope.function(call.name) == nil,
+            let command = registry.lookup(call.name)
+        else { return .everything }
+        return command.signature.inputDemand
     }
 
     /// Drops a stage's input. A large list (`open big.json`) can take a good part of a second to free,
@@ -45,7 +59,9 @@ extension Interpreter {
     }
 
     /// Calls a `def` function or a registered command.
-    package func callCommand(_ call: CommandCall, input: Value, env: Env) async throws -> Value {
+    package func callCommand(_ call: CommandCall, input: Value, env: Env, demand: Demand = .everything) async throws
+        -> Value
+    {
         if let function = env.scope.function(call.name) {
             var arguments: [(String?, Value)] = []
             for argument in call.arguments {
@@ -69,7 +85,8 @@ extension Interpreter {
                 span: call.nameSpan, help: Suggest.help(for: call.name, in: callableNames) ?? "run 'help' to list the commands",
                 source: env.source))
         }
-        let invocation = try await bind(call, to: command.signature, input: input, env: env)
+        var invocation = try await bind(call, to: command.signature, input: input, env: env)
+        invocation.demand = demand
         do {
             return try await command.run(invocation)
         } catch var error as RuntimeError {

@@ -74,7 +74,10 @@ extension Interpreter {
     }
 
     /// Calls a closure or function with an input (bound to `$it` and `$in`) and arguments.
-    package func call(_ closure: Closure, input: Value, arguments: [(String?, Value)], env: Env, callSpan: Span? = nil) async throws -> Value {
+    package func call(
+        _ closure: Closure, input: Value, arguments: [(String?, Value)], env: Env, callSpan: Span? = nil,
+        demand: Demand = .everything
+    ) async throws -> Value {
         guard env.depth < maxDepth else {
             throw RuntimeError(Diagnostic(DiagnosticCode.runtime,
                 "calls are nested too deeply (more than \(maxDepth))", span: callSpan ?? closure.span, source: env.source,
@@ -90,7 +93,7 @@ extension Interpreter {
         case .expr(let expr):
             return try await evaluate(expr, env: inner)
         case .stage(let call):
-            return try await callCommand(call, input: input, env: inner)
+            return try await callCommand(call, input: input, env: inner, demand: demand)
         case .block(let block):
             do {
                 var last: Value = .null

@@ -11,6 +11,8 @@ package struct Invocation: Sendable {
     package var argumentSpans: [String: Span]
     package var interpreter: Interpreter
     package var env: Env
+    /// What the next stage reads of this command's output (default: everything).
+    package var demand: Demand = .everything
 
     package func flag(_ name: String) -> Bool { flags[name]?.isTruthy ?? false }
 
@@ -27,8 +29,8 @@ package struct Invocation: Sendable {
     }
 
     /// Calls a closure (block, expression or stage) with `$it` and the input set to `item`.
-    package func call(_ closure: Closure, with item: Value) async throws -> Value {
-        try await interpreter.call(closure, input: item, arguments: [], env: env)
+    package func call(_ closure: Closure, with item: Value, demand: Demand = .everything) async throws -> Value {
+        try await interpreter.call(closure, input: item, arguments: [], env: env, demand: demand)
     }
 
     package var now: Date { interpreter.now }

@@ -87,6 +87,25 @@ public enum RFC3339 {
         return out + "Z"
     }
 
+    /// `parse(format(date))` without the text: the date rounded to the millisecond exactly as writing
+    /// it and reading it back would (the same arithmetic as `parse`).
+    public static func millisecondPrecision(_ date: Date) -> Date {
+        let interval = date.timeIntervalSince1970
+        var whole = Int(interval.rounded(.down))
+        var millis = Int(((interval - Double(whole)) * 1000).rounded())
+        if millis == 1000 {
+            whole += 1
+            millis = 0
+        }
+        var fraction = 0.0
+        if millis != 0 {
+            fraction += Double(millis / 100) * 0.1
+            fraction += Double(millis / 10 % 10) * (0.1 / 10)
+            fraction += Double(millis % 10) * (0.1 / 10 / 10)
+        }
+        return Date(timeIntervalSince1970: Double(whole) + fraction)
+    }
+
     private static func pad(_ value: Int, _ width: Int) -> String {
         let text = String(value)
         return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
