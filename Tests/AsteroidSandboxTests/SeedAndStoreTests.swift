@@ -76,7 +76,60 @@ struct SeedAndStoreTests {
         #expect(
             SandboxDatabase.migrator.migrations == [
                 "001-agents", "002-executions", "003-lifecycle", "004-temp-files", "005-live-executions-index",
+                "006-agent-execution-count",
             ])
+    }
+
+    @Test("each agent's execution count stays equal to counting its rows: seeded, executed, rerun, migrated")
+    func executionCounts() async throws {
+        func mismatches(_ writer: any DatabaseWriter) async throws -> [String] {
+            try await writer.read { db in
+                try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT a.name FROM agents a
+                        WHERE a.execution_count != (SELECT COUNT(*) FROM executions e WHERE e.workflow_id = a.id)
+                        """)
+            }
+        }
+        let harness = try await Harness.make(executions: 300)
+        let writer = try #require((harness.services.repository as? SQLiteRepository)?.writer)
+        #expect(try await mismatches(writer) == [])
+        try await harness.test { client in
+            let agent = try await client.agentId("Invoice Processor")
+            let before = try await harness.services.repository.countExecutions(workflowId: agent)
+            #expect(before > 0)
+            let id = try await client.execute(agent)
+            #expect(try await client.call(.post, "/executions/\(id)/rerun").status == .accepted)
+            let failed = try await client.page("status=failed&pageSize=3").items
+            for e in failed { #expect(try await client.call(.post, "/executions/\(e.id)/rerun").status == .accepted) }
+            #expect(try await harness.services.repository.countExecutions(workflowId: agent) >= before + 2)
+        }
+        #expect(try await mismatches(writer) == [])
+
+        // A database made before the count existed gets it filled in by the migration.
+        let old = try DatabaseQueue()
+        try SandboxDatabase.migrator.migrate(old, upTo: "005-live-executions-index")
+        let seeded = SeedDataShapeTests.generate(200)
+        let agents = SeedCatalog(seed: 3, anchor: SeedDataShapeTests.anchor).agents
+        try await old.write { db in
+            for agent in agents {
+                try db.execute(
+                    sql: """
+                        INSERT INTO agents (id, name, organization_id, user_id, created_at, published_version)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [agent.id, agent.name, agent.organizationId, agent.userId, agent.createdAt.millis, 1])
+            }
+            for var state in seeded {
+                state.seq = 0
+                _ = try SQLiteRepository.insertRow(db, state)
+            }
+        }
+        try SandboxDatabase.migrator.migrate(old)
+        #expect(try await mismatches(old) == [])
+        let total = try await old.read { db in try Int.fetchOne(db, sql: "SELECT SUM(execution_count) FROM agents") }
+        #expect(total == 200)
     }
 
     /// Deep pages of 100,000 executions stay cheap only if the default listing walks an index: a temporary

@@ -120,6 +120,7 @@ extension SQLiteRepository {
         let indexes = try Row.fetchAll(
             db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (\(tables))")
         for index in indexes { try db.execute(sql: "DROP INDEX \(index["name"] as String)") }
+        try db.execute(sql: "DROP TRIGGER IF EXISTS executions_count_insert")
         var writer = ExecutionJSONWriter()
         var rows = BulkInserter(db, table: "executions", columns: Self.executionColumns, width: 16, batch: 60)
         var metadata = BulkInserter(db, table: "execution_metadata", columns: "execution_seq, key, value", width: 3, batch: 300)
@@ -142,5 +143,8 @@ extension SQLiteRepository {
         try inputs.flush()
         try labels.flush()
         for index in indexes { try db.execute(sql: index["sql"] as String) }
+        try db.execute(
+            sql: "UPDATE agents SET execution_count = (SELECT COUNT(*) FROM executions WHERE workflow_id = agents.id)")
+        try db.execute(sql: SandboxDatabase.countTrigger)
     }
 }

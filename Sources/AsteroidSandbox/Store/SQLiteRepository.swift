@@ -108,7 +108,7 @@ final class SQLiteRepository: ExecutionRepository {
 
     static func countExecutions(_ db: Database, workflowId: String) throws -> Int {
         try Int.fetchOne(
-            db.cachedStatement(sql: "SELECT COUNT(*) FROM executions WHERE workflow_id = ?"), arguments: [workflowId]) ?? 0
+            db.cachedStatement(sql: "SELECT execution_count FROM agents WHERE id = ?"), arguments: [workflowId]) ?? 0
     }
 
     func isEmpty() async throws -> Bool {
