@@ -38,10 +38,16 @@ package final class SeenValues: @unchecked Sendable {
     private var executions: [String] = []
 
     func note(execution: Execution) {
+        note(executionId: execution.id)
         lock.withLock {
-            if !executions.contains(execution.id) { executions.append(execution.id) }
-            if executions.count > 500 { executions.removeFirst(executions.count - 500) }
             if !execution.agentName.isEmpty, !agents.contains(execution.agentName) { agents.append(execution.agentName) }
+        }
+    }
+
+    func note(executionId id: String) {
+        lock.withLock {
+            if !executions.contains(id) { executions.append(id) }
+            if executions.count > 500 { executions.removeFirst(executions.count - 500) }
         }
     }
 

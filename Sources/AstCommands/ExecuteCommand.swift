@@ -79,6 +79,7 @@ enum Fetch {
         _ id: String, parent: String? = nil, reads: Demand.Reads, call: Invocation, api: APIService
     ) async throws -> Value {
         guard reads == .everything else {
+            api.seen.note(executionId: id)
             var fields: [(String, Value)] = [("id", .string(id))]
             if let parent { fields.append(("parentExecutionId", .string(parent))) }
             return .record(Record(fields))
