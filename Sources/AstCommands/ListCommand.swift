@@ -46,7 +46,9 @@ struct ListCommand: Command {
             var snapshot = baseQuery
             // Snapshot: executions created while this list is being read (e.g. by its own reruns) are not in it.
             if snapshot.createdBefore == nil { snapshot.createdBefore = invocation.now }
-            var iterator = api.client.listExecutions(snapshot).makeAsyncIterator()
+            // Past the first page, two pages are fetched ahead (in parallel with reading): most listings
+            // that go on past one page read to the end.
+            var iterator = api.client.listExecutions(snapshot).readingAhead(2).makeAsyncIterator()
             var seen: Set<String> = []
             var produced = 0
             return ValueIterator {

@@ -13,6 +13,11 @@ public typealias AgentStream = PagedSequence<Agent>
 /// empty. When the consumer stops (`break`, `prefix`, task cancelled), nothing more is sent. Each
 /// iteration starts again from the first page. Errors surface as `AsteroidError` from `next()`.
 ///
+/// With `readingAhead(n)`, once the consumer has read past the first page the next `n` pages (never past
+/// the last one `total` implies) are requested in parallel while it reads: a consumer that reads
+/// everything waits for one page at a time instead of for every page in turn, at the price of at most
+/// `n` pages fetched and not read when it stops early. `first 5` still sends one request.
+///
 /// Offset pages shift when items are created while the list is read (a rerun lands on page 1 and pushes
 /// everything down by one), so an item already yielded can come back on the next page: each iteration
 /// yields an id at most once. (Items deleted meanwhile can shift others past the reader; only a
@@ -24,6 +29,8 @@ public struct PagedSequence<Item: Codable & Sendable & Identifiable>: AsyncSeque
 
     public let startPage: Int
     public let pageSize: Int
+    /// Pages requested ahead of the consumer once it has read past the first page (0: none).
+    public private(set) var readAhead = 0
     let fetch: @Sendable (_ page: Int, _ pageSize: Int) async throws(AsteroidError) -> Page<Item>
     let progress = Progress()
 
@@ -34,6 +41,13 @@ public struct PagedSequence<Item: Codable & Sendable & Identifiable>: AsyncSeque
         self.startPage = startPage
         self.pageSize = pageSize
         self.fetch = fetch
+    }
+
+    /// The same sequence, requesting up to `pages` pages ahead of the consumer after its first page.
+    public func readingAhead(_ pages: Int) -> PagedSequence {
+        var copy = self
+        copy.readAhead = Swift.max(0, pages)
+        return copy
     }
 
     /// `total` of the most recent page received: every match on the server, not just the ones consumed.
@@ -61,6 +75,10 @@ public struct PagedSequence<Item: Codable & Sendable & Identifiable>: AsyncSeque
         var index = 0
         var finished = false
         var seen: Set<Item.ID> = []
+        /// Pages requested ahead (read-ahead), by page number; cancelled if the iterator is dropped.
+        let ahead = AheadPages()
+        /// The last page `total` implies, once a page has said it.
+        var lastPage: Int?
         /// Items skipped because an earlier page of this iteration already yielded their id.
         public private(set) var duplicatesSkipped = 0
 
@@ -83,7 +101,23 @@ public struct PagedSequence<Item: Codable & Sendable & Identifiable>: AsyncSeque
         }
 
         mutating func fetchPage() async throws(AsteroidError) {
-            let page = try await sequence.fetch(nextPage, sequence.pageSize)
+            let number = nextPage
+            if sequence.readAhead > 0, number > sequence.startPage, let lastPage {
+                let fetch = sequence.fetch
+                let size = sequence.pageSize
+                for ahead in (number + 1)...(number + sequence.readAhead) where ahead <= lastPage {
+                    self.ahead.start(ahead) { () throws(AsteroidError) in try await fetch(ahead, size) }
+                }
+            }
+            let page: Page<Item>
+            if let early = try await ahead.take(number) {
+                page = early
+            } else {
+                page = try await sequence.fetch(number, sequence.pageSize)
+            }
+            // A server may cap the page size: then its own `pageSize` is what "a full page" means.
+            let fullPage = page.pageSize > 0 ? Swift.min(sequence.pageSize, page.pageSize) : sequence.pageSize
+            if page.total >= 0, fullPage > 0 { lastPage = Swift.max(1, (page.total + fullPage - 1) / fullPage) }
             sequence.progress.state.withLock {
                 $0.total = page.total
                 $0.pages += 1
@@ -91,10 +125,42 @@ public struct PagedSequence<Item: Codable & Sendable & Identifiable>: AsyncSeque
             nextPage += 1
             buffer = page.items
             index = 0
-            // A server may cap the page size: then its own `pageSize` is what "a full page" means.
-            let fullPage = page.pageSize > 0 ? Swift.min(sequence.pageSize, page.pageSize) : sequence.pageSize
-            if page.isLast || page.items.count < fullPage || page.items.isEmpty { finished = true }
+            if page.isLast || page.items.count < fullPage || page.items.isEmpty {
+                finished = true
+                ahead.cancelAll()
+            }
         }
+    }
+
+    /// Page requests running ahead of the consumer. Dropping the last iterator that holds them cancels
+    /// whatever has not been taken.
+    final class AheadPages: Sendable {
+        private let tasks = Locked<[Int: Task<Page<Item>, any Error>]>([:])
+
+        func start(_ page: Int, _ fetch: @escaping @Sendable () async throws(AsteroidError) -> Page<Item>) {
+            tasks.withLock { tasks in
+                guard tasks[page] == nil else { return }
+                tasks[page] = Task { try await fetch() }
+            }
+        }
+
+        /// The page if it was requested ahead (its error if that failed); nil if it never was.
+        func take(_ page: Int) async throws(AsteroidError) -> Page<Item>? {
+            guard let task = tasks.withLock({ $0.removeValue(forKey: page) }) else { return nil }
+            do {
+                return try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
+            } catch let error as AsteroidError {
+                throw error
+            } catch {
+                throw AsteroidError(kind: .cancelled, detail: "the page request was cancelled", cause: error)
+            }
+        }
+
+        func cancelAll() {
+            for task in tasks.withLock({ tasks in defer { tasks = [:] }; return Array(tasks.values) }) { task.cancel() }
+        }
+
+        deinit { cancelAll() }
     }
 
     final class Progress: Sendable {

@@ -57,6 +57,46 @@ struct PaginationTests {
         #expect(stream.pagesFetched == requests)
     }
 
+    @Test("read-ahead: every page once, in order; at most two pages past where the consumer stops")
+    func readAhead() async throws {
+        let transport = Self.server(total: 950)
+        let stream = Fixture.client(transport).listExecutions().readingAhead(2)
+        let all = try await stream.collect()
+        #expect(all.map(\.id) == (0..<950).map { String(format: "00000000-0000-4000-8000-%012d", $0) })
+        let pages: [Int] = transport.requests.compactMap { request in request.values("page").first.flatMap { Int($0) } }
+        #expect(pages.sorted() == Array(1...10))
+        for (take, most) in [(5, 1), (100, 1), (150, 4), (420, 7)] {
+            let lazy = Self.server(total: 950)
+            let taken = try await Fixture.client(lazy).listExecutions().readingAhead(2).prefix(take)
+                .reduce(0) { count, _ in count + 1 }
+            #expect(taken == take)
+            #expect(lazy.requests.count <= most, "\(take) items: \(lazy.requests.count) requests")
+        }
+        let capped = Self.server(total: 120, capPageSize: 50)
+        #expect(try await Fixture.client(capped).listExecutions().readingAhead(2).collect().count == 120)
+        #expect(capped.requests.count == 3)
+    }
+
+    @Test("read-ahead: a page that fails ahead fails the listing when it is reached")
+    func readAheadError() async throws {
+        let transport = FakeTransport { request, _ throws(TransportFailure) in
+            let page = Int(request.values("page").first ?? "1") ?? 1
+            if page == 4 { return Fixture.json(404, #"{"code":404,"message":"gone"}"#) }
+            let ids = ((page - 1) * 100..<page * 100).map { String(format: "00000000-0000-4000-8000-%012d", $0) }
+            let items = ids.map { Fixture.execution($0) }.joined(separator: ",")
+            return Fixture.json(200, #"{"items":[\#(items)],"page":\#(page),"pageSize":100,"total":600}"#)
+        }
+        var iterator = Fixture.client(transport).listExecutions().readingAhead(2).makeAsyncIterator()
+        var read = 0
+        do {
+            while try await iterator.nextItem() != nil { read += 1 }
+            Issue.record("the listing should have failed")
+        } catch {
+            #expect(error.status == 404)
+        }
+        #expect(read == 300)
+    }
+
     @Test("a server that caps the page size is followed to the end")
     func cappedServer() async throws {
         let transport = Self.server(total: 120, capPageSize: 50)
