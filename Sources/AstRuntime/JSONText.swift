@@ -4,23 +4,41 @@ import Foundation
 /// JSON in and out, keeping record key order. Times are RFC 3339 strings, durations are seconds.
 package enum JSONText {
     package static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
+        var out = ""
+        out.reserveCapacity(s.utf8.count + 2)
+        appendQuoted(s, to: &out)
+        return out
+    }
+
+    /// Appends `s` as a JSON string; most strings need no escape and are copied whole.
+    static func appendQuoted(_ s: String, to out: inout String) {
+        out.append("\"")
+        if !s.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) {
+            out.append(s)
+        } else {
+            for scalar in s.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+                default: out.unicodeScalars.append(scalar)
+                }
             }
         }
-        return out + "\""
+        out.append("\"")
     }
 
     /// Compact JSON (one line), or indented with `pretty`.
     package static func encode(_ value: Value, pretty: Bool = false, indent: String = "") -> String {
+        if !pretty {
+            var out = ""
+            out.reserveCapacity(256)
+            appendCompact(value, to: &out)
+            return out
+        }
         let inner = indent + "  "
         switch value {
         case .null: return "null"
@@ -41,6 +59,37 @@ package enum JSONText {
             return "{\n" + record.pairs.map { inner + quote($0.key) + ": " + encode($0.value, pretty: true, indent: inner) }
                 .joined(separator: ",\n") + "\n\(indent)}"
         case .closure, .stream: return quote(value.literal)
+        }
+    }
+
+    /// Compact JSON appended to one buffer (output of every record goes through here).
+    static func appendCompact(_ value: Value, to out: inout String) {
+        switch value {
+        case .list(let items):
+            out.append("[")
+            for (index, item) in items.enumerated() {
+                if index > 0 { out.append(",") }
+                appendCompact(item, to: &out)
+            }
+            out.append("]")
+        case .record(let record):
+            out.append("{")
+            var first = true
+            for (key, inner) in record.pairs {
+                if !first { out.append(",") }
+                first = false
+                appendQuoted(key, to: &out)
+                out.append(":")
+                appendCompact(inner, to: &out)
+            }
+            out.append("}")
+        case .string(let s): appendQuoted(s, to: &out)
+        case .time(let date):
+            out.append("\"")
+            out.append(TimeFormat.rfc3339(date))
+            out.append("\"")
+        default:
+            out.append(encode(value, pretty: true))
         }
     }
 

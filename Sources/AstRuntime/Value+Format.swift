@@ -78,10 +78,36 @@ package enum TimeFormat {
         let days = whole >= 0 ? whole / 86_400 : (whole - 86_399) / 86_400
         let secondsOfDay = whole - days * 86_400
         let (year, month, day) = civil(days)
-        var out = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day, secondsOfDay / 3600,
-            secondsOfDay / 60 % 60, secondsOfDay % 60)
-        if millis != 0 { out += String(format: ".%03d", millis) }
-        return out + "Z"
+        guard (0...9999).contains(year) else {
+            var out = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day, secondsOfDay / 3600,
+                secondsOfDay / 60 % 60, secondsOfDay % 60)
+            if millis != 0 { out += String(format: ".%03d", millis) }
+            return out + "Z"
+        }
+        // `yyyy-MM-ddTHH:mm:ss[.SSS]Z` written digit by digit (String(format:) costs more than the rest of
+        // a record's JSON).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        func digits(_ value: Int, _ width: Int) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            while divisor > 0 {
+                bytes.append(UInt8(48 + value / divisor % 10))
+                divisor /= 10
+            }
+        }
+        digits(year, 4); bytes.append(UInt8(ascii: "-"))
+        digits(month, 2); bytes.append(UInt8(ascii: "-"))
+        digits(day, 2); bytes.append(UInt8(ascii: "T"))
+        digits(secondsOfDay / 3600, 2); bytes.append(UInt8(ascii: ":"))
+        digits(secondsOfDay / 60 % 60, 2); bytes.append(UInt8(ascii: ":"))
+        digits(secondsOfDay % 60, 2)
+        if millis != 0 {
+            bytes.append(UInt8(ascii: "."))
+            digits(millis, 3)
+        }
+        bytes.append(UInt8(ascii: "Z"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `2026-11-01 10:00` (UTC, for tables).
