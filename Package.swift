@@ -103,7 +103,8 @@ let package = Package(
         .target(name: "SnapshotSupport", path: "Tests/SnapshotSupport"),
         .testTarget(name: "AstSyntaxTests", dependencies: ["AstSyntax", "SnapshotSupport"], exclude: ["Snapshots"]),
         .testTarget(
-            name: "AstRuntimeTests", dependencies: ["AstSyntax", "AstRuntime", "AstBuiltins", "SnapshotSupport"],
+            name: "AstRuntimeTests",
+            dependencies: ["AstSyntax", "AstRuntime", "AstBuiltins", "SnapshotSupport", "AsteroidModels"],
             exclude: ["Snapshots"]),
         .testTarget(
             name: "AstCommandsTests",

@@ -71,13 +71,7 @@ public enum RFC3339 {
 
     /// `2023-11-07T05:31:56Z`, or `2023-11-07T05:31:56.250Z` when the time has a fraction.
     public static func format(_ date: Date) -> String {
-        let interval = date.timeIntervalSince1970
-        var whole = Int(interval.rounded(.down))
-        var millis = Int(((interval - Double(whole)) * 1000).rounded())
-        if millis == 1000 {
-            whole += 1
-            millis = 0
-        }
+        let (whole, millis) = wholeSecondsAndMillis(date)
         let days = whole >= 0 ? whole / 86_400 : (whole - 86_399) / 86_400
         let secondsOfDay = whole - days * 86_400
         let (year, month, day) = civilFromDays(days)
@@ -90,13 +84,7 @@ public enum RFC3339 {
     /// `parse(format(date))` without the text: the date rounded to the millisecond exactly as writing
     /// it and reading it back would (the same arithmetic as `parse`).
     public static func millisecondPrecision(_ date: Date) -> Date {
-        let interval = date.timeIntervalSince1970
-        var whole = Int(interval.rounded(.down))
-        var millis = Int(((interval - Double(whole)) * 1000).rounded())
-        if millis == 1000 {
-            whole += 1
-            millis = 0
-        }
+        let (whole, millis) = wholeSecondsAndMillis(date)
         var fraction = 0.0
         if millis != 0 {
             fraction += Double(millis / 100) * 0.1
@@ -104,6 +92,14 @@ public enum RFC3339 {
             fraction += Double(millis % 10) * (0.1 / 10 / 10)
         }
         return Date(timeIntervalSince1970: Double(whole) + fraction)
+    }
+
+    /// Whole seconds since 1970 (rounded down) and the milliseconds after them (rounded), as written.
+    static func wholeSecondsAndMillis(_ date: Date) -> (Int, Int) {
+        let interval = date.timeIntervalSince1970
+        let whole = Int(interval.rounded(.down))
+        let millis = Int(((interval - Double(whole)) * 1000).rounded())
+        return millis == 1000 ? (whole + 1, 0) : (whole, millis)
     }
 
     private static func pad(_ value: Int, _ width: Int) -> String {
