@@ -99,6 +99,9 @@ extension AsteroidClient {
     func decode<T: Decodable>(
         _ type: T.Type, _ endpoint: Endpoint, _ response: TransportResponse
     ) throws(AsteroidError) -> T {
+        // Executions and their pages (most of what a client reads) have a hand-written reader; anything
+        // it does not expect goes to JSONDecoder, which gives the value or the error as always.
+        if let fast = FastDecoding.decode(T.self, from: response.body) { return fast }
         do {
             return try AsteroidJSON.makeDecoder().decode(T.self, from: response.body)
         } catch {
