@@ -40,26 +40,12 @@ struct AgentInfo: Sendable, Hashable {
     var wire: Agent { Agent(id: id, name: name, createdAt: createdAt, userId: userId, organizationId: organizationId) }
 }
 
-/// What a rerun is built from: the fields of the original it copies, its workflow, and the new run's
-/// 1-based index among the workflow's executions.
+/// What a rerun is built from: the original, its workflow, and the new run's 1-based index among the
+/// workflow's executions.
 struct RerunSource: Sendable {
-    var parent: RerunParent
+    var parent: Execution
     var agent: AgentInfo
     var index: Int
-}
-
-/// The part of a stored execution a rerun copies (decoding only these keys of the stored wire JSON).
-struct RerunParent: Decodable, Sendable {
-    var id: String
-    var workflowId: String
-    var workflowVersionId: String?
-    var workflowVersion: Int?
-    var inputs: [String: JSONValue]?
-    var profileId: String?
-    var agentProfileId: String?
-    var metadata: [String: String]?
-    var executionOptions: ExecutionOptions?
-    var triggerContext: TriggerContext?
 }
 
 struct WorkflowVersionInfo: Sendable, Hashable {

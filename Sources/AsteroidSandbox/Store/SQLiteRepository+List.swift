@@ -7,8 +7,7 @@ extension SQLiteRepository {
     /// The typed page: the raw page of stored wire JSON (`listExecutionsJSON`), decoded.
     func listExecutions(_ query: ListExecutionsQuery, now: Date) async throws -> Page<Execution> {
         let raw = try await listExecutionsJSON(query, now: now)
-        let decoder = AsteroidJSON.makeDecoder()
-        let items = try raw.items.map { try decoder.decode(Execution.self, from: Data($0.utf8)) }
+        let items = try raw.items.map(Self.decodeExecution)
         return Page(items: items, page: raw.page, pageSize: raw.pageSize, total: raw.total)
     }
 

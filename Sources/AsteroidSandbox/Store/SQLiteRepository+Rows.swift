@@ -18,7 +18,7 @@ extension SQLiteRepository {
         if (row["deleted_at"] as Int64?) != nil { return nil }
         let seq: Int64 = row["seq"]
         let body: String = row["body"]
-        let execution = try AsteroidJSON.makeDecoder().decode(Execution.self, from: Data(body.utf8))
+        let execution = try decodeExecution(body)
         var live: LivePlan?
         if let plan = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT step, steps, step_ms, next_at, outcome FROM live_plans WHERE execution_seq = ?"),
@@ -32,6 +32,14 @@ extension SQLiteRepository {
         }
         return ExecutionState(
             seq: seq, execution: execution, live: live, deleted: false, seeded: row["seeded"], batchId: row["batch_id"])
+    }
+
+    /// A stored body (the sandbox's own wire JSON) as an execution: the client's fast reader, with
+    /// `JSONDecoder` for anything it steps aside from.
+    static func decodeExecution(_ body: String) throws -> Execution {
+        let data = Data(body.utf8)
+        return try FastDecoding.decode(Execution.self, from: data)
+            ?? AsteroidJSON.makeDecoder().decode(Execution.self, from: data)
     }
 
     /// The row's column values; `body` is written by `ExecutionJSONWriter` (the shared encoder's exact bytes).

@@ -38,7 +38,7 @@ final class SQLiteRepository: ExecutionRepository {
             else { throw SandboxError.executionNotFound }
             let parentSeq: Int64 = row["seq"]
             let body: String = row["body"]
-            let parent = try AsteroidJSON.makeDecoder().decode(RerunParent.self, from: Data(body.utf8))
+            let parent = try Self.decodeExecution(body)
             guard
                 let agentRow = try Row.fetchOne(
                     db.cachedStatement(sql: "SELECT * FROM agents WHERE id = ?"), arguments: [parent.workflowId])
