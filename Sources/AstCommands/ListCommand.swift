@@ -47,8 +47,10 @@ struct ListCommand: Command {
             // Snapshot: executions created while this list is being read (e.g. by its own reruns) are not in it.
             if snapshot.createdBefore == nil { snapshot.createdBefore = invocation.now }
             // Past the first page, two pages are fetched ahead (in parallel with reading): most listings
-            // that go on past one page read to the end.
-            var iterator = api.client.listExecutions(snapshot).readingAhead(2).makeAsyncIterator()
+            // that go on past one page read to the end. Never past the page a limit stops on.
+            let pageSize = snapshot.pageSize ?? PagedSequence<Execution>.defaultPageSize
+            let lastNeeded = limit.map { (snapshot.page ?? 1) + max(0, ($0 + pageSize - 1) / pageSize - 1) }
+            var iterator = api.client.listExecutions(snapshot).readingAhead(2, through: lastNeeded).makeAsyncIterator()
             var seen: Set<String> = []
             var produced = 0
             return ValueIterator {

@@ -31,6 +31,8 @@ public struct PagedSequence<Item: Codable & Sendable & Identifiable>: AsyncSeque
     public let pageSize: Int
     /// Pages requested ahead of the consumer once it has read past the first page (0: none).
     public private(set) var readAhead = 0
+    /// The last page read-ahead may request (the consumer's own bound, e.g. a limit), if any.
+    public private(set) var readAheadThrough: Int?
     let fetch: @Sendable (_ page: Int, _ pageSize: Int) async throws(AsteroidError) -> Page<Item>
     let progress = Progress()
 
@@ -43,10 +45,12 @@ public struct PagedSequence<Item: Codable & Sendable & Identifiable>: AsyncSeque
         self.fetch = fetch
     }
 
-    /// The same sequence, requesting up to `pages` pages ahead of the consumer after its first page.
-    public func readingAhead(_ pages: Int) -> PagedSequence {
+    /// The same sequence, requesting up to `pages` pages ahead of the consumer after its first page, and
+    /// never a page after `lastPage` (for a consumer that will stop there, such as `list limit=N`).
+    public func readingAhead(_ pages: Int, through lastPage: Int? = nil) -> PagedSequence {
         var copy = self
         copy.readAhead = Swift.max(0, pages)
+        copy.readAheadThrough = lastPage
         return copy
     }
 
@@ -105,7 +109,8 @@ public struct PagedSequence<Item: Codable & Sendable & Identifiable>: AsyncSeque
             if sequence.readAhead > 0, number > sequence.startPage, let lastPage {
                 let fetch = sequence.fetch
                 let size = sequence.pageSize
-                for ahead in (number + 1)...(number + sequence.readAhead) where ahead <= lastPage {
+                let bound = Swift.min(lastPage, sequence.readAheadThrough ?? .max)
+                for ahead in (number + 1)...(number + sequence.readAhead) where ahead <= bound {
                     self.ahead.start(ahead) { () throws(AsteroidError) in try await fetch(ahead, size) }
                 }
             }

@@ -38,6 +38,12 @@ import Testing
         #expect(requests.count == total / 100 + 1 || requests.count == (total + 99) / 100, "\(requests.count) for \(total)")
     }
 
+    @Test func readAheadStopsAtTheLimit() async throws {
+        let (out, requests) = try await run("list limit=150 | count")
+        #expect(out == "150\n")
+        #expect(requests.count == 2, "\(requests)")
+    }
+
     @Test func limitBoundsThePageSize() async throws {
         let (_, requests) = try await run("list limit=7 | count")
         #expect(requests.count == 1)
