@@ -89,6 +89,7 @@ package enum JSONText {
             out.append(TimeFormat.rfc3339(date))
             out.append("\"")
         default:
+            // A scalar reads the same compact or pretty; the pretty path spells it (the compact one comes here).
             out.append(encode(value, pretty: true))
         }
     }

@@ -155,36 +155,24 @@ public enum FastDecoding {
             return value
         }
 
-        func string(_ key: String) throws(Miss) -> String? {
-            switch raw(key) {
-            case nil: return nil
-            case .string(let s)?: return s
-            default: throw Miss()
-            }
+        /// The value at `key` as `extract` sees it: nil when absent or `null`, a miss when of another kind.
+        func read<T>(_ key: String, _ extract: (JSONValue) -> T?) throws(Miss) -> T? {
+            guard let value = raw(key) else { return nil }
+            guard let read = extract(value) else { throw Miss() }
+            return read
         }
 
+        func string(_ key: String) throws(Miss) -> String? { try read(key, \.stringValue) }
+        func bool(_ key: String) throws(Miss) -> Bool? { try read(key, \.boolValue) }
+        /// An integer or a fraction, as `JSONDecoder` reads a `Double`.
+        func double(_ key: String) throws(Miss) -> Double? { try read(key, \.doubleValue) }
+        func object(_ key: String) throws(Miss) -> [String: JSONValue]? { try read(key, \.objectValue) }
+
+        /// Only an integer: `JSONValue.intValue` would also take an integral double.
         func int(_ key: String) throws(Miss) -> Int? {
-            switch raw(key) {
-            case nil: return nil
-            case .int(let n)?: return n
-            default: throw Miss()
-            }
-        }
-
-        func double(_ key: String) throws(Miss) -> Double? {
-            switch raw(key) {
-            case nil: return nil
-            case .int(let n)?: return Double(n)
-            case .double(let d)?: return d
-            default: throw Miss()
-            }
-        }
-
-        func bool(_ key: String) throws(Miss) -> Bool? {
-            switch raw(key) {
-            case nil: return nil
-            case .bool(let b)?: return b
-            default: throw Miss()
+            try read(key) { value in
+                if case .int(let n) = value { return n }
+                return nil
             }
         }
 
@@ -194,36 +182,28 @@ public enum FastDecoding {
             return date
         }
 
-        func object(_ key: String) throws(Miss) -> [String: JSONValue]? {
-            switch raw(key) {
-            case nil: return nil
-            case .object(let members)?: return members
-            default: throw Miss()
-            }
-        }
-
         func strings(_ key: String) throws(Miss) -> [String: String]? {
             guard let members = try object(key) else { return nil }
             var out: [String: String] = [:]
             for (name, value) in members {
-                guard case .string(let s) = value else { throw Miss() }
-                out[name] = s
+                guard let text = value.stringValue else { throw Miss() }
+                out[name] = text
             }
             return out
         }
 
-        func nested<T>(_ key: String, _ read: (Fields) throws(Miss) -> T) throws(Miss) -> T? {
+        func nested<T>(_ key: String, _ make: (Fields) throws(Miss) -> T) throws(Miss) -> T? {
             guard let value = raw(key) else { return nil }
-            return try read(Fields(value))
+            return try make(Fields(value))
         }
 
-        func list<T>(_ key: String, _ read: (Fields) throws(Miss) -> T) throws(Miss) -> [T]? {
+        func list<T>(_ key: String, _ make: (Fields) throws(Miss) -> T) throws(Miss) -> [T]? {
             switch raw(key) {
             case nil: return nil
             case .array(let items)?:
                 var out: [T] = []
                 out.reserveCapacity(items.count)
-                for item in items { out.append(try read(Fields(item))) }
+                for item in items { out.append(try make(Fields(item))) }
                 return out
             default: throw Miss()
             }
