@@ -82,6 +82,8 @@ let package = Package(
                 "AstREPL", "AstCommands", "AstBuiltins", "AstRuntime", "AstSyntax",
                 "AsteroidClient", "AsteroidSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
 

@@ -21,7 +21,7 @@ extension SQLiteRepository {
         let page = query.page ?? 1
         let filter = clauses.joined(separator: " AND ")
         let filterArguments = arguments
-        return try await writer.read { db in
+        return try await dbRead { db in
             let arguments = filterArguments
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM agents WHERE \(filter)", arguments: arguments) ?? 0
             var pageArguments = arguments
@@ -35,14 +35,14 @@ extension SQLiteRepository {
     }
 
     func agent(_ id: String) async throws -> AgentInfo? {
-        try await writer.read { db in
+        try await dbRead { db in
             try Row.fetchOne(db, sql: "SELECT * FROM agents WHERE id = ?", arguments: [id.lowercased()])
                 .map { try Self.agent(db, $0) }
         }
     }
 
     func allAgents() async throws -> [AgentInfo] {
-        try await writer.read { db in
+        try await dbRead { db in
             try Row.fetchAll(db, sql: "SELECT * FROM agents ORDER BY created_at").map { try Self.agent(db, $0) }
         }
     }
@@ -60,7 +60,7 @@ extension SQLiteRepository {
     }
 
     func stage(_ files: [StagedFile]) async throws {
-        try await writer.write { db in
+        try await dbWrite { db in
             for file in files {
                 try db.execute(
                     sql: """
@@ -73,7 +73,7 @@ extension SQLiteRepository {
     }
 
     func stagedFiles(_ ids: [String]) async throws -> [StagedFile] {
-        try await writer.read { db in
+        try await dbRead { db in
             try ids.compactMap { id in
                 try Row.fetchOne(db, sql: "SELECT * FROM temp_files WHERE id = ?", arguments: [id.lowercased()]).map {
                     StagedFile(

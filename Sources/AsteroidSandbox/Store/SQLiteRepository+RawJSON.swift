@@ -7,7 +7,7 @@ import GRDB
 /// decoding and re-encoding it.
 extension SQLiteRepository {
     func executionJSON(_ id: String) async throws -> String? {
-        try await writer.read { db in
+        try await dbRead { db in
             try String.fetchOne(
                 db.cachedStatement(sql: "SELECT body FROM executions WHERE id = ? AND deleted_at IS NULL"),
                 arguments: [id.lowercased()])
@@ -18,7 +18,7 @@ extension SQLiteRepository {
         let filter = Self.whereClause(query, now: now)
         let pageSize = query.pageSize ?? 10
         let page = query.page ?? 1
-        return try await writer.read { db in
+        return try await dbRead { db in
             let total =
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM executions e WHERE \(filter.sql)", arguments: filter.arguments)
                 ?? 0

@@ -6,17 +6,20 @@ import GRDB
 /// tables beside it exist for filtering and sorting in SQL, with indexes.
 final class SQLiteRepository: ExecutionRepository {
     let writer: any DatabaseWriter
+    /// Whether SQLite is called on the caller's thread (the in-memory database); see `dbRead`.
+    let callsDirectly: Bool
 
     init(writer: any DatabaseWriter) {
         self.writer = writer
+        self.callsDirectly = writer is DatabaseQueue
     }
 
     func execution(_ id: String) async throws -> ExecutionState? {
-        try await writer.read { db in try Self.load(db, id: id.lowercased()) }
+        try await dbRead { db in try Self.load(db, id: id.lowercased()) }
     }
 
     func insert(_ state: ExecutionState, activities: [Activity], attaching files: [String]) async throws {
-        try await writer.write { db in
+        try await dbWrite { db in
             var state = state
             state.seq = try Self.insertRow(db, state)
             try Self.savePlan(db, state)
@@ -30,7 +33,7 @@ final class SQLiteRepository: ExecutionRepository {
     func rerun(
         _ parentId: String, _ make: @Sendable (RerunSource) throws -> (ExecutionState, [Activity])
     ) async throws -> ExecutionState {
-        try await writer.write { db in
+        try await dbWrite { db in
             guard
                 let row = try Row.fetchOne(
                     db.cachedStatement(sql: "SELECT seq, body FROM executions WHERE id = ? AND deleted_at IS NULL"),
@@ -61,7 +64,7 @@ final class SQLiteRepository: ExecutionRepository {
     func mutate(
         _ id: String, _ change: @Sendable (inout ExecutionState) throws -> [Activity]
     ) async throws -> ExecutionState {
-        try await writer.write { db in
+        try await dbWrite { db in
             guard var state = try Self.load(db, id: id.lowercased()) else { throw SandboxError.executionNotFound }
             let activities = try change(&state)
             try Self.updateRow(db, state)
@@ -72,7 +75,7 @@ final class SQLiteRepository: ExecutionRepository {
     }
 
     func storedActivities(_ executionSeq: Int64) async throws -> [Activity] {
-        try await writer.read { db in
+        try await dbRead { db in
             let decoder = AsteroidJSON.makeDecoder()
             let rows = try Row.fetchAll(
                 db, sql: "SELECT payload FROM activities WHERE execution_seq = ? ORDER BY timestamp, seq",
@@ -85,7 +88,7 @@ final class SQLiteRepository: ExecutionRepository {
     }
 
     func dueExecutions(at date: Date) async throws -> [String] {
-        try await writer.read { db in
+        try await dbRead { db in
             try String.fetchAll(
                 db,
                 sql: """
@@ -96,14 +99,14 @@ final class SQLiteRepository: ExecutionRepository {
     }
 
     func nextDueDate() async throws -> Date? {
-        try await writer.read { db in
+        try await dbRead { db in
             try Int64.fetchOne(db, sql: "SELECT MIN(next_at) FROM live_plans WHERE next_at IS NOT NULL")
                 .map(Date.init(millis:))
         }
     }
 
     func countExecutions(workflowId: String) async throws -> Int {
-        try await writer.read { db in try Self.countExecutions(db, workflowId: workflowId) }
+        try await dbRead { db in try Self.countExecutions(db, workflowId: workflowId) }
     }
 
     static func countExecutions(_ db: Database, workflowId: String) throws -> Int {
@@ -112,7 +115,7 @@ final class SQLiteRepository: ExecutionRepository {
     }
 
     func isEmpty() async throws -> Bool {
-        try await writer.read { db in
+        try await dbRead { db in
             let executions = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM executions") ?? 0
             let agents = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM agents") ?? 0
             return executions == 0 && agents == 0
