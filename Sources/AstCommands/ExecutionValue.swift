@@ -6,8 +6,8 @@ import Foundation
 /// page, and the generic path (encode the model through `Encoder` boxes, sort the keys, reorder them
 /// by the schema, format each timestamp and parse it back) costs more than decoding the page did.
 /// This gives the same value, field for field: `ExecutionValueTests` compares the two over the
-/// sandbox's demo data and the wire fixtures. Rare parts (trigger context, options, script failures)
-/// still go through the generic path.
+/// sandbox's demo data and the wire fixtures. Rare parts (options, script failures, a trigger context
+/// of a kind this build does not know) still go through the generic path.
 enum ExecutionValue {
     static func make(_ e: Execution) -> Value {
         var p: [(key: String, value: Value)] = []
@@ -53,7 +53,7 @@ enum ExecutionValue {
         add("platformUrl", e.platformUrl)
         add("browserRecordingUrl", e.browserRecordingUrl)
         add("browserLiveViewUrl", e.browserLiveViewUrl)
-        if let v = e.triggerContext { p.append(("triggerContext", generic(v, schema: nil, field: "triggerContext"))) }
+        if let v = e.triggerContext { p.append(("triggerContext", trigger(v))) }
         if let v = e.executionOptions {
             p.append(("executionOptions", generic(v, schema: APISchemas.executionOptions, field: "executionOptions")))
         }
@@ -62,6 +62,40 @@ enum ExecutionValue {
         if let v = e.scriptFailures { p.append(("scriptFailures", generic(v, schema: APISchemas.scriptFailure, field: "scriptFailures"))) }
         add("purgedAt", e.purgedAt)
         return .record(Record(distinctKeys: p, schema: APISchemas.execution))
+    }
+
+    /// Keys in code-unit order at every level, as the generic path leaves them.
+    static func trigger(_ t: TriggerContext) -> Value {
+        func record(_ fields: [(key: String, value: Value)]) -> Value { .record(Record(distinctKeys: fields)) }
+        func runner(_ r: TriggerRunner) -> Value {
+            var fields: [(key: String, value: Value)] = [("email", .string(r.email))]
+            if let admin = r.isAdmin { fields.append(("isAdmin", .bool(admin))) }
+            fields.append(("userId", .string(r.userId)))
+            return record(fields)
+        }
+        func actor(_ a: Actor) -> Value {
+            var fields: [(key: String, value: Value)] = []
+            if let client = a.client { fields.append(("client", .string(client.rawValue))) }
+            fields += [("id", .string(a.id)), ("kind", .string(a.kind.rawValue))]
+            return record(fields)
+        }
+        var p: [(key: String, value: Value)] = []
+        switch t {
+        case .api(let r, let a, let key):
+            if let a { p.append(("actor", actor(a))) }
+            if let key { p.append(("apiKey", record([("id", .string(key.id)), ("name", .string(key.name))]))) }
+            if let r { p.append(("runner", runner(r))) }
+        case .ui(let r, let a):
+            if let a { p.append(("actor", actor(a))) }
+            if let r { p.append(("runner", runner(r))) }
+        case .schedule(let s):
+            p.append(("schedule", record([("cronExpression", .string(s.cronExpression)), ("id", .string(s.id))])))
+        case .warmup: break
+        case .unknown: return generic(t, schema: nil, field: "triggerContext")
+        }
+        p.append(("source", .string(t.source.rawValue)))
+        if case .warmup(let pool) = t { p.append(("warmPoolId", .string(pool))) }
+        return record(p)
     }
 
     static func label(_ l: HumanLabel) -> Value {

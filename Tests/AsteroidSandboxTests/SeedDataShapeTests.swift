@@ -16,10 +16,9 @@ struct SeedDataShapeTests {
     @Test("the hand-written writer gives the shared encoder's bytes for every seeded execution")
     func writerMatchesEncoder() throws {
         let encoder = AsteroidJSON.makeEncoder()
-        var writer = ExecutionJSONWriter()
         for state in Self.generate(1_500) {
             let expected = String(decoding: try encoder.encode(state.execution), as: UTF8.self)
-            let written = try writer.json(state.execution)
+            let written = ExecutionJSONWriter.json(state.execution)
             let same = zip(written.utf8, expected.utf8).prefix { $0 == $1 }.count
             #expect(written == expected, "differs at byte \(same): \(expected.utf8.dropFirst(max(0, same - 40)).prefix(80).map { Character(UnicodeScalar($0)) })")
             if written != expected { break }
@@ -33,6 +32,39 @@ struct SeedDataShapeTests {
     func writerEdgeCases(_ value: JSONValue) throws {
         let expected = String(decoding: try AsteroidJSON.makeEncoder().encode(value), as: UTF8.self)
         #expect(ExecutionJSONWriter.value(value) == expected)
+    }
+
+    static let runner = TriggerRunner(userId: "u-1", email: "a\\b@example.com", isAdmin: false)
+    static let actor = Actor(kind: .apiKey, id: "k-1", client: .unknown("astro/2"))
+
+    @Test("trigger contexts of every shape are written as the shared encoder writes them", arguments: [
+        TriggerContext.api(runner: runner, actor: actor, apiKey: APIKeyRef(id: "k-1", name: "ci \"prod\"")),
+        .api(runner: nil, actor: Actor(kind: .person, id: "p"), apiKey: nil), .api(runner: nil, actor: nil, apiKey: nil),
+        .ui(runner: TriggerRunner(userId: "u", email: "e"), actor: actor), .ui(runner: nil, actor: nil),
+        .schedule(ScheduleRef(id: "s", cronExpression: "*/5 * * * *")), .warmup(warmPoolId: "w"),
+        .unknown(source: "webhook", raw: ["source": "webhook", "hook": .object(["b": 1, "a": [true, nil]])]),
+    ])
+    func writerTriggers(_ trigger: TriggerContext) throws {
+        var o = JSONBytes()
+        ExecutionJSONWriter.trigger(&o, trigger)
+        let expected = String(decoding: try AsteroidJSON.makeEncoder().encode(trigger), as: UTF8.self)
+        #expect(String(decoding: o.bytes, as: UTF8.self) == expected)
+    }
+
+    @Test("activities are written as the shared encoder writes them")
+    func writerActivities() throws {
+        let at = Date(timeIntervalSince1970: 1_795_000_000.125)
+        let activities = [
+            Activity(id: "a1", executionId: "e1", timestamp: at, payload: ActivityPayload(.statusChanged, ["status": "running"])),
+            Activity(id: "a2", executionId: "e1", timestamp: at, payload: ActivityPayload(.unknown("x_new"), [
+                "message": "line\nbreak / \u{1}", "stepNumber": 3, "nested": .object(["z": 1.5, "a": .array([])]),
+            ])),
+            Activity(id: "a3", executionId: "e1", timestamp: Date(timeIntervalSince1970: 0), payload: ActivityPayload(.generic)),
+        ]
+        for activity in activities {
+            let expected = String(decoding: try AsteroidJSON.makeEncoder().encode(activity), as: UTF8.self)
+            #expect(ExecutionJSONWriter.activity(activity) == expected)
+        }
     }
 
     @Test("about 15% of the runs fall in the 24 hours before the anchor, with timeout failures among them")

@@ -1,16 +1,12 @@
 import AsteroidModels
 import Foundation
 
-/// Writes an `Execution` as the exact bytes `AsteroidJSON.makeEncoder()` writes (sorted keys, unescaped
-/// slashes, RFC 3339 dates, nil fields omitted), many times faster than `JSONEncoder`: bulk seeding
-/// writes 100 000 bodies. Keys are written in their sorted order by hand; trigger contexts (few distinct
-/// values, custom `Codable`) go through the shared encoder once each and are reused.
-/// `SeedDataShapeTests` checks byte equality with the encoder.
-struct ExecutionJSONWriter {
-    private var triggers: [TriggerContext: [UInt8]] = [:]
-    private let encoder = AsteroidJSON.makeEncoder()
-
-    mutating func json(_ e: Execution) throws -> String {
+/// Writes an `Execution` (and an `Activity`) as the exact bytes `AsteroidJSON.makeEncoder()` writes
+/// (sorted keys, unescaped slashes, RFC 3339 dates, nil fields omitted), many times faster than
+/// `JSONEncoder`: bulk seeding writes 100 000 bodies, and every run or rerun writes one. Keys are written
+/// in their sorted order by hand. `SeedDataShapeTests` checks byte equality with the encoder.
+enum ExecutionJSONWriter {
+    static func json(_ e: Execution) -> String {
         var o = JSONBytes()
         o.bytes.reserveCapacity(2048)
         o.open()
@@ -48,16 +44,7 @@ struct ExecutionJSONWriter {
         if let v = e.startedAt { o.key("startedAt"); o.date(v) }
         o.key("status"); o.string(e.status.rawValue)
         if let v = e.terminalAt { o.key("terminalAt"); o.date(v) }
-        if let trigger = e.triggerContext {
-            o.key("triggerContext")
-            if let cached = triggers[trigger] {
-                o.raw(cached)
-            } else {
-                let bytes = Array(try encoder.encode(trigger))
-                triggers[trigger] = bytes
-                o.raw(bytes)
-            }
-        }
+        if let v = e.triggerContext { o.key("triggerContext"); Self.trigger(&o, v) }
         o.key("workflowId"); o.string(e.workflowId)
         if let v = e.workflowName { o.key("workflowName"); o.string(v) }
         if let v = e.workflowVersion { o.key("workflowVersion"); o.int(v) }
@@ -65,6 +52,64 @@ struct ExecutionJSONWriter {
         if let v = e.workflowVersionPublished { o.key("workflowVersionPublished"); o.bool(v) }
         o.close()
         return String(decoding: o.bytes, as: UTF8.self)
+    }
+
+    /// An activity as the shared encoder writes it (its payload flat, `activityType` among the fields).
+    static func activity(_ a: Activity) -> String {
+        var o = JSONBytes()
+        o.open()
+        o.key("executionId"); o.string(a.executionId)
+        o.key("id"); o.string(a.id)
+        var payload = a.payload.fields
+        payload["activityType"] = .string(a.payload.activityType.rawValue)
+        o.key("payload"); o.value(.object(payload))
+        o.key("timestamp"); o.date(a.timestamp)
+        o.close()
+        return String(decoding: o.bytes, as: UTF8.self)
+    }
+
+    static func trigger(_ o: inout JSONBytes, _ t: TriggerContext) {
+        if case .unknown(_, let raw) = t { return o.value(.object(raw)) }
+        o.open()
+        switch t {
+        case .api(let runner, let actor, let apiKey):
+            if let actor { o.key("actor"); Self.actor(&o, actor) }
+            if let apiKey {
+                o.key("apiKey"); o.open()
+                o.key("id"); o.string(apiKey.id)
+                o.key("name"); o.string(apiKey.name)
+                o.close()
+            }
+            if let runner { o.key("runner"); Self.runner(&o, runner) }
+        case .ui(let runner, let actor):
+            if let actor { o.key("actor"); Self.actor(&o, actor) }
+            if let runner { o.key("runner"); Self.runner(&o, runner) }
+        case .schedule(let schedule):
+            o.key("schedule"); o.open()
+            o.key("cronExpression"); o.string(schedule.cronExpression)
+            o.key("id"); o.string(schedule.id)
+            o.close()
+        case .warmup, .unknown: break
+        }
+        o.key("source"); o.string(t.source.rawValue)
+        if case .warmup(let warmPoolId) = t { o.key("warmPoolId"); o.string(warmPoolId) }
+        o.close()
+    }
+
+    static func actor(_ o: inout JSONBytes, _ a: Actor) {
+        o.open()
+        if let v = a.client { o.key("client"); o.string(v.rawValue) }
+        o.key("id"); o.string(a.id)
+        o.key("kind"); o.string(a.kind.rawValue)
+        o.close()
+    }
+
+    static func runner(_ o: inout JSONBytes, _ r: TriggerRunner) {
+        o.open()
+        o.key("email"); o.string(r.email)
+        if let v = r.isAdmin { o.key("isAdmin"); o.bool(v) }
+        o.key("userId"); o.string(r.userId)
+        o.close()
     }
 
     /// Any JSON value as the shared encoder writes it.

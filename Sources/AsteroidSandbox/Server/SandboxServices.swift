@@ -32,7 +32,7 @@ package final class SandboxServices: Sendable {
             let generator = SeedGenerator(catalog: catalog, seed: config.seed, anchor: config.effectiveSeedAnchor)
             var executions = generator.executions(count: max(0, config.executions))
             let generatedAt = Date()
-            await Self.encodeInParallel(&executions)
+            Self.encodeInParallel(&executions)
             let encodedAt = Date()
             try await repository.seed(agents: catalog.agents, executions: executions)
             func seconds(_ from: Date, _ to: Date) -> String { String(format: "%.2f", to.timeIntervalSince(from)) }
@@ -46,21 +46,20 @@ package final class SandboxServices: Sendable {
 
     /// Writes every execution's JSON on all cores with the hand-written writer (byte-identical to the
     /// shared encoder; `JSONEncoder` made this the most expensive part of a big seed). Fills
-    /// `encodedBody` in place (no copy of the array).
-    static func encodeInParallel(_ states: inout [ExecutionState]) async {
+    /// `encodedBody` in place (no copy of the array). Dispatch's worker threads do it, not Swift
+    /// concurrency's: in `ast` that runs on a single event loop thread (see main.swift).
+    static func encodeInParallel(_ states: inout [ExecutionState]) {
         let chunk = 2_000
-        let ranges = stride(from: 0, to: states.count, by: chunk).map { $0..<min($0 + chunk, states.count) }
         let executions = states.map(\.execution)
-        var bodies = [String?](repeating: nil, count: states.count)
-        await withTaskGroup(of: (Range<Int>, [String?]).self) { group in
-            for range in ranges {
-                group.addTask {
-                    var writer = ExecutionJSONWriter()
-                    return (range, executions[range].map { try? writer.json($0) })
+        let chunks = (executions.count + chunk - 1) / chunk
+        var bodies = [String?](repeating: nil, count: executions.count)
+        bodies.withUnsafeMutableBufferPointer { buffer in
+            // Each iteration writes its own disjoint range of the buffer.
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: chunks) { index in
+                for i in (index * chunk)..<min((index + 1) * chunk, executions.count) {
+                    out[i] = ExecutionJSONWriter.json(executions[i])
                 }
-            }
-            for await (range, written) in group {
-                for (offset, body) in written.enumerated() { bodies[range.lowerBound + offset] = body }
             }
         }
         for index in states.indices { states[index].encodedBody = bodies[index] }

@@ -121,7 +121,6 @@ extension SQLiteRepository {
             db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (\(tables))")
         for index in indexes { try db.execute(sql: "DROP INDEX \(index["name"] as String)") }
         try db.execute(sql: "DROP TRIGGER IF EXISTS executions_count_insert")
-        var writer = ExecutionJSONWriter()
         var rows = BulkInserter(db, table: "executions", columns: Self.executionColumns, width: 16, batch: 60)
         var metadata = BulkInserter(db, table: "execution_metadata", columns: "execution_seq, key, value", width: 3, batch: 300)
         var inputs = BulkInserter(db, table: "execution_inputs", columns: "execution_seq, key, value", width: 3, batch: 300)
@@ -129,7 +128,7 @@ extension SQLiteRepository {
         // Executions go in before the filter rows that reference them (foreign keys).
         for start in stride(from: 0, to: executions.count, by: 60) {
             let chunk = executions[start..<min(start + 60, executions.count)]
-            for state in chunk { try rows.add([state.seq] + (try Self.columnValues(state, writer: &writer))) }
+            for state in chunk { try rows.add([state.seq] + Self.columnValues(state)) }
             try rows.flush()
             for state in chunk {
                 let e = state.execution

@@ -43,11 +43,10 @@ extension SQLiteRepository {
     }
 
     /// The row's column values; `body` is written by `ExecutionJSONWriter` (the shared encoder's exact bytes).
-    static func columnValues(_ state: ExecutionState, writer: inout ExecutionJSONWriter) throws
-        -> [(any DatabaseValueConvertible)?]
+    static func columnValues(_ state: ExecutionState) -> [(any DatabaseValueConvertible)?]
     {
         let e = state.execution
-        let body = try state.encodedBody ?? writer.json(e)
+        let body = state.encodedBody ?? ExecutionJSONWriter.json(e)
         return [
             e.id.lowercased(), e.organizationId, e.workflowId, e.workflowVersion, e.status.rawValue,
             e.createdAt.millis, e.startedAt?.millis, e.executionResult?.outcome, e.triggerContext?.source.rawValue,
@@ -58,9 +57,7 @@ extension SQLiteRepository {
 
     /// Inserts the execution row and its filter rows; returns the row's `seq`.
     static func insertRow(_ db: Database, _ state: ExecutionState) throws -> Int64 {
-        var writer = ExecutionJSONWriter()
-        let values: [(any DatabaseValueConvertible)?] = [state.seq > 0 ? state.seq : nil]
-            + (try columnValues(state, writer: &writer))
+        let values: [(any DatabaseValueConvertible)?] = [state.seq > 0 ? state.seq : nil] + columnValues(state)
         try db.cachedStatement(
             sql: "INSERT INTO executions (\(executionColumns)) VALUES (\(Array(repeating: "?", count: 16).joined(separator: ",")))"
         ).execute(arguments: StatementArguments(values))
@@ -70,8 +67,7 @@ extension SQLiteRepository {
     }
 
     static func updateRow(_ db: Database, _ state: ExecutionState) throws {
-        var writer = ExecutionJSONWriter()
-        var values = try columnValues(state, writer: &writer)
+        var values = columnValues(state)
         values.append(state.seq)
         try db.cachedStatement(
             sql: """
@@ -108,9 +104,9 @@ extension SQLiteRepository {
         ).execute(arguments: [state.seq, live.step, live.steps, live.stepMillis, live.nextAt?.millis, live.outcome.rawValue])
     }
 
-    static func insertActivities(_ db: Database, seq: Int64, _ activities: [Activity], encoder: JSONEncoder) throws {
+    static func insertActivities(_ db: Database, seq: Int64, _ activities: [Activity]) throws {
         for activity in activities {
-            let payload = String(decoding: try encoder.encode(activity), as: UTF8.self)
+            let payload = ExecutionJSONWriter.activity(activity)
             try db.cachedStatement(
                 sql: "INSERT INTO activities (id, execution_seq, timestamp, payload) VALUES (?, ?, ?, ?)"
             ).execute(arguments: [activity.id, seq, activity.timestamp.millis, payload])

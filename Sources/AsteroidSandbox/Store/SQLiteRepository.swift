@@ -23,7 +23,7 @@ final class SQLiteRepository: ExecutionRepository {
             var state = state
             state.seq = try Self.insertRow(db, state)
             try Self.savePlan(db, state)
-            try Self.insertActivities(db, seq: state.seq, activities, encoder: AsteroidJSON.makeEncoder())
+            try Self.insertActivities(db, seq: state.seq, activities)
             for file in files {
                 try db.execute(sql: "UPDATE temp_files SET execution_id = ? WHERE id = ?", arguments: [state.execution.id, file])
             }
@@ -55,7 +55,7 @@ final class SQLiteRepository: ExecutionRepository {
             ).execute(arguments: [parentSeq])
             state.seq = try Self.insertRow(db, state)
             try Self.savePlan(db, state)
-            try Self.insertActivities(db, seq: state.seq, activities, encoder: AsteroidJSON.makeEncoder())
+            try Self.insertActivities(db, seq: state.seq, activities)
             return state
         }
     }
@@ -69,7 +69,7 @@ final class SQLiteRepository: ExecutionRepository {
             let activities = try change(&state)
             try Self.updateRow(db, state)
             try Self.savePlan(db, state)
-            try Self.insertActivities(db, seq: state.seq, activities, encoder: AsteroidJSON.makeEncoder())
+            try Self.insertActivities(db, seq: state.seq, activities)
             return state
         }
     }
