@@ -47,18 +47,26 @@ public final class AsyncHTTPClientTransport: AsteroidTransport {
     public func send(_ request: TransportRequest, timeout: Duration) async throws(TransportFailure)
         -> TransportResponse
     {
-        var outgoing = HTTPClientRequest(url: request.url.absoluteString)
-        outgoing.method = HTTPMethod(rawValue: request.method)
-        for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }
-        if let body = request.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
+        // The future-based API with a body accumulator: the response is gathered on the event loop and
+        // handed to this task once, where the async API streams head and body through several task
+        // hand-offs per request (about a tenth of `ast`'s CPU in a bulk rerun).
         do {
-            let response = try await client.execute(outgoing, timeout: Self.timeAmount(timeout))
-            let bytes = try await response.body.collect(upTo: maxBodyBytes)
+            let outgoing = try HTTPClient.Request(
+                url: request.url, method: HTTPMethod(rawValue: request.method),
+                headers: HTTPHeaders(request.headers), body: request.body.map { .bytes($0) })
+            let task = client.execute(
+                request: outgoing, delegate: ResponseAccumulator(request: outgoing, maxBodySize: maxBodyBytes),
+                deadline: .now() + Self.timeAmount(timeout))
+            let response = try await withTaskCancellationHandler {
+                try await task.futureResult.get()
+            } onCancel: {
+                task.cancel()
+            }
             return TransportResponse(
                 status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) },
-                body: Data(bytes.readableBytesView))
+                body: response.body.map { Data($0.readableBytesView) } ?? Data())
         } catch {
-            throw Self.classify(error, timeout: timeout)
+            throw Self.classify(error, timeout: timeout, maxBodyBytes: maxBodyBytes)
         }
     }
 
@@ -74,7 +82,12 @@ public final class AsyncHTTPClientTransport: AsteroidTransport {
 
     /// Maps AsyncHTTPClient and NIO errors onto the three questions retry asks: what happened, and could
     /// the request have reached the server?
-    static func classify(_ error: any Error, timeout: Duration? = nil) -> TransportFailure {
+    static func classify(_ error: any Error, timeout: Duration? = nil, maxBodyBytes: Int? = nil) -> TransportFailure {
+        if error is ResponseAccumulator.ResponseTooBigError {
+            let limit = maxBodyBytes.map { " (\($0 >> 20) MiB)" } ?? ""
+            return TransportFailure(
+                .other, requestMayHaveBeenSent: true, detail: "the response body is larger than the limit\(limit)")
+        }
         if error is CancellationError {
             return TransportFailure(.cancelled, requestMayHaveBeenSent: true, detail: "cancelled")
         }
