@@ -67,6 +67,18 @@ struct SeedDataShapeTests {
         }
     }
 
+    @Test("new ids are lowercase version-4 UUIDs, all different")
+    func randomIDs() {
+        let ids = (0..<2_000).map { _ in RandomID.uuid() }
+        #expect(Set(ids).count == ids.count)
+        for id in ids.prefix(200) {
+            #expect(UUID(uuidString: id)?.uuidString.lowercased() == id)
+            let chars = Array(id)
+            #expect(chars[14] == "4")
+            #expect("89ab".contains(chars[19]))
+        }
+    }
+
     @Test("about 15% of the runs fall in the 24 hours before the anchor, with timeout failures among them")
     func lastDay() {
         let states = Self.generate(2_000)

@@ -22,7 +22,7 @@ struct ExecutionFactory {
     }
 
     func make(_ spec: Spec, now: Date) -> (ExecutionState, [Activity]) {
-        let id = UUID().uuidString.lowercased()
+        let id = RandomID.uuid()
         let created = Date(millis: now.millis)
         let profileId = spec.profileId?.lowercased()
         let profileName = catalog.profileName(profileId) ?? profileId.map { "Profile \($0.prefix(8))" }

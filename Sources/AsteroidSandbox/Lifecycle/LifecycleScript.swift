@@ -6,7 +6,7 @@ enum LifecycleScript {
     static let actions = ["nav_to", "obs_snapshot", "element_click", "element_type", "ext_api_call", "file_read"]
 
     static func activity(_ id: String, _ now: Date, _ type: ActivityType, _ fields: [String: JSONValue] = [:]) -> Activity {
-        Activity(id: UUID().uuidString.lowercased(), executionId: id, timestamp: now, payload: ActivityPayload(type, fields))
+        Activity(id: RandomID.uuid(), executionId: id, timestamp: now, payload: ActivityPayload(type, fields))
     }
 
     /// Advances a live execution by one tick if it is due. Returns the activities it emitted.
@@ -77,7 +77,7 @@ enum LifecycleScript {
             ? .object(["ok": true, "agent": .string(e.workflowName ?? e.agentName), "inputs": .object(e.inputs ?? [:])])
             : .object(["ok": false, "error": .string(outcome.reasoning)])
         state.execution.executionResult = ExecutionResult(
-            id: UUID().uuidString.lowercased(), executionId: e.id, outcome: outcome.rawValue,
+            id: RandomID.uuid(), executionId: e.id, outcome: outcome.rawValue,
             reasoning: outcome.reasoning, result: result, createdAt: now)
         let payload: [String: JSONValue] =
             outcome == .success

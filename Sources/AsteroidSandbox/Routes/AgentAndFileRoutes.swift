@@ -58,7 +58,7 @@ struct AgentAndFileRoutes {
         let now = services.config.clock.now
         let files = parts.filter { $0.name == "files" }.map { part in
             StagedFile(
-                id: UUID().uuidString.lowercased(), organizationId: organization.lowercased(),
+                id: RandomID.uuid(), organizationId: organization.lowercased(),
                 name: part.filename ?? "upload.bin", size: part.body.count,
                 mimeType: part.contentType ?? "application/octet-stream", createdAt: now)
         }
