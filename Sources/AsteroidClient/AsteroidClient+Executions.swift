@@ -23,7 +23,7 @@ extension AsteroidClient {
     {
         try Self.validate(query.validate, .executionsList)
         let endpoint = Endpoint(.executionsList, query: query.queryItems())
-        return try decode(Page<Execution>.self, endpoint, try await send(endpoint, expecting: [200]))
+        return try await decodeOffLoop(Page<Execution>.self, endpoint, try await send(endpoint, expecting: [200]))
     }
 
     /// `GET /executions`, every matching execution, fetched lazily page by page (100 per page unless

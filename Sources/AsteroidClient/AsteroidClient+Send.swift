@@ -112,6 +112,27 @@ extension AsteroidClient {
         }
     }
 
+    /// `decode`, on a Dispatch worker when the body is large (a page of executions takes milliseconds to
+    /// read). `ast` runs Swift concurrency on a single event loop thread: reading a page there would hold up
+    /// everything else, and on a worker it overlaps with the pipeline working through the previous page.
+    func decodeOffLoop<T: Decodable & Sendable>(
+        _ type: T.Type, _ endpoint: Endpoint, _ response: TransportResponse
+    ) async throws(AsteroidError) -> T {
+        guard response.body.count >= Self.offLoopDecodeBytes else { return try decode(type, endpoint, response) }
+        let result: Result<T, AsteroidError> = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(returning: Result { () throws(AsteroidError) in
+                    try self.decode(type, endpoint, response)
+                })
+            }
+        }
+        return try result.get()
+    }
+
+    /// Bodies from this size on are read off the calling thread (a single execution is about 2 KB, a page of
+    /// 100 about 200 KB).
+    static let offLoopDecodeBytes = 32 << 10
+
     /// A text/plain success body (status update, user messages).
     func text(_ response: TransportResponse) -> String {
         String(decoding: response.body, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
