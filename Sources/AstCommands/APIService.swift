@@ -35,7 +35,9 @@ package final class APIService: Sendable {
 package final class SeenValues: @unchecked Sendable {
     private let lock = NSLock()
     private var agents: [String] = []
+    /// The last 500 execution ids, oldest first, and the same ids as a set (looked up on every item).
     private var executions: [String] = []
+    private var executionSet: Set<String> = []
 
     func note(execution: Execution) {
         note(executionId: execution.id)
@@ -46,8 +48,9 @@ package final class SeenValues: @unchecked Sendable {
 
     func note(executionId id: String) {
         lock.withLock {
-            if !executions.contains(id) { executions.append(id) }
-            if executions.count > 500 { executions.removeFirst(executions.count - 500) }
+            guard executionSet.insert(id).inserted else { return }
+            executions.append(id)
+            if executions.count > 500 { executionSet.remove(executions.removeFirst()) }
         }
     }
 

@@ -53,7 +53,7 @@ public final class AsyncHTTPClientTransport: AsteroidTransport {
         do {
             let outgoing = try HTTPClient.Request(
                 url: request.url, method: HTTPMethod(rawValue: request.method),
-                headers: HTTPHeaders(request.headers), body: request.body.map { .bytes($0) })
+                headers: HTTPHeaders(request.headers), body: request.body.map { .byteBuffer(ByteBuffer(bytes: $0)) })
             let task = client.execute(
                 request: outgoing, delegate: ResponseAccumulator(request: outgoing, maxBodySize: maxBodyBytes),
                 deadline: .now() + Self.timeAmount(timeout))

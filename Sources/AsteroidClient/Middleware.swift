@@ -46,7 +46,7 @@ struct AuthMiddleware: ClientMiddleware {
     func authorize(_ request: TransportRequest) -> TransportRequest {
         guard let key else { return request }
         var request = request
-        request.headers.removeAll { $0.name.caseInsensitiveCompare(header) == .orderedSame }
+        request.headers.removeAll { HeaderName.equal($0.name, header) }
         request.headers.append((header, key))
         return request
     }

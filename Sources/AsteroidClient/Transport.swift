@@ -17,7 +17,7 @@ public struct TransportRequest: Sendable {
 
     /// The first value of a header, matching the name case-insensitively.
     public func header(_ name: String) -> String? {
-        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        headers.first { HeaderName.equal($0.name, name) }?.value
     }
 
     /// The query items of `url`, in order, percent-decoded (repeated keys stay repeated).
@@ -40,7 +40,18 @@ public struct TransportResponse: Sendable {
     }
 
     public func header(_ name: String) -> String? {
-        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        headers.first { HeaderName.equal($0.name, name) }?.value
+    }
+}
+
+/// HTTP header names compare ASCII-case-insensitively (Foundation's `caseInsensitiveCompare` goes through
+/// `NSString` and locale-aware folding, a measurable cost when every request looks up a few headers).
+enum HeaderName {
+    static func equal(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        return zip(a.utf8, b.utf8).allSatisfy { x, y in
+            x == y || (x | 0x20 == y | 0x20 && (x | 0x20) >= UInt8(ascii: "a") && (x | 0x20) <= UInt8(ascii: "z"))
+        }
     }
 }
 

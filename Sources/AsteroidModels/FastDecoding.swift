@@ -17,6 +17,9 @@ public enum FastDecoding {
             if T.self == Page<Execution>.self {
                 return try page(FastJSON.parse(data)) as? T
             }
+            if T.self == ExecuteResponse.self {
+                return try executeResponse(FastJSON.parse(data)) as? T
+            }
         } catch {
             return nil
         }
@@ -34,6 +37,14 @@ public enum FastDecoding {
         return Page(
             items: executions, page: try o.required(o.int("page")), pageSize: try o.required(o.int("pageSize")),
             total: try o.required(o.int("total")))
+    }
+
+    /// The answer of execute and rerun (`{executionId}`; `status` in some versions).
+    static func executeResponse(_ value: JSONValue) throws(Miss) -> ExecuteResponse {
+        let o = try Fields(value)
+        return ExecuteResponse(
+            executionId: try o.required(o.string("executionId")),
+            status: try o.string("status").map(ExecutionStatus.init(rawValue:)))
     }
 
     static func execution(_ value: JSONValue) throws(Miss) -> Execution {

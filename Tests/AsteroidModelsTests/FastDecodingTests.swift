@@ -24,7 +24,21 @@ struct FastDecodingTests {
         let data = try Fixtures.data("seed-get-execution.json")
         let fast = try #require(FastDecoding.decode(Execution.self, from: data))
         #expect(fast == Self.typed(Execution.self, data))
-        #expect(FastDecoding.decode(ExecuteResponse.self, from: data) == nil)  // other types: JSONDecoder's job
+        #expect(FastDecoding.decode(ExecuteResponse.self, from: data) == nil)  // no executionId: JSONDecoder's error
+        #expect(FastDecoding.decode(StatusChange.self, from: data) == nil)  // other types: JSONDecoder's job
+    }
+
+    @Test("execute and rerun answers", arguments: [
+        #"{"executionId":"3c90c3cc-0d44-4b50-8888-8dd25736052a"}"#, #"{"executionId":"a","status":"starting"}"#,
+        #"{"executionId":"a","status":"brand_new","extra":[1]}"#, #"{"executionId":"a","status":null}"#,
+        #"{"executionId":null}"#, #"{"executionId":7}"#, #"{"status":"running"}"#, #"[]"#, #"{"executionId":"a""#,
+    ])
+    func executeResponses(_ text: String) {
+        let data = Data(text.utf8)
+        let fast = FastDecoding.decode(ExecuteResponse.self, from: data)
+        let typed = Self.typed(ExecuteResponse.self, data)
+        if let fast { #expect(fast == typed) } else { #expect(typed == nil) }
+        if typed != nil { #expect(fast != nil) }
     }
 
     /// Every value of the newest page's first execution replaced in turn by each of these, and a few
