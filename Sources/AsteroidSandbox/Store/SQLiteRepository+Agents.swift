@@ -35,10 +35,7 @@ extension SQLiteRepository {
     }
 
     func agent(_ id: String) async throws -> AgentInfo? {
-        try await dbRead { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM agents WHERE id = ?", arguments: [id.lowercased()])
-                .map { try Self.agent(db, $0) }
-        }
+        try await dbRead { db in try self.agentCache.agent(id.lowercased(), db) }
     }
 
     func allAgents() async throws -> [AgentInfo] {
@@ -145,5 +142,21 @@ extension SQLiteRepository {
         try db.execute(
             sql: "UPDATE agents SET execution_count = (SELECT COUNT(*) FROM executions WHERE workflow_id = agents.id)")
         try db.execute(sql: SandboxDatabase.countTrigger)
+    }
+}
+
+/// The agents read so far, by id (see `SQLiteRepository.agentCache`). An unknown id is not remembered.
+final class AgentCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var agents: [String: AgentInfo] = [:]
+
+    func agent(_ id: String, _ db: Database) throws -> AgentInfo? {
+        if let known = lock.withLock({ agents[id] }) { return known }
+        guard
+            let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM agents WHERE id = ?"), arguments: [id])
+        else { return nil }
+        let agent = try SQLiteRepository.agent(db, row)
+        lock.withLock { agents[id] = agent }
+        return agent
     }
 }

@@ -8,6 +8,9 @@ final class SQLiteRepository: ExecutionRepository {
     let writer: any DatabaseWriter
     /// Whether SQLite is called on the caller's thread (the in-memory database); see `dbRead`.
     let callsDirectly: Bool
+    /// Agents (with their versions) as loaded: they are written only when the demo data is seeded, and
+    /// every execute or rerun needs its agent's. Their `execution_count` is not in `AgentInfo`.
+    let agentCache = AgentCache()
 
     init(writer: any DatabaseWriter) {
         self.writer = writer
@@ -42,11 +45,8 @@ final class SQLiteRepository: ExecutionRepository {
             let parentSeq: Int64 = row["seq"]
             let body: String = row["body"]
             let parent = try Self.decodeExecution(body)
-            guard
-                let agentRow = try Row.fetchOne(
-                    db.cachedStatement(sql: "SELECT * FROM agents WHERE id = ?"), arguments: [parent.workflowId])
+            guard let agent = try agentCache.agent(parent.workflowId, db)
             else { throw SandboxError(.notFound, "The execution's workflow no longer exists.") }
-            let agent = try Self.agent(db, agentRow)
             let count = try Self.countExecutions(db, workflowId: agent.id)
             var (state, activities) = try make(RerunSource(parent: parent, agent: agent, index: count + 1))
             // Only the flag changes; the stored wire JSON is edited in place rather than decoded and re-encoded.
