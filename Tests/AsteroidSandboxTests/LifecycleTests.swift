@@ -236,7 +236,15 @@ struct LifecycleTests {
             let agent = try await client.agentId("Invoice Processor")
             async let response = client.call(.post, "/workflows/\(agent)/execute/sync", body: #"{"inputs":{"timeout":true},"timeoutSeconds":25}"#)
             // Drive the clock until the request's execution exists and finishes.
-            while try await harness.services.repository.countExecutions(workflowId: agent) == 0 { await Task.yield() }
+            // (Bounded: if the execute fails, nothing is ever created, and the test must fail, not spin.)
+            let deadline = ContinuousClock.now + .seconds(20)
+            while try await harness.services.repository.countExecutions(workflowId: agent) == 0 {
+                guard ContinuousClock.now < deadline else {
+                    Issue.record("the execution was never created")
+                    break
+                }
+                await Task.yield()
+            }
             try await harness.finishAll()
             let done = try await response
             #expect(done.status == .ok)

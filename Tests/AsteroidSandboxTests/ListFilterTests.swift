@@ -29,6 +29,25 @@ struct ListFilterTests {
         try await harness.test { client in try await Self.filterChecks(client, now: now) }
     }
 
+    @Test("runs created by execute and rerun are found by their inputs and metadata (also past 100 inputs)")
+    func filtersOnNewRuns() async throws {
+        let harness = try await Harness.make(executions: 5, seed: 4)
+        try await harness.test { client in
+            let agent = try await client.agentId("Price Monitor")
+            let many = (0..<150).map { #""k\#($0)":"v\#($0)""# }.joined(separator: ",")
+            let body = #"{"inputs":{"vendor":"Zeta Corp",\#(many)},"metadata":{"team":"ops","tier":"gold"}}"#
+            let id = try await client.execute(agent, body)
+            let rerun = try await client.call(.post, "/executions/\(id)/rerun")
+            let rerunId = try rerun.decode(ExecuteResponse.self).executionId
+            for query in ["inputsKey=vendor&inputsValue=zeta", "inputsKey=k149&inputsValue=v149",
+                          "metadataKey=tier&metadataValue=gold", "metadata=team%3Dops&metadata=tier%3Dgold"] {
+                let page = try await client.page(query + "&pageSize=100")
+                #expect(Self.ids(page.items) == [id, rerunId], "\(query)")
+            }
+            #expect(try await client.page("inputsKey=k150&inputsValue=v&pageSize=100").total == 0)
+        }
+    }
+
     static func filterChecks(_ client: Client, now: Date) async throws {
         do {
             let all = try await client.all()

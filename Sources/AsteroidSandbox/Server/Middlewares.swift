@@ -28,7 +28,9 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
             log(error.status.code)
             throw error
         } catch {
+            // Not an HTTP error: a bug or a database failure. The client gets a bare 500; the log says what.
             log(500)
+            logger.error("\(request.method) \(request.uri.path): \(String(reflecting: error))")
             throw error
         }
     }

@@ -78,18 +78,23 @@ extension SQLiteRepository {
         ).execute(arguments: StatementArguments(values))
     }
 
+    /// One multi-row INSERT per side table (an execution has a few metadata pairs and inputs): each
+    /// statement run costs more than the row it adds.
     static func insertFilterRows(_ db: Database, seq: Int64, _ e: Execution) throws {
-        for (key, value) in e.metadata ?? [:] {
-            try db.cachedStatement(sql: "INSERT INTO execution_metadata (execution_seq, key, value) VALUES (?, ?, ?)")
-                .execute(arguments: [seq, key, value])
-        }
-        for (key, value) in e.inputs ?? [:] {
-            try db.cachedStatement(sql: "INSERT INTO execution_inputs (execution_seq, key, value) VALUES (?, ?, ?)")
-                .execute(arguments: [seq, key, value.searchText])
-        }
-        for label in e.humanLabels {
-            try db.cachedStatement(sql: "INSERT INTO execution_labels (execution_seq, label_id) VALUES (?, ?)")
-                .execute(arguments: [seq, label.id.lowercased()])
+        try insertRows(db, "execution_metadata (execution_seq, key, value)", (e.metadata ?? [:]).map { [seq, $0.key, $0.value] })
+        try insertRows(db, "execution_inputs (execution_seq, key, value)", (e.inputs ?? [:]).map { [seq, $0.key, $0.value.searchText] })
+        try insertRows(db, "execution_labels (execution_seq, label_id)", e.humanLabels.map { [seq, $0.id.lowercased()] })
+    }
+
+    /// At most 100 rows a statement, well inside SQLite's limit on bound values.
+    private static func insertRows(_ db: Database, _ target: String, _ rows: [[(any DatabaseValueConvertible)?]]) throws {
+        guard let width = rows.first?.count else { return }
+        let tuple = "(" + Array(repeating: "?", count: width).joined(separator: ",") + ")"
+        for start in stride(from: 0, to: rows.count, by: 100) {
+            let chunk = rows[start..<min(start + 100, rows.count)]
+            try db.cachedStatement(
+                sql: "INSERT INTO \(target) VALUES " + Array(repeating: tuple, count: chunk.count).joined(separator: ",")
+            ).execute(arguments: StatementArguments(chunk.flatMap { $0 }))
         }
     }
 
