@@ -48,6 +48,27 @@ struct ListFilterTests {
         }
     }
 
+    @Test("a listing's total (remembered between pages) follows every write")
+    func totalsFollowWrites() async throws {
+        let harness = try await Harness.make(executions: 40, seed: 6)
+        try await harness.test { client in
+            let agent = try await client.agentId("Price Monitor")
+            let query = "workflowId=\(agent)&pageSize=5"
+            let before = try await client.page(query).total
+            #expect(try await client.page(query + "&page=2").total == before)
+            let id = try await client.execute(agent)
+            #expect(try await client.page(query).total == before + 1)
+            _ = try await client.call(.post, "/executions/\(id)/rerun")
+            #expect(try await client.page(query + "&page=2").total == before + 2)
+            let terminal = try await client.page(query + "&phase=terminal").total
+            try await harness.finishAll()  // lifecycle writes: the new runs finish
+            let terminalAfter = try await client.page(query + "&phase=terminal").total
+            let open = try await client.page(query + "&phase=pending&phase=active").total
+            #expect(terminalAfter > terminal)
+            #expect(terminalAfter + open == before + 2)
+        }
+    }
+
     static func filterChecks(_ client: Client, now: Date) async throws {
         do {
             let all = try await client.all()

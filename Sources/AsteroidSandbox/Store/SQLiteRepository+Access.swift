@@ -20,6 +20,7 @@ extension SQLiteRepository {
     }
 
     func dbWrite<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
+        defer { totals.writeFinished() }
         if callsDirectly { return try Self.writeNow(writer, body) }
         return try await writer.write(body)
     }

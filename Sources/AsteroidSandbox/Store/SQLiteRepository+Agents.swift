@@ -86,6 +86,7 @@ extension SQLiteRepository {
     /// one transaction and back to FULL after it: a crash mid-seed leaves an empty or unusable
     /// throwaway file, never a lost acknowledged write (nothing has been acknowledged yet).
     func seed(agents: [AgentInfo], executions: [ExecutionState]) async throws {
+        defer { totals.writeFinished() }
         try await writer.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA synchronous = OFF")
             defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }

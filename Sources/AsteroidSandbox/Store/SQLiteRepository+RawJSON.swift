@@ -18,10 +18,18 @@ extension SQLiteRepository {
         let filter = Self.whereClause(query, now: now)
         let pageSize = query.pageSize ?? 10
         let page = query.page ?? 1
+        let key = filter.sql + "\u{1}" + filter.arguments.description
+        let generation = totals.generation
         return try await dbRead { db in
-            let total =
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM executions e WHERE \(filter.sql)", arguments: filter.arguments)
-                ?? 0
+            let total: Int
+            if let known = self.totals.total(key, generation: generation) {
+                total = known
+            } else {
+                total =
+                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM executions e WHERE \(filter.sql)", arguments: filter.arguments)
+                    ?? 0
+                self.totals.store(key, total, generation: generation)
+            }
             var arguments = filter.arguments
             arguments += [pageSize, (page - 1) * pageSize]
             let bodies = try String.fetchAll(db, sql: Self.pageSQL(query, filter: filter.sql), arguments: arguments)
@@ -47,6 +55,36 @@ extension SQLiteRepository {
             : "\(column) \(order), e.created_at \(order), e.seq \(order)"
         return "SELECT e.body FROM executions e WHERE \(filter) ORDER BY \(orderBy) LIMIT ? OFFSET ?"
     }
+}
+
+/// The totals of recent listings, good until the next write. Paging through a listing asks for the same
+/// total on every page, and counting 100,000 live executions is most of a page's cost (≈ 5 of 8 ms).
+///
+/// `generation` counts finished writes. A reader notes it before it counts and stores the total under
+/// that number, and a write bumps it after it commits, so a total that may predate a write is never
+/// served after that write has finished.
+final class ListingTotals: @unchecked Sendable {
+    private let lock = NSLock()
+    private var writes: UInt64 = 0
+    private var totals: [String: (generation: UInt64, total: Int)] = [:]
+
+    var generation: UInt64 { lock.withLock { writes } }
+
+    func total(_ key: String, generation: UInt64) -> Int? {
+        lock.withLock {
+            guard generation == writes, let entry = totals[key], entry.generation == generation else { return nil }
+            return entry.total
+        }
+    }
+
+    func store(_ key: String, _ total: Int, generation: UInt64) {
+        lock.withLock {
+            if totals.count >= 64 { totals.removeAll(keepingCapacity: true) }
+            totals[key] = (generation, total)
+        }
+    }
+
+    func writeFinished() { lock.withLock { writes &+= 1 } }
 }
 
 /// A page whose items are already-encoded JSON objects.

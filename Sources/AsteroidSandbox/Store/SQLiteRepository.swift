@@ -11,6 +11,8 @@ final class SQLiteRepository: ExecutionRepository {
     /// Agents (with their versions) as loaded: they are written only when the demo data is seeded, and
     /// every execute or rerun needs its agent's. Their `execution_count` is not in `AgentInfo`.
     let agentCache = AgentCache()
+    /// Listing totals, dropped by every write (see `ListingTotals`).
+    let totals = ListingTotals()
 
     init(writer: any DatabaseWriter) {
         self.writer = writer
