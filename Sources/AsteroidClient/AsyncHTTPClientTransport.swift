@@ -49,7 +49,7 @@ public final class AsyncHTTPClientTransport: AsteroidTransport {
     {
         // The future-based API with a body accumulator: the response is gathered on the event loop and
         // handed to this task once, where the async API streams head and body through several task
-        // hand-offs per request (about a tenth of `ast`'s CPU in a bulk rerun).
+        // hand-offs per request.
         do {
             let outgoing = try HTTPClient.Request(
                 url: request.url, method: HTTPMethod(rawValue: request.method),

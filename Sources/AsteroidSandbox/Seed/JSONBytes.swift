@@ -28,9 +28,6 @@ struct JSONBytes {
         first = false
     }
 
-    /// An already-encoded JSON value.
-    mutating func raw(_ json: [UInt8]) { bytes.append(contentsOf: json); first = false }
-
     mutating func bool(_ flag: Bool) { bytes.append(contentsOf: flag ? Array("true".utf8) : Array("false".utf8)); first = false }
     mutating func int(_ number: Int) { bytes.append(contentsOf: String(number).utf8); first = false }
     mutating func date(_ date: Date) { string(RFC3339.format(date)) }
