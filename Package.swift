@@ -87,6 +87,17 @@ let package = Package(
             ]
         ),
 
+        // MARK: fuzzer (scripts/fuzz)
+        .executableTarget(
+            name: "ast-fuzz",
+            dependencies: [
+                "AstSyntax", "AstRuntime", "AstBuiltins", "AstCommands", "AsteroidModels", "AsteroidClient",
+                "AsteroidSandbox",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+
         // MARK: tests
         .testTarget(name: "AsteroidModelsTests", dependencies: ["AsteroidModels"], resources: [.copy("Fixtures")]),
         .testTarget(

@@ -23,6 +23,10 @@ public struct AsteroidError: Error, Sendable, CustomStringConvertible, Localized
         case dryRun
         /// The client is configured wrongly (e.g. a bad base URL).
         case configuration
+        /// A mutating request whose effect is still unknown after the client asked the API what happened
+        /// (the answer was lost to a 500/502/504, a dropped connection or a timeout, and the follow-up reads
+        /// could not settle it). Never reported as a failure: `detail` says what was checked.
+        case outcomeUnknown
     }
 
     public var kind: Kind
@@ -82,6 +86,9 @@ public struct AsteroidError: Error, Sendable, CustomStringConvertible, Localized
 
     public var errorDescription: String? { description }
 
+    /// True when a mutating request's effect could not be determined (see `Kind.outcomeUnknown`).
+    public var isOutcomeUnknown: Bool { kind == .outcomeUnknown }
+
     /// True for 404 answers.
     public var isNotFound: Bool { kind == .http && status == 404 }
 
@@ -123,6 +130,8 @@ public struct AsteroidError: Error, Sendable, CustomStringConvertible, Localized
             return "dry run: \(target) not sent"
         case .configuration:
             return "configuration: \(detail)"
+        case .outcomeUnknown:
+            return "\(target): outcome unknown: \(detail)"
         }
     }
 
@@ -142,6 +151,7 @@ extension AsteroidError.Kind: CustomStringConvertible {
         case .decoding: "decoding"
         case .dryRun: "dry-run"
         case .configuration: "configuration"
+        case .outcomeUnknown: "outcome-unknown"
         }
     }
 }
