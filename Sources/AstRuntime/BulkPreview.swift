@@ -47,16 +47,17 @@ package struct BulkPreview: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    /// `failed 10, cancelled 2, 3 others 4`: largest groups first (ties by name); items without the
+    /// `failed 10, cancelled 2, 4 in 3 others`: largest groups first (ties by name); items without the
     /// field count as `?`.
     func breakdown(_ keys: [String?]) -> String {
         var counts: [String: Int] = [:]
         for key in keys { counts[key ?? "?", default: 0] += 1 }
         let sorted = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-        var parts = sorted.prefix(groups).map { "\(Self.clip($0.key, 24)) \($0.value)" }
-        if sorted.count > groups {
-            let rest = sorted.dropFirst(groups)
-            parts.append("\(rest.count) others \(rest.reduce(0) { $0 + $1.value })")
+        let named = sorted.count <= groups + 1 ? sorted.count : groups
+        var parts = sorted.prefix(named).map { "\(Self.clip($0.key, 24)) \($0.value)" }
+        if sorted.count > named {
+            let rest = sorted.dropFirst(named)
+            parts.append("\(rest.reduce(0) { $0 + $1.value }) in \(rest.count) others")
         }
         return parts.joined(separator: ", ")
     }
