@@ -11,9 +11,10 @@ package final class ReplConsole: Sendable {
     /// Where the preview above a confirmation goes (stderr, beside the prompts).
     let showPreview: @Sendable (String) -> Void
 
-    package init(reader: any LineReader, progressDisplay: (any ProgressDisplay)?,
-                 showPreview: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
-    {
+    package init(
+        reader: any LineReader, progressDisplay: (any ProgressDisplay)?,
+        showPreview: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+    ) {
         self.reader = reader
         self.progressDisplay = progressDisplay
         self.showPreview = showPreview
