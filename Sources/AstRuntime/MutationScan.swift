@@ -12,6 +12,14 @@ extension Interpreter {
         scan.scan(closure)
         return scan.names
     }
+
+    /// The same for any part of a program (a pipeline, a stage's call), resolving `def` calls in `scope`.
+    package func mutatingCommandNames(in node: SyntaxNode, scope: Scope) -> [String] {
+        var scan = MutationScan(registry: registry)
+        scan.scopes.append(scope)
+        scan.walk(node)
+        return scan.names
+    }
 }
 
 /// Finds the mutating commands a closure may reach. Over-approximates on purpose: a call that might

@@ -69,4 +69,18 @@ import Testing
         #expect(interpreter.mutatingCommandNames(in: closure) == c.expected)
         #expect(interpreter.isMutating(closure) == !c.expected.isEmpty)
     }
+
+    @Test func wholePipelines() async {
+        let session = Session(api: nil, output: BufferedOutput(), environment: [:])
+        _ = await session.evaluate("def fix(x) { \"\\((resume $x).status)\" }")
+        let interpreter = session.interpreter
+        func names(_ text: String) -> [String] {
+            let parsed = Parser.parse(text, options: interpreter.parserOptions)
+            guard case .pipeline(let pipeline)? = parsed.program.statements.first?.kind else { return ["not a pipeline"] }
+            return interpreter.mutatingCommandNames(in: .pipeline(pipeline), scope: interpreter.globals)
+        }
+        #expect(names("list status=failed | where .id != (fix $it) | count") == ["resume"])
+        #expect(names("list status=failed | sort-by { (cancel $it).id } | first") == ["cancel"])
+        #expect(names("list status=failed | first 3 | .id") == [])
+    }
 }
