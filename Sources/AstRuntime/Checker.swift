@@ -18,11 +18,9 @@ package struct Checker: SyntaxVisitor {
         collector.walk(program.statements)
         var checker = Checker(registry: registry, knownFunctions: Set(functions), usesSource: collector.callsSource)
         checker.definedHere = collector.names
-        checker.statements(program.statements)
+        checker.walk(program.statements)
         return checker.diagnostics.map { $0.located(in: source) }
     }
-
-    mutating func statements(_ list: [Statement]) { walk(list) }
 
     package mutating func enter(_ node: SyntaxNode) -> Bool {
         guard case .statement(let s) = node else { return true }
@@ -44,7 +42,7 @@ package struct Checker: SyntaxVisitor {
         return true
     }
 
-    /// Calls are checked after their arguments, so diagnostics come in source order.
+    /// A call is checked after its arguments (so a mistake inside an argument is reported first).
     package mutating func leave(_ node: SyntaxNode) {
         switch node {
         case .call(let c): check(c)
