@@ -36,7 +36,7 @@ struct EachCommand: Command {
             let unique = deduplicated(try await source.collect())
             if unique.count > 1, !call.interpreter.settings.dryRun {
                 let verb = call.interpreter.mutatingCommandNames(in: action).first ?? "change"
-                guard await call.interpreter.confirmBulk("\(verb) \(unique.count) executions?") else {
+                guard await call.interpreter.confirmBulk(verb: verb, items: unique) else {
                     throw call.error("cancelled: nothing was changed")
                 }
             }

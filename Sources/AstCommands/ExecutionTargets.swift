@@ -40,7 +40,7 @@ extension Invocation {
             if let id = value.stringValue, seen.insert(id).inserted { ids.append(id) }
         }
         if ids.count > 1, !interpreter.settings.dryRun {
-            guard await interpreter.confirmBulk("\(verb) \(ids.count) executions?") else {
+            guard await interpreter.confirmBulk(verb: verb, items: ids.map(Value.string)) else {
                 throw error("cancelled: nothing was changed")
             }
         }

@@ -90,10 +90,11 @@ package final class Interpreter: @unchecked Sendable {
     /// Every callable name: commands and `def` functions.
     package var callableNames: [String] { registry.names + globals.visibleFunctions }
 
-    /// Asks before a bulk change, when someone can answer and confirmation is on.
-    package func confirmBulk(_ question: String) async -> Bool {
+    /// Asks before a bulk change, when someone can answer and confirmation is on. The question shows
+    /// what would change: the count, a breakdown by agent and status, and the first few items.
+    package func confirmBulk(verb: String, items: [Value]) async -> Bool {
         let settings = self.settings
         guard settings.confirm, settings.interactive, let confirmer else { return true }
-        return await confirmer(question)
+        return await confirmer(BulkPreview(verb: verb, items: items).text(width: settings.width))
     }
 }

@@ -1,76 +1,65 @@
 import AstSyntax
 
 extension Interpreter {
-    /// Whether running the closure may call a mutating command (directly or in a nested block).
+    /// Whether running the closure may call a mutating command, anywhere inside it or in a `def` it calls.
     package func isMutating(_ closure: Closure) -> Bool { !mutatingCommandNames(in: closure).isEmpty }
 
-    /// Names of the mutating commands a closure calls, in order of appearance.
+    /// Names of the mutating commands a closure may call, in order of appearance: at any depth of its
+    /// body (arguments, field access, indexing, interpolation, nested blocks, `exit`…) and in the `def`
+    /// functions it calls, transitively.
     package func mutatingCommandNames(in closure: Closure) -> [String] {
-        var names: [String] = []
-        var visitedFunctions: Set<String> = []
-        func call(_ c: CommandCall) {
-            if let command = registry.lookup(c.name), command.signature.isMutating, !names.contains(c.name) { names.append(c.name) }
-            if let function = closure.scope.function(c.name), visitedFunctions.insert(c.name).inserted,
-                case .block(let body) = function.body
-            {
-                statements(body.statements)
-            }
-            for argument in c.arguments {
-                switch argument {
-                case .stage(let inner): call(inner)
-                case .positional(let e), .named(_, _, let e): expr(e)
-                case .flag: break
-                }
-            }
-        }
-        func pipeline(_ p: Pipeline) {
-            for stage in p.stages {
-                switch stage {
-                case .command(let c): call(c)
-                case .expr(let e): expr(e)
-                }
-            }
-        }
-        func expr(_ e: Expr) {
-            switch e.kind {
-            case .block(let b): statements(b.statements)
-            case .subpipeline(let p): pipeline(p)
-            case .statement(let s): statements([s])
-            case .binary(_, let l, let r):
-                expr(l)
-                expr(r)
-            case .unary(_, let x): expr(x)
-            case .list(let items): items.forEach(expr)
-            case .record(let fields): fields.forEach { expr($0.value) }
-            default: break
-            }
-        }
-        func statements(_ list: [Statement]) {
-            for s in list {
-                switch s.kind {
-                case .let(_, _, let p): pipeline(p)
-                case .pipeline(let p): pipeline(p)
-                case .if(let c, let t, let o):
-                    expr(c)
-                    statements(t.statements)
-                    if let o { statements([o]) }
-                case .block(let b): statements(b.statements)
-                case .for(_, _, let p, let b):
-                    pipeline(p)
-                    statements(b.statements)
-                case .try(let b, _, let h):
-                    statements(b.statements)
-                    if let h { statements(h.statements) }
-                case .return(let p): if let p { pipeline(p) }
-                default: break
-                }
-            }
-        }
+        var scan = MutationScan(registry: registry)
+        scan.scan(closure)
+        return scan.names
+    }
+
+    /// The same for any part of a program (a pipeline, a stage's call), resolving `def` calls in `scope`.
+    package func mutatingCommandNames(in node: SyntaxNode, scope: Scope) -> [String] {
+        var scan = MutationScan(registry: registry)
+        scan.scopes.append(scope)
+        scan.walk(node)
+        return scan.names
+    }
+}
+
+/// Finds the mutating commands a closure may reach. Over-approximates on purpose: a call that might
+/// mutate counts, so a bulk change is never run without de-duplication and confirmation.
+struct MutationScan: SyntaxVisitor {
+    let registry: Registry
+    var names: [String] = []
+    /// The scopes whose calls are being resolved, innermost last (a `def` body resolves in its own).
+    var scopes: [Scope] = []
+    /// Functions already scanned, by definition scope and name (recursion and shared callees).
+    var scanned: Set<FunctionKey> = []
+
+    struct FunctionKey: Hashable {
+        let scope: ObjectIdentifier
+        let name: String
+    }
+
+    init(registry: Registry) { self.registry = registry }
+
+    mutating func scan(_ closure: Closure) {
+        scopes.append(closure.scope)
+        for param in closure.params { walk(.param(param)) }
         switch closure.body {
-        case .stage(let c): call(c)
-        case .expr(let e): expr(e)
-        case .block(let b): statements(b.statements)
+        case .block(let b): walk(.block(b))
+        case .expr(let e): walk(.expr(e))
+        case .stage(let c): walk(.call(c))
         }
-        return names
+        scopes.removeLast()
+    }
+
+    mutating func enter(_ node: SyntaxNode) -> Bool {
+        guard case .call(let call) = node else { return true }
+        if let command = registry.lookup(call.name), command.signature.isMutating, !names.contains(call.name) {
+            names.append(call.name)
+        }
+        if let scope = scopes.last, let function = scope.function(call.name),
+            scanned.insert(FunctionKey(scope: ObjectIdentifier(function.scope), name: call.name)).inserted
+        {
+            scan(function)
+        }
+        return true
     }
 }

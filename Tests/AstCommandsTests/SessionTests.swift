@@ -83,7 +83,10 @@ import Testing
             return
         }
         #expect(text.contains("cancelled: nothing was changed"))
-        #expect(await asked.questions == ["rerun 3 executions?"])
+        // The question comes last, under a preview: the count, then the ids (`rerun` reads bare ids).
+        let lines = await asked.questions.map { $0.split(separator: "\n").map(String.init) }
+        #expect(lines.map(\.last) == ["rerun 3 executions?"])
+        #expect(lines.first?.count == 5)
     }
 }
 

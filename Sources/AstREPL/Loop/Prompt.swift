@@ -24,6 +24,15 @@ package struct Prompt: Sendable, Equatable {
         return trimmed.hasSuffix("[y/N]") ? trimmed + " " : trimmed + " [y/N] "
     }
 
+    /// A bulk change's question split for asking: the preview lines (count, breakdown, first items)
+    /// printed above the prompt, and the last line, asked as the prompt (a line editor redraws only
+    /// its prompt line). A one-line question has no preview.
+    package static func confirmationParts(_ question: String) -> (preview: String?, question: String) {
+        let trimmed = question.trimmingTrailingWhitespace()
+        guard let newline = trimmed.lastIndex(of: "\n") else { return (nil, trimmed) }
+        return (String(trimmed[..<newline]), String(trimmed[trimmed.index(after: newline)...]))
+    }
+
     /// Printed once at start: version, target, and how to get help.
     package func banner(version: String) -> String {
         let where_: String
