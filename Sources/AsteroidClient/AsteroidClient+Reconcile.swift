@@ -35,7 +35,7 @@ extension AsteroidClient {
 
     /// Executions created up to this long before the attempt (server clock, from its `Date` header) still
     /// count: covers the header's one-second resolution and a request that sat in a queue.
-    static let serverClockSlack: TimeInterval = 5
+    static let serverClockSlack: TimeInterval = 1
     /// Without a `Date` header the client's own clock is used, with this much room for skew.
     static let clientClockSlack: TimeInterval = 300
     /// `createdAfter` sent to the server: wide, so that even a badly skewed clock does not hide the run.

@@ -98,7 +98,8 @@ extension AsteroidClient {
             let left = policy.totalBudget - elapsed
             // RetryAfter.seconds is at most RetryAfter.maximum, so the conversion cannot overflow.
             guard retryAfter <= RetryAfter.maximum, elapsed + .seconds(retryAfter) <= policy.totalBudget else {
-                let budget = max(0, Double(left.components.seconds))
+                let (whole, fraction) = left.components
+                let budget = max(0, (Double(whole) + Double(fraction) / 1e18).rounded())
                 return .stop(
                     "The server asked to wait \(AsteroidError.seconds(retryAfter)) (Retry-After), longer than the "
                         + "\(AsteroidError.seconds(budget)) left of the retry budget; try again later.")
