@@ -101,7 +101,8 @@ extension AsteroidClient {
     func prepareResend(
         after round: Int, _ mark: SentMark, _ endpoint: Endpoint, _ lost: AsteroidError, checked: String
     ) async throws(AsteroidError) {
-        guard case .wait(let wait) = nextDelay(after: round, retryAfter: nil, elapsed: ContinuousClock.now - mark.instant)
+        guard
+            case .wait(let wait) = nextDelay(after: round, retryAfter: nil, elapsed: ContinuousClock.now - mark.instant)
         else {
             var error = lost
             error.hint = [error.hint, "Checked: \(checked), so it did not take effect."].compactMap { $0 }

@@ -83,8 +83,10 @@ extension AsteroidClient {
                     after: round, mark, endpoint, lost, checked: "execution \(executionId) is still \(status.rawValue)")
             case .notApplied:
                 var error = lost
-                error.hint = [error.hint, "Checked: the execution is \(status.rawValue), so \(verb) did not take effect."]
-                    .compactMap { $0 }.joined(separator: " ")
+                error.hint = [
+                    error.hint, "Checked: the execution is \(status.rawValue), so \(verb) did not take effect.",
+                ]
+                .compactMap { $0 }.joined(separator: " ")
                 throw error
             case .unknown:
                 throw outcomeUnknown(
@@ -103,7 +105,8 @@ extension AsteroidClient {
         switch target {
         case .cancelled: return status.isTerminal ? .notApplied : .changeable
         case .paused: return status == .running ? .changeable : .unknown
-        case .running: return [.paused, .pausedByAgent, .awaitingConfirmation].contains(status) ? .changeable : .unknown
+        case .running:
+            return [.paused, .pausedByAgent, .awaitingConfirmation].contains(status) ? .changeable : .unknown
         case .unknown: return .unknown
         }
     }

@@ -13,6 +13,7 @@ extension AsteroidClient {
         let start = clock.now
         let mutating = endpoint.operation.isMutating
         var number = 0
+        var connectFailures = 0
         var delay = Duration.zero
         while true {
             number += 1
@@ -33,7 +34,9 @@ extension AsteroidClient {
                 }
             } catch {
                 if error.kind == .cancelled || Task.isCancelled { throw cancelledError(endpoint, attempts: number) }
+                if error.kind == .connectFailed { connectFailures += 1 }
                 guard Self.shouldRetry(error, mutating: mutating),
+                    connectFailures < configuration.retry.maxConnectAttempts || error.kind != .connectFailed,
                     case .wait(let wait) = nextDelay(after: number, retryAfter: nil, elapsed: clock.now - start)
                 else { throw transportError(endpoint, error, attempts: number) }
                 delay = wait

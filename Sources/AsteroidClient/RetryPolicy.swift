@@ -17,10 +17,14 @@
 /// The client gives up after `maxAttempts` attempts, or earlier when the next wait would end more than
 /// `totalBudget` after the first attempt. The default, 10 attempts within 60 s, makes a read that fails
 /// independently 27% of the time (the fault mix `500:0.05,503:0.1,429:0.1,reset:0.02`) give up about
-/// twice in a million calls (0.27^10 ≈ 2·10⁻⁶), and a dead server is reported within about 30 s.
+/// twice in a million calls (0.27^10 ≈ 2·10⁻⁶). A connection that cannot be opened at all (refused,
+/// unreachable: usually a wrong URL or a server that is down) is tried `maxConnectAttempts` times, 4 by
+/// default, so a mistake is reported within about 2 s rather than after the whole budget.
 public struct RetryPolicy: Sendable, Hashable {
     /// Attempts in all, the first included. 1 disables retrying.
     public var maxAttempts: Int
+    /// How many attempts may fail to open a connection before the client gives up (at most `maxAttempts`).
+    public var maxConnectAttempts: Int
     public var baseDelay: Duration
     public var maxDelay: Duration
     /// Upper bound on the time from the first attempt to the start of the last one.
@@ -28,9 +32,10 @@ public struct RetryPolicy: Sendable, Hashable {
 
     public init(
         maxAttempts: Int = 10, baseDelay: Duration = .milliseconds(250), maxDelay: Duration = .seconds(8),
-        totalBudget: Duration = .seconds(60)
+        totalBudget: Duration = .seconds(60), maxConnectAttempts: Int = 4
     ) {
         self.maxAttempts = max(1, maxAttempts)
+        self.maxConnectAttempts = max(1, min(maxConnectAttempts, maxAttempts))
         self.baseDelay = baseDelay
         self.maxDelay = maxDelay
         self.totalBudget = totalBudget

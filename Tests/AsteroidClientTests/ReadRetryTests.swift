@@ -76,3 +76,19 @@ struct ReadRetryTests {
         #expect(failures.isEmpty)
     }
 }
+
+@Suite("Read retries: a server that cannot be reached")
+struct ConnectRetryTests {
+    @Test("a refused connection is tried maxConnectAttempts times, not the whole budget")
+    func refused() async throws {
+        let transport = FakeTransport { _, _ throws(TransportFailure) in
+            throw TransportFailure(.connectFailed, requestMayHaveBeenSent: false, detail: "connection refused")
+        }
+        let waits = WaitRecorder()
+        let error = try #require(
+            await catchAsteroid { try await Fixture.client(transport, waits: waits).getExecution(Fixture.id) })
+        #expect(transport.requests.count == 4)
+        #expect(error.attempts == 4)
+        #expect(waits.waits.count == 3)
+    }
+}

@@ -49,7 +49,8 @@ struct RetryAfterTests {
         #expect(RetryAfter.seconds("2.5", now: now) == 2.5)
     }
 
-    @Test("an error carrying any Retry-After value describes itself", arguments: [1e16, 1e300, .infinity, .nan, -1e300])
+    @Test(
+        "an error carrying any Retry-After value describes itself", arguments: [1e16, 1e300, .infinity, .nan, -1e300])
     func description(seconds: Double) {
         let error = AsteroidError(kind: .http, status: 429, detail: "x", retryAfterSeconds: seconds)
         #expect(error.description.contains("Retry after "))
