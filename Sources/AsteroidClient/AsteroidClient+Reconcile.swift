@@ -110,7 +110,7 @@ extension AsteroidClient {
             throw error
         }
         log("· \(checked): it did not take effect; sending it again")
-        try await pause(before: round + 1, backoff: wait, endpoint)
+        try await waitBeforeAttempt(round + 1, backoff: wait, endpoint)
     }
 
     func outcomeUnknown(_ endpoint: Endpoint, _ lost: AsteroidError, _ checked: String) -> AsteroidError {

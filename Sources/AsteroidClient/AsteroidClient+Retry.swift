@@ -18,7 +18,7 @@ extension AsteroidClient {
         while true {
             number += 1
             if Task.isCancelled { throw cancelledError(endpoint, attempts: number - 1) }
-            try await pause(before: number, backoff: delay, endpoint)
+            try await waitBeforeAttempt(number, backoff: delay, endpoint)
             do {
                 let response = try await attempt(number)
                 guard Self.shouldRetry(status: response.status, mutating: mutating) else {
@@ -47,7 +47,7 @@ extension AsteroidClient {
     /// Waits before attempt `number`: its own backoff (after a failed attempt) or the client-wide 429 gate,
     /// whichever ends later. A request held only by the gate adds a little jitter, so the requests that
     /// queued behind it do not all leave at the same instant.
-    func pause(before number: Int, backoff: Duration, _ endpoint: Endpoint) async throws(AsteroidError) {
+    func waitBeforeAttempt(_ number: Int, backoff: Duration, _ endpoint: Endpoint) async throws(AsteroidError) {
         var held = gate.remaining()
         if held > .zero, held > backoff {
             held += configuration.retry.baseDelay * Double.random(in: 0...1)
