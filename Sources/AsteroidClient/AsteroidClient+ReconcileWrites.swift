@@ -162,3 +162,46 @@ extension AsteroidClient {
         return metadata.allSatisfy { execution.metadata?[$0.key] == $0.value }
     }
 }
+
+extension AsteroidClient {
+    /// delete: GET the execution. 404: it is gone, the delete was made. Still there: not made, sent again.
+    func deleteReconciled(_ endpoint: Endpoint, _ executionId: String) async throws(AsteroidError) {
+        let mark = SentMark()
+        var round = 0
+        while true {
+            round += 1
+            let lost: AsteroidError
+            do {
+                _ = try await send(endpoint, expecting: [200, 204])
+                return
+            } catch {
+                guard Self.isAmbiguous(error) else { throw error }
+                lost = error
+            }
+            logLost(endpoint, lost, "whether the execution is still there")
+            do {
+                _ = try await getExecution(executionId)
+            } catch  where error.isNotFound {
+                log("· the execution is gone: the delete was made")
+                return
+            } catch {
+                throw reconcileFailed(endpoint, lost, error)
+            }
+            try await prepareResend(
+                after: round, mark, endpoint, lost, checked: "execution \(executionId) is still there")
+        }
+    }
+
+    /// A mutation the API gives no way to check (user messages, file staging): an answer lost after the
+    /// request may have arrived is reported as `.outcomeUnknown`, never as a plain failure.
+    func unverifiable<T>(_ endpoint: Endpoint, _ send: () async throws(AsteroidError) -> T) async throws(AsteroidError)
+        -> T
+    {
+        do {
+            return try await send()
+        } catch {
+            guard Self.isAmbiguous(error) else { throw error }
+            throw outcomeUnknown(endpoint, error, "the API offers no read that tells whether it took effect")
+        }
+    }
+}

@@ -186,6 +186,28 @@ struct ReconcileTests {
             #expect(error.description.contains(first.executionId))
         }
     }
+
+    @Test("delete: delivered and lost → success; never delivered → sent again", arguments: [true, false])
+    func delete(delivered: Bool) async throws {
+        try await withLosingSandbox { client, transport in
+            let parent = try await parent(client)
+            transport.plan("DELETE", parent.id, delivered ? .replaceAnswer(502) : .dropRequest)
+            try await client.deleteExecution(parent.id)
+            #expect(await catchAsteroid { try await client.getExecution(parent.id) }?.isNotFound == true)
+            #expect(transport.count("DELETE", parent.id) == (delivered ? 1 : 2))
+        }
+    }
+
+    @Test("a user message whose answer is lost: outcome unknown (nothing can check it), not resent")
+    func userMessage() async throws {
+        try await withLosingSandbox { client, transport in
+            let (_, id) = try await started(client)
+            transport.plan("POST", "/user-messages", .loseAnswer)
+            let error = try #require(await catchAsteroid { try await client.addUserMessage(id, message: "hi") })
+            #expect(error.isOutcomeUnknown)
+            #expect(transport.count("POST", "/user-messages") == 1)
+        }
+    }
 }
 
 extension LosingTransport.Fault: CustomTestStringConvertible {
