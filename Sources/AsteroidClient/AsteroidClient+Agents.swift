@@ -22,6 +22,10 @@ extension AsteroidClient {
     }
 
     /// `POST /agents/{agentId}/execute`: starts an execution (202). `timeoutSeconds` is not sent here.
+    ///
+    /// Never sent twice after it may have reached the server. When the answer is lost, the executions of the
+    /// agent created since the attempt are listed: exactly one with the request's inputs is returned as the
+    /// result; otherwise the error is of kind `.outcomeUnknown` and names the candidates.
     public func execute(agentId: String, request: ExecuteRequest = ExecuteRequest()) async throws(AsteroidError)
         -> ExecuteResponse
     {
@@ -91,7 +95,11 @@ extension AsteroidClient {
         try Self.validate(request.validate, operation)
         var endpoint = try Self.endpoint(operation, id)
         endpoint.body = try Endpoint.json(request, operation)
-        return try decode(ExecuteResponse.self, endpoint, try await send(endpoint, expecting: [200, 201, 202]))
+        return try await executeReconciled(endpoint, id, request) { () throws(AsteroidError) in
+            try decode(ExecuteResponse.self, endpoint, try await send(endpoint, expecting: [200, 201, 202]))
+        } found: {
+            ExecuteResponse(executionId: $0.id, status: $0.status)
+        }
     }
 
     func startSync(_ operation: AsteroidModels.Operation, _ id: String, _ request: ExecuteRequest)
@@ -102,8 +110,14 @@ extension AsteroidClient {
         var endpoint = try Self.endpoint(operation, id)
         endpoint.body = try Endpoint.json(request, operation)
         endpoint.extraTimeout = .seconds(request.timeoutSeconds ?? 25)
-        let response = try await send(endpoint, expecting: [200, 202])
-        return SyncResult(
-            response: try decode(SyncResponse.self, endpoint, response), isFinished: response.status == 200)
+        return try await executeReconciled(endpoint, id, request) { () throws(AsteroidError) in
+            let response = try await send(endpoint, expecting: [200, 202])
+            return SyncResult(
+                response: try decode(SyncResponse.self, endpoint, response), isFinished: response.status == 200)
+        } found: {
+            SyncResult(
+                response: SyncResponse(executionId: $0.id, status: $0.status, executionResult: $0.executionResult),
+                isFinished: $0.status.isTerminal)
+        }
     }
 }

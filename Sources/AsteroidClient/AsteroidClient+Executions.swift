@@ -47,7 +47,7 @@ extension AsteroidClient {
 
     /// `DELETE /executions/{id}` (soft delete; terminal executions only). 204 on success.
     public func deleteExecution(_ executionId: String) async throws(AsteroidError) {
-        _ = try await send(try Self.endpoint(.executionDelete, executionId), expecting: [200, 204])
+        try await deleteReconciled(try Self.endpoint(.executionDelete, executionId), executionId)
     }
 
     /// `GET /executions/{id}/activities`: a JSON array, in the order the server gives (`query.order`).
@@ -60,7 +60,8 @@ extension AsteroidClient {
         return try decode([Activity].self, endpoint, try await send(endpoint, expecting: [200]))
     }
 
-    /// `POST /executions/{id}/pause` (no body).
+    /// `POST /executions/{id}/pause` (no body). pause, resume, cancel and `updateStatus` settle a lost
+    /// answer by reading the execution's status: already changed → success; unchanged → sent again.
     public func pause(_ executionId: String) async throws(AsteroidError) -> StatusChange {
         try await statusChange(.executionPause, executionId)
     }
@@ -85,18 +86,27 @@ extension AsteroidClient {
         }
         var endpoint = try Self.endpoint(.executionStatusUpdate, executionId)
         endpoint.body = try Endpoint.json(UpdateStatusRequest(status: status), .executionStatusUpdate)
-        return text(try await send(endpoint, expecting: [200, 201, 204]))
+        return try await statusReconciled(endpoint, executionId, to: status) { () throws(AsteroidError) in
+            text(try await send(endpoint, expecting: [200, 201, 204]))
+        } done: {
+            "Execution status is \(status.rawValue) (checked after the answer was lost)."
+        }
     }
 
     /// `POST /executions/{id}/rerun`: a new execution with the original's inputs, profile, metadata and
     /// options (override inputs/profile in `request`). Returns the new execution's id (202).
+    ///
+    /// When the answer is lost (500/502/504, a dropped connection, a timeout) the client checks whether the
+    /// rerun was made (the parent's `hasBeenRerun` and its child among the executions created since): made →
+    /// the child's id is returned as if the answer had arrived; not made → sent again; otherwise an error of
+    /// kind `.outcomeUnknown`.
     public func rerun(_ executionId: String, request: RerunRequest = RerunRequest()) async throws(AsteroidError)
         -> ExecuteResponse
     {
         try Self.validate(request.validate, .executionRerun)
         var endpoint = try Self.endpoint(.executionRerun, executionId)
         endpoint.body = try Endpoint.json(request, .executionRerun)
-        return try decode(ExecuteResponse.self, endpoint, try await send(endpoint, expecting: [200, 201, 202]))
+        return try await rerunReconciled(endpoint, parent: executionId)
     }
 
     /// `GET /executions/{id}/sync?timeoutSeconds=`: waits up to `timeoutSeconds` (1–25, default 25) for
@@ -139,7 +149,9 @@ extension AsteroidClient {
         }
         var endpoint = try Self.endpoint(.executionUserMessagesAdd, executionId)
         endpoint.body = try Endpoint.json(UserMessageRequest(message: message), .executionUserMessagesAdd)
-        return text(try await send(endpoint, expecting: [200, 201]))
+        return try await unverifiable(endpoint) { () throws(AsteroidError) in
+            text(try await send(endpoint, expecting: [200, 201]))
+        }
     }
 
     /// `GET /executions/{id}/recording`: the signed URL of the 307's `Location` (not followed; it expires
@@ -163,7 +175,17 @@ extension AsteroidClient {
         -> StatusChange
     {
         let endpoint = try Self.endpoint(operation, executionId)
-        return try decode(StatusChange.self, endpoint, try await send(endpoint, expecting: [200, 202]))
+        let target: UpdatableStatus =
+            switch operation {
+            case .executionPause: .paused
+            case .executionCancel: .cancelled
+            default: .running
+            }
+        return try await statusReconciled(endpoint, executionId, to: target) { () throws(AsteroidError) in
+            try decode(StatusChange.self, endpoint, try await send(endpoint, expecting: [200, 202]))
+        } done: {
+            StatusChange(executionId: executionId, status: target)
+        }
     }
 
     /// The endpoint for an operation on one id, after checking that the id is a UUID.

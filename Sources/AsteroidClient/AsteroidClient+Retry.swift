@@ -3,46 +3,75 @@ import Foundation
 
 extension AsteroidClient {
     /// Runs `attempt` (given the attempt number) until it yields a response that is final for this
-    /// operation. Returns the response (any status) and how many times the request was sent.
+    /// operation. Returns the response (any status), how many times the request was sent and, when the
+    /// client stopped retrying because the server asked for a wait longer than the budget left, a sentence
+    /// saying so.
     func withRetries(
         _ endpoint: Endpoint, _ attempt: (Int) async throws(TransportFailure) -> TransportResponse
-    ) async throws(AsteroidError) -> (TransportResponse, Int) {
+    ) async throws(AsteroidError) -> (TransportResponse, Int, String?) {
         let clock = ContinuousClock()
         let start = clock.now
+        let mutating = endpoint.operation.isMutating
         var number = 0
+        var connectFailures = 0
+        var delay = Duration.zero
         while true {
             number += 1
             if Task.isCancelled { throw cancelledError(endpoint, attempts: number - 1) }
-            let delay: Duration
+            try await waitBeforeAttempt(number, backoff: delay, endpoint)
             do {
                 let response = try await attempt(number)
-                guard Self.shouldRetry(status: response.status, mutating: endpoint.operation.isMutating),
-                    let wait = nextDelay(
-                        after: number, retryAfter: RetryAfter.seconds(response.header("Retry-After"), now: Date()),
-                        elapsed: clock.now - start)
-                else { return (response, number) }
-                delay = wait
+                guard Self.shouldRetry(status: response.status, mutating: mutating) else {
+                    return (response, number, nil)
+                }
+                let retryAfter = RetryAfter.seconds(response.header("Retry-After"), now: Date())
+                switch nextDelay(after: number, retryAfter: retryAfter, elapsed: clock.now - start) {
+                case .wait(let wait):
+                    delay = wait
+                    if response.status == 429 { gate.close(for: wait) }
+                case .stop(let note):
+                    return (response, number, note)
+                }
             } catch {
                 if error.kind == .cancelled || Task.isCancelled { throw cancelledError(endpoint, attempts: number) }
-                guard Self.shouldRetry(error, mutating: endpoint.operation.isMutating),
-                    let wait = nextDelay(after: number, retryAfter: nil, elapsed: clock.now - start)
+                if error.kind == .connectFailed { connectFailures += 1 }
+                guard Self.shouldRetry(error, mutating: mutating),
+                    connectFailures < configuration.retry.maxConnectAttempts || error.kind != .connectFailed,
+                    case .wait(let wait) = nextDelay(after: number, retryAfter: nil, elapsed: clock.now - start)
                 else { throw transportError(endpoint, error, attempts: number) }
                 delay = wait
-            }
-            log("  retrying in \(RequestLogMiddleware.milliseconds(delay)) ms")
-            do {
-                try await sleeper(delay)
-            } catch {
-                throw cancelledError(endpoint, attempts: number)
             }
         }
     }
 
-    /// GETs retry on 429, 502, 503, 504; mutations only on 429 and 503 (the server refused before acting).
+    /// Waits before attempt `number`: its own backoff (after a failed attempt) or the client-wide 429 gate,
+    /// whichever ends later. A request held only by the gate adds a little jitter, so the requests that
+    /// queued behind it do not all leave at the same instant.
+    func waitBeforeAttempt(_ number: Int, backoff: Duration, _ endpoint: Endpoint) async throws(AsteroidError) {
+        var held = gate.remaining()
+        if held > .zero, held > backoff {
+            held += configuration.retry.baseDelay * Double.random(in: 0...1)
+        }
+        let wait = max(backoff, held)
+        guard wait > .zero else { return }
+        if held > backoff {
+            log("  waiting \(RequestLogMiddleware.milliseconds(wait)) ms (the server answered 429 Too Many Requests)")
+        } else {
+            log("  retrying in \(RequestLogMiddleware.milliseconds(wait)) ms")
+        }
+        do {
+            try await sleeper(wait)
+        } catch {
+            throw cancelledError(endpoint, attempts: number - 1)
+        }
+    }
+
+    /// GETs retry on 429, 500, 502, 503, 504; mutations only on 429 and 503 (the server refused before
+    /// acting). A mutation's 500/502/504 is settled by reconciliation (`AsteroidClient+Reconcile.swift`).
     static func shouldRetry(status: Int, mutating: Bool) -> Bool {
         switch status {
         case 429, 503: true
-        case 502, 504: !mutating
+        case 500, 502, 504: !mutating
         default: false
         }
     }
@@ -57,20 +86,35 @@ extension AsteroidClient {
         }
     }
 
-    /// The wait before attempt `attempt + 1`, or `nil` when attempts or the time budget are used up.
-    func nextDelay(after attempt: Int, retryAfter: Double?, elapsed: Duration) -> Duration? {
+    enum NextAttempt: Equatable {
+        case wait(Duration)
+        /// No further attempt; the note says why when the reason is the server's `Retry-After`.
+        case stop(String?)
+    }
+
+    /// The wait before attempt `attempt + 1`, or `.stop` when attempts or the time budget are used up.
+    func nextDelay(after attempt: Int, retryAfter: Double?, elapsed: Duration) -> NextAttempt {
         let policy = configuration.retry
-        guard attempt < policy.maxAttempts else { return nil }
+        guard attempt < policy.maxAttempts else { return .stop(nil) }
         let wait: Duration
         if let retryAfter {
-            wait = .milliseconds(Int64((retryAfter * 1000).rounded()))
+            let left = policy.totalBudget - elapsed
+            // RetryAfter.seconds is at most RetryAfter.maximum, so the conversion cannot overflow.
+            guard retryAfter <= RetryAfter.maximum, elapsed + .seconds(retryAfter) <= policy.totalBudget else {
+                let (whole, fraction) = left.components
+                let budget = max(0, (Double(whole) + Double(fraction) / 1e18).rounded())
+                return .stop(
+                    "The server asked to wait \(AsteroidError.seconds(retryAfter)) (Retry-After), longer than the "
+                        + "\(AsteroidError.seconds(budget)) left of the retry budget; try again later.")
+            }
+            wait = .seconds(retryAfter)
         } else {
             let exponent = min(attempt - 1, 30)
             let ceiling = min(policy.maxDelay, policy.baseDelay * (1 << exponent))
             wait = ceiling * Double.random(in: 0...1)
         }
-        guard elapsed + wait <= policy.totalBudget else { return nil }
-        return wait
+        guard elapsed + wait <= policy.totalBudget else { return .stop(nil) }
+        return .wait(wait)
     }
 
     func cancelledError(_ endpoint: Endpoint, attempts: Int) -> AsteroidError {
@@ -88,21 +132,5 @@ extension AsteroidClient {
 
     func log(_ line: String) {
         configuration.requestLog?(line)
-    }
-}
-
-/// Parses `Retry-After`: delay-seconds or an HTTP date.
-enum RetryAfter {
-    static func seconds(_ header: String?, now: Date) -> Double? {
-        guard let text = header?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-        if let seconds = Double(text), seconds >= 0, seconds.isFinite { return seconds }
-        for format in ["EEE, dd MMM yyyy HH:mm:ss zzz", "EEEE, dd-MMM-yy HH:mm:ss zzz", "EEE MMM d HH:mm:ss yyyy"] {
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.timeZone = TimeZone(identifier: "GMT")
-            formatter.dateFormat = format
-            if let date = formatter.date(from: text) { return max(0, date.timeIntervalSince(now).rounded(.up)) }
-        }
-        return nil
     }
 }

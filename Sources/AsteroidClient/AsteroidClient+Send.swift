@@ -15,13 +15,17 @@ extension AsteroidClient {
                 detail: "dry run: not sent", dryRunRequest: dump)
         }
         let timeout = configuration.timeout + endpoint.extraTimeout
-        let (response, attempts) = try await withRetries(endpoint) { number throws(TransportFailure) in
+        let (response, attempts, note) = try await withRetries(endpoint) { number throws(TransportFailure) in
             let context = RequestContext(
                 operation: endpoint.operation, attempt: number, maxAttempts: self.configuration.retry.maxAttempts,
                 relativeTarget: endpoint.pathAndQuery)
             return try await self.attempt(request, context: context, timeout: timeout)
         }
-        guard expected.contains(response.status) else { throw httpError(endpoint, response, attempts: attempts) }
+        guard expected.contains(response.status) else {
+            var error = httpError(endpoint, response, attempts: attempts)
+            if let note { error.hint = [note, error.hint].compactMap { $0 }.joined(separator: " ") }
+            throw error
+        }
         return response
     }
 

@@ -18,6 +18,8 @@ public final class AsteroidClient: Sendable {
     let transport: any AsteroidTransport
     let sleeper: @Sendable (Duration) async throws -> Void
     let redactor: Redactor
+    /// Shared by every request of this client: closed for a while after a 429 (see `RetryGate`).
+    let gate = RetryGate()
 
     /// A client on the real network transport: the process-wide `AsyncHTTPClientTransport.shared`
     /// (AsyncHTTPClient, pooled keep-alive connections, redirects not followed). Creating many clients is

@@ -135,8 +135,10 @@ public struct AsteroidError: Error, Sendable, CustomStringConvertible, Localized
         }
     }
 
+    /// `2 s`, `1.5 s`; any Double (a server's `Retry-After` can be anything) without overflowing `Int`.
     static func seconds(_ value: Double) -> String {
-        value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+        guard value.isFinite, value.magnitude < 1e15, value == value.rounded() else { return "\(value) s" }
+        return "\(Int(value)) s"
     }
 }
 

@@ -110,6 +110,12 @@ public final class AsyncHTTPClientTransport: AsteroidTransport {
                 return TransportFailure(.other, requestMayHaveBeenSent: true, detail: "\(error)")
             }
         }
+        // The connection closed in the middle of the response ("stream ended at an unexpected time"): a
+        // dropped connection like a reset, and as transient.
+        if let error = error as? HTTPParserError, case .invalidEOFState = error {
+            return TransportFailure(
+                .connectionLost, requestMayHaveBeenSent: true, detail: "the connection closed mid-response")
+        }
         // NIOPosix's `NIOConnectionError` (every address refused or unreachable); NIOPosix is not imported here.
         if String(describing: type(of: error)) == "NIOConnectionError" {
             return TransportFailure(

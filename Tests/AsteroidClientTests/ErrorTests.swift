@@ -89,12 +89,12 @@ struct ErrorTests {
                 .connectionLost, requestMayHaveBeenSent: true, detail: "the server closed the connection")
         }
         let error = try #require(
-            await catchAsteroid { try await Fixture.client(dropped) { $0.retry = .none }.cancel(id) })
+            await catchAsteroid { try await Fixture.client(dropped) { $0.retry = .none }.getExecution(id) })
         #expect(error.kind == .transport)
         #expect(error.requestMayHaveBeenSent == true)
         #expect(
             error.description
-                == "POST /executions/\(id)/cancel failed: the server closed the connection; the request may have reached the server"
+                == "GET /executions/\(id) failed: the server closed the connection; the request may have reached the server"
         )
 
         let refused = FakeTransport { _, _ throws(TransportFailure) in

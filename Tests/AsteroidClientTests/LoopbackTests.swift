@@ -65,31 +65,36 @@ struct LoopbackTests {
         #expect(error.description.contains("the request was not sent"))
     }
 
-    @Test("a server that closes the connection: a mutation is not repeated, a GET is")
+    @Test("a server that closes the connection: a mutation is not repeated (its outcome stays unknown), a GET is")
     func closedConnection() async throws {
         let server = try LoopbackServer { _ in .close }
         defer { server.stop() }
         let client = client(server.baseURL, retry: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(1)))
         let mutation = try #require(await catchAsteroid { try await client.rerun(id) })
-        #expect(mutation.kind == .transport)
+        #expect(mutation.kind == .outcomeUnknown)
         #expect(mutation.requestMayHaveBeenSent == true)
-        #expect(server.requests.count == 1)
+        // The POST once, then the GET of the parent that should have settled it, 3 times.
+        #expect(server.requests.count == 4)
+        #expect(server.requests.filter { $0.hasPrefix("POST") }.count == 1)
         let read = try #require(await catchAsteroid { try await client.getExecution(id) })
         try await client.shutdown()
         #expect(read.attempts == 3)
-        #expect(server.requests.count == 4)
+        #expect(server.requests.count == 7)
     }
 
-    @Test("a silent server: the per-request timeout fires and the POST is not repeated")
+    @Test("a silent server: the per-request timeout fires, the POST is not repeated, its outcome is unknown")
     func timeout() async throws {
         let server = try LoopbackServer { _ in .silent }
         defer { server.stop() }
         let client = client(server.baseURL, timeout: .milliseconds(300), retry: RetryPolicy(maxAttempts: 3))
         let error = try #require(await catchAsteroid { try await client.pause(id) })
         try await client.shutdown()
-        #expect(error.kind == .timeout)
-        #expect(error.description == "POST /executions/\(id)/pause failed: no response in time (timeout 0.3 seconds); the request may have reached the server")
-        #expect(server.requests.count == 1)
+        // The pause's answer is lost; the GET that should settle it times out too: the outcome stays unknown.
+        #expect(error.kind == .outcomeUnknown)
+        #expect(error.description.hasPrefix("POST /executions/\(id)/pause: outcome unknown: no answer in time; "))
+        #expect(error.description.contains("GET /executions/\(id) failed: no response in time (timeout 0.3 seconds)"))
+        #expect(server.requests.filter { $0.hasPrefix("POST") }.count == 1)
+        #expect(server.requests.count == 4)
     }
 
     @Test("cancelling the task cancels the request in flight")

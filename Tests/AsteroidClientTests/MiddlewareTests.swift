@@ -44,8 +44,8 @@ struct MiddlewareTests {
         _ = try await client.getExecution(Fixture.id)
         #expect(
             seen.lines == [
-                "execution_get attempt 1/4 /executions/\(Fixture.id) key=none",
-                "execution_get attempt 2/4 /executions/\(Fixture.id) key=none",
+                "execution_get attempt 1/10 /executions/\(Fixture.id) key=none",
+                "execution_get attempt 2/10 /executions/\(Fixture.id) key=none",
             ])
         #expect(transport.requests.map { $0.header("X-Trace") } == ["t-1", "t-2"])
         #expect(transport.requests.allSatisfy { $0.header("X-Asteroid-Agents-Api-Key") == Fixture.key })
