@@ -46,12 +46,11 @@ package enum Operators {
             case .null: return .bool(op == .notMatch)
             default: subject = lhs.text
             }
-            let regex: NSRegularExpression
-            do { regex = try NSRegularExpression(pattern: pattern) } catch {
-                throw Operators.error("invalid regular expression \(JSONText.quote(pattern))", span, source)
+            let regex: LinearRegex
+            do { regex = try LinearRegex.compiled(pattern) } catch {
+                throw Operators.error("invalid regular expression \(JSONText.quote(pattern)): \(error.message)", span, source)
             }
-            let found = regex.firstMatch(in: subject, range: NSRange(subject.startIndex..., in: subject)) != nil
-            return .bool(found == (op == .match))
+            return .bool(try regex.firstMatchExists(in: subject) == (op == .match))
         case .in:
             switch rhs {
             case .list(let items): return .bool(items.contains { $0.isEqual(to: lhs) })
