@@ -46,6 +46,10 @@ package struct LinearRegex: Sendable {
     let literal: (scalars: [UInt32], fold: Bool)?
     /// The pattern starts with `^` or `\A` outside multiline mode: only position 0 can start a match.
     let anchored: Bool
+    /// The scalars (folded when `firstFolded`) a match can start with, when that is a short list: the search
+    /// skips other positions while no match is under way.
+    let firstScalars: [UInt32]?
+    let firstFolded: Bool
 
     /// The largest compiled program accepted (`x{1000}{1000}` would be a million states).
     static let maxProgram = 50_000
@@ -60,6 +64,28 @@ package struct LinearRegex: Sendable {
         sets = compiler.sets
         literal = node.literalRun
         anchored = node.startsAnchored
+        (firstScalars, firstFolded) = Self.startScalars(compiler.program)
+    }
+
+    /// Follows the jumps and splits from the start: if every state reached reads one given scalar (all with
+    /// the same case sensitivity), those scalars; nil when an assertion, class or the end is reachable.
+    static func startScalars(_ program: [Instruction]) -> ([UInt32]?, Bool) {
+        var seen = Set<Int>()
+        var stack = [0]
+        var scalars: [UInt32] = []
+        var folds: Set<Bool> = []
+        while let pc = stack.popLast() {
+            guard seen.insert(pc).inserted else { continue }
+            switch program[pc] {
+            case .jump(let target): stack.append(target)
+            case .split(let first, let second): stack.append(contentsOf: [first, second])
+            case .scalar(let c): scalars.append(c); folds.insert(false)
+            case .folded(let c): scalars.append(c); folds.insert(true)
+            default: return (nil, false)
+            }
+        }
+        guard folds.count == 1, scalars.count <= 8 else { return (nil, false) }
+        return (scalars, folds.contains(true))
     }
 
     /// Whether the pattern matches anywhere in `subject`. Throws `CancellationError` when the task is
@@ -165,6 +191,10 @@ struct RegexMatcher {
         next.reserveCapacity(regex.program.count)
         var work = 0
         for position in 0...text.count {
+            if current.isEmpty, let first = regex.firstScalars, position < text.count {
+                let c = regex.firstFolded ? LinearRegex.fold(text[position]) : text[position]
+                if !first.contains(c) { continue }
+            }
             if position == 0 || !regex.anchored {
                 if add(0, at: position, to: &current) { return true }
             }
