@@ -89,15 +89,23 @@ struct RegexParser {
         while let c = peek() {
             var bounds: (Int, Int?)
             switch c {
-            case Self.ascii("*"): bounds = (0, nil); index += 1
-            case Self.ascii("+"): bounds = (1, nil); index += 1
-            case Self.ascii("?"): bounds = (0, 1); index += 1
+            case Self.ascii("*"):
+                bounds = (0, nil)
+                index += 1
+            case Self.ascii("+"):
+                bounds = (1, nil)
+                index += 1
+            case Self.ascii("?"):
+                bounds = (0, 1)
+                index += 1
             case Self.ascii("{"):
                 guard let interval = try parseInterval() else { return node }
                 bounds = interval
             default: return node
             }
-            if case .assert = node { throw SyntaxError(message: "nothing to repeat before '\(Character(Unicode.Scalar(c) ?? "?"))'") }
+            if case .assert = node {
+                throw SyntaxError(message: "nothing to repeat before '\(Character(Unicode.Scalar(c) ?? "?"))'")
+            }
             // Lazy (`*?`) and possessive (`*+`) forms match the same strings; only existence is computed.
             if let mark = peek(), mark == Self.ascii("?") || mark == Self.ascii("+") { index += 1 }
             node = .repetition(node, min: bounds.0, max: bounds.1)
@@ -117,16 +125,26 @@ struct RegexParser {
             }
             return value
         }
-        guard let low = number(&self) else { index = start; return nil }
+        guard let low = number(&self) else {
+            index = start
+            return nil
+        }
         var high: Int? = low
         if peek() == Self.ascii(",") {
             index += 1
             high = number(&self)
         }
-        guard peek() == Self.ascii("}") else { index = start; return nil }
+        guard peek() == Self.ascii("}") else {
+            index = start
+            return nil
+        }
         index += 1
-        if let high, high < low { throw SyntaxError(message: "bad repetition {\(low),\(high)}: the maximum is below the minimum") }
-        if low > 1000 || (high ?? 0) > 1000 { throw SyntaxError(message: "repetition counts above 1000 are not supported") }
+        if let high, high < low {
+            throw SyntaxError(message: "bad repetition {\(low),\(high)}: the maximum is below the minimum")
+        }
+        if low > 1000 || (high ?? 0) > 1000 {
+            throw SyntaxError(message: "repetition counts above 1000 are not supported")
+        }
         return (low, high)
     }
 
@@ -171,7 +189,8 @@ struct RegexParser {
                     case Self.ascii("m"): multiline = on
                     case Self.ascii("s"): dotAll = on
                     default:
-                        throw SyntaxError(message: "unsupported flag '\(Character(Unicode.Scalar(c) ?? "?"))' (i, m and s are)")
+                        throw SyntaxError(
+                            message: "unsupported flag '\(Character(Unicode.Scalar(c) ?? "?"))' (i, m and s are)")
                     }
                     index += 1
                 }
@@ -241,7 +260,11 @@ struct RegexParser {
         case Self.ascii("x"), Self.ascii("u"):
             var digits = c == Self.ascii("x") ? 2 : 4
             var braced = false
-            if peek() == Self.ascii("{") { braced = true; digits = 8; index += 1 }
+            if peek() == Self.ascii("{") {
+                braced = true
+                digits = 8
+                index += 1
+            }
             var value: UInt32 = 0
             var count = 0
             while count < digits, let d = peek(), let v = Self.hexValue(d) {
@@ -253,7 +276,9 @@ struct RegexParser {
                 guard peek() == Self.ascii("}") else { throw SyntaxError(message: "missing '}' in a \\x{…} escape") }
                 index += 1
             }
-            guard count > 0, Unicode.Scalar(value) != nil else { throw SyntaxError(message: "invalid hexadecimal escape") }
+            guard count > 0, Unicode.Scalar(value) != nil else {
+                throw SyntaxError(message: "invalid hexadecimal escape")
+            }
             return value
         case Self.ascii("1")...Self.ascii("9"), Self.ascii("k"):
             throw SyntaxError(message: "backreferences (\\1, \\k<name>) are not supported")
@@ -261,7 +286,9 @@ struct RegexParser {
             throw SyntaxError(message: "Unicode property classes (\\p{…}) are not supported")
         default:
             let isLetterOrDigit = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
-            if isLetterOrDigit { throw SyntaxError(message: "unknown escape '\\\(Character(Unicode.Scalar(c) ?? "?"))'") }
+            if isLetterOrDigit {
+                throw SyntaxError(message: "unknown escape '\\\(Character(Unicode.Scalar(c) ?? "?"))'")
+            }
             return c
         }
     }
@@ -286,7 +313,10 @@ struct RegexParser {
         var first = true
         while true {
             guard let c = peek() else { throw SyntaxError(message: "missing ']'") }
-            if c == Self.ascii("]"), !first { index += 1; break }
+            if c == Self.ascii("]"), !first {
+                index += 1
+                break
+            }
             if c == Self.ascii("["), peek(1) == Self.ascii(":") {
                 throw SyntaxError(message: "POSIX classes ([:alpha:]) are not supported; use \\w, \\d, \\s or a range")
             }
@@ -311,7 +341,9 @@ struct RegexParser {
                     index += 1
                     high = try escapedScalar(e)
                 }
-                guard high >= low else { throw SyntaxError(message: "bad range in a class: the end is before the start") }
+                guard high >= low else {
+                    throw SyntaxError(message: "bad range in a class: the end is before the start")
+                }
             }
             set.ranges.append(low...high)
         }

@@ -79,8 +79,12 @@ package struct LinearRegex: Sendable {
             switch program[pc] {
             case .jump(let target): stack.append(target)
             case .split(let first, let second): stack.append(contentsOf: [first, second])
-            case .scalar(let c): scalars.append(c); folds.insert(false)
-            case .folded(let c): scalars.append(c); folds.insert(true)
+            case .scalar(let c):
+                scalars.append(c)
+                folds.insert(false)
+            case .folded(let c):
+                scalars.append(c)
+                folds.insert(true)
             default: return (nil, false)
             }
         }
@@ -257,7 +261,9 @@ struct RegexMatcher {
             if i == n { return true }
             if i == n - 1 { return LinearRegex.isLineTerminator(text[i]) }
             return i == n - 2 && text[i] == 13 && text[i + 1] == 10
-        case .lineStart: return i == 0 || (LinearRegex.isLineTerminator(text[i - 1]) && !(text[i - 1] == 13 && i < n && text[i] == 10))
+        case .lineStart:
+            return i == 0
+                || (LinearRegex.isLineTerminator(text[i - 1]) && !(text[i - 1] == 13 && i < n && text[i] == 10))
         case .lineEnd: return i == n || LinearRegex.isLineTerminator(text[i])
         case .wordBoundary, .notWordBoundary:
             let before = i > 0 && LinearRegex.isClass(.word, text[i - 1])

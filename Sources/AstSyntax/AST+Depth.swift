@@ -35,13 +35,15 @@ extension Stage {
 extension CommandCall {
     /// Computed: arguments are expressions (which store theirs) and `each` nests at most `maxDepth` calls.
     package var depth: Int {
-        1 + arguments.reduce(0) { deepest, argument in
-            switch argument {
-            case .positional(let value), .named(_, _, let value), .flag(_, _, let value?): Swift.max(deepest, value.depth)
-            case .flag(_, _, nil): deepest
-            case .stage(let call): Swift.max(deepest, call.depth)
+        1
+            + arguments.reduce(0) { deepest, argument in
+                switch argument {
+                case .positional(let value), .named(_, _, let value), .flag(_, _, let value?):
+                    Swift.max(deepest, value.depth)
+                case .flag(_, _, nil): deepest
+                case .stage(let call): Swift.max(deepest, call.depth)
+                }
             }
-        }
     }
 }
 

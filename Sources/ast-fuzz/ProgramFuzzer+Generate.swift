@@ -21,14 +21,18 @@ struct ProgramGenerator {
         "\"\\u{0}\"", "'(a+)+$'", "'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!'", "\"é\u{301}\"", "[]", "{}", "[[[[]]]]",
         "{a: {b: {c: null}}}", "\"\\(1 + 1)\"", "99999999999999999999", "1.5e3", "0x10", "1_000",
     ]
-    static let operators = ["+", "-", "*", "/", "%", "==", "!=", "<", "<=", ">", ">=", "=~", "!~", "in", "and", "or", "??"]
-    static let tokens = operators + [
-        "(", ")", "[", "]", "{", "}", "|", ",", ":", ";", "\n", ".", "?", "$", "=", "let", "def", "if", "else", "for",
-        "try", "catch", "return", "break", "continue", "exit", "not", "$it", "$x", ".a", ".status", "where", "each",
-        "sort-by", "first", "last", "count", "sum", "avg", "min", "max", "group-by", "uniq", "flatten", "select",
-        "reverse", "skip", "json", "jsonl", "csv", "table", "print", "assert", "help", "set", "version", "-p", "8",
-        "\"", "'", "\\", "#", "\"\\(", "`", "@", "^", "~", "!", "&", "\u{0}", "\u{FEFF}", "é",
-    ] + extremes
+    static let operators = [
+        "+", "-", "*", "/", "%", "==", "!=", "<", "<=", ">", ">=", "=~", "!~", "in", "and", "or", "??",
+    ]
+    static let tokens =
+        operators + [
+            "(", ")", "[", "]", "{", "}", "|", ",", ":", ";", "\n", ".", "?", "$", "=", "let", "def", "if", "else",
+            "for",
+            "try", "catch", "return", "break", "continue", "exit", "not", "$it", "$x", ".a", ".status", "where", "each",
+            "sort-by", "first", "last", "count", "sum", "avg", "min", "max", "group-by", "uniq", "flatten", "select",
+            "reverse", "skip", "json", "jsonl", "csv", "table", "print", "assert", "help", "set", "version", "-p", "8",
+            "\"", "'", "\\", "#", "\"\\(", "`", "@", "^", "~", "!", "&", "\u{0}", "\u{FEFF}", "é",
+        ] + extremes
     static let commands = [
         "where .a > 1", "each { $it }", "sort-by a", "first 2", "last 1", "count", "sum", "avg", "min", "max",
         "group-by a", "uniq", "flatten", "select a", "reverse", "skip 1", "json -c", "jsonl", "csv", "table",
@@ -43,7 +47,9 @@ struct ProgramGenerator {
         case 750..<850: return Program(kind: "extreme", text: extremeProgram())
         case 850..<900: return Program(kind: "deep", text: deep(huge: rng.below(50) == 0))
         case 900..<950: return Program(kind: "spliced", text: splice())
-        default: return Program(kind: "tokens", text: (0..<rng.below(40)).map { _ in pick(Self.tokens) }.joined(separator: " "))
+        default:
+            return Program(
+                kind: "tokens", text: (0..<rng.below(40)).map { _ in pick(Self.tokens) }.joined(separator: " "))
         }
     }
 
@@ -60,7 +66,8 @@ struct ProgramGenerator {
             case 0: if length > 0 { scalars.removeSubrange(at..<(at + length)) }
             case 1: scalars.insert(contentsOf: (" " + pick(Self.tokens) + " ").unicodeScalars, at: at)
             case 2: if length > 0 { scalars.insert(contentsOf: scalars[at..<(at + length)], at: at) }
-            case 3: if length > 0 { scalars.replaceSubrange(at..<(at + length), with: pick(Self.extremes).unicodeScalars) }
+            case 3:
+                if length > 0 { scalars.replaceSubrange(at..<(at + length), with: pick(Self.extremes).unicodeScalars) }
             case 4: if at < scalars.count { scalars[at] = Unicode.Scalar(UInt8(rng.below(94) + 32)) }
             default:
                 let other = Array(pick(corpus).unicodeScalars)
@@ -82,7 +89,10 @@ struct ProgramGenerator {
     // MARK: grammar
 
     mutating func generated() -> String {
-        var lines = ["let x = {a: 1, b: [1, 2, 3], s: \"text\", t: 2026-11-01, d: 90m}", "let xs = [{a: 1}, {a: 2, b: null}, {a: 3}]"]
+        var lines = [
+            "let x = {a: 1, b: [1, 2, 3], s: \"text\", t: 2026-11-01, d: 90m}",
+            "let xs = [{a: 1}, {a: 2, b: null}, {a: 3}]",
+        ]
         for _ in 0...rng.below(6) { lines.append(statement(depth: 0)) }
         return lines.joined(separator: "\n")
     }
@@ -93,7 +103,9 @@ struct ProgramGenerator {
         case 0: return "let v\(rng.below(4)) = " + expression(depth: depth)
         case 1: return expression(depth: depth)
         case 2: return pipeline(depth: depth)
-        case 3: return "if \(expression(depth: depth + 1)) { \(statement(depth: depth + 1)) } else { \(statement(depth: depth + 1)) }"
+        case 3:
+            return
+                "if \(expression(depth: depth + 1)) { \(statement(depth: depth + 1)) } else { \(statement(depth: depth + 1)) }"
         case 4: return "for i in \(list(depth: depth + 1)) { \(statement(depth: depth + 1)) }"
         case 5: return "try { \(statement(depth: depth + 1)) } catch e { $e.message }"
         case 6: return "def g\(rng.below(3))(p, q = \(literal())) { \(statement(depth: depth + 1)) }"
@@ -113,7 +125,8 @@ struct ProgramGenerator {
     }
 
     mutating func literal() -> String {
-        rng.below(3) == 0 ? pick(Self.extremes) : pick(["1", "2.5", "\"s\"", "null", "true", "30s", "2026-11-01", "[1]", "{a: 1}"])
+        rng.below(3) == 0
+            ? pick(Self.extremes) : pick(["1", "2.5", "\"s\"", "null", "true", "30s", "2026-11-01", "[1]", "{a: 1}"])
     }
 
     mutating func expression(depth: Int) -> String {
@@ -122,7 +135,10 @@ struct ProgramGenerator {
         case 0, 1: return literal()
         case 2: return "\(expression(depth: depth + 1)) \(pick(Self.operators)) \(expression(depth: depth + 1))"
         case 3: return "(\(expression(depth: depth + 1)))"
-        case 4: return pick(["$x", "$xs", "$x.a", "$x.b[1]", "$x.s", "$x.t", "$x.d", "$x.missing?", "$xs[0].a", "$now", "$v0"])
+        case 4:
+            return pick([
+                "$x", "$xs", "$x.a", "$x.b[1]", "$x.s", "$x.t", "$x.d", "$x.missing?", "$xs[0].a", "$now", "$v0",
+            ])
         case 5: return list(depth: depth)
         case 6: return "{k: \(expression(depth: depth + 1)), \"q k\": \(expression(depth: depth + 1))}"
         case 7: return pick(["-", "not "]) + expression(depth: depth + 1)
@@ -150,7 +166,8 @@ struct ProgramGenerator {
         case 4: inner = String(repeating: "[", count: n) + String(repeating: "]", count: n)
         case 5: inner = "if false { 1 }" + String(repeating: " else if false { 1 }", count: n)
         case 6: inner = String(repeating: "- ", count: n) + "1"
-        case 7: inner = String(repeating: "\"\\(", count: min(n, 200)) + "1" + String(repeating: ")\"", count: min(n, 200))
+        case 7:
+            inner = String(repeating: "\"\\(", count: min(n, 200)) + "1" + String(repeating: ")\"", count: min(n, 200))
         default: inner = "[1] | each " + String(repeating: "each ", count: n) + "count"
         }
         return "let x = {a: 1}\n" + (rng.below(2) == 0 ? "if false { \(inner) }" : inner)

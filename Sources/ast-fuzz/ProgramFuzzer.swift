@@ -26,8 +26,10 @@ enum ProgramFuzzer {
 
     static func main(_ arguments: [String]) async -> Int32 {
         guard let options = parse(arguments) else {
-            FileHandle.standardError.write(Data(
-                "usage: ast-fuzz programs [--count N] [--seconds S] [--seed N] [--out DIR] [--deadline S] [--corpus DIR] [--replay FILE]\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "usage: ast-fuzz programs [--count N] [--seconds S] [--seed N] [--out DIR] [--deadline S] [--corpus DIR] [--replay FILE]\n"
+                        .utf8))
             return 2
         }
         if let replay = options.replay {
@@ -61,14 +63,18 @@ enum ProgramFuzzer {
         let elapsed = Date().timeIntervalSince(start)
         current.remove()
         let summary = counts.sorted { $0.key < $1.key }.map { "exit \($0.key): \($0.value)" }.joined(separator: ", ")
-        print(String(format: "ast-fuzz programs: %d programs in %.1f s (%.0f/s), seed %llu, corpus %d scripts, no crash or hang (%@)",
-            done, elapsed, Double(done) / max(elapsed, 0.001), options.seed, corpus.count, summary))
+        print(
+            String(
+                format:
+                    "ast-fuzz programs: %d programs in %.1f s (%.0f/s), seed %llu, corpus %d scripts, no crash or hang (%@)",
+                done, elapsed, Double(done) / max(elapsed, 0.001), options.seed, corpus.count, summary))
         return 0
     }
 
     /// Lexes, parses, checks and evaluates one program the way `ast` does.
     static func run(_ text: String) async -> RunOutcome {
-        let interpreter = Interpreter(registry: registry, output: DiscardOutput(),
+        let interpreter = Interpreter(
+            registry: registry, output: DiscardOutput(),
             clock: { Date(timeIntervalSince1970: 1_790_000_000) })
         return await interpreter.run(SourceFile(name: "fuzz.ast", text: text))
     }
@@ -79,7 +85,9 @@ enum ProgramFuzzer {
         guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
         var scripts: [String] = []
         while let path = enumerator.nextObject() as? String {
-            guard path.hasSuffix(".ast"), let data = FileManager.default.contents(atPath: root + "/" + path) else { continue }
+            guard path.hasSuffix(".ast"), let data = FileManager.default.contents(atPath: root + "/" + path) else {
+                continue
+            }
             scripts.append(String(decoding: data, as: UTF8.self))
         }
         return scripts.sorted()
@@ -92,11 +100,19 @@ enum ProgramFuzzer {
             guard index + 1 < arguments.count else { return nil }
             let value = arguments[index + 1]
             switch arguments[index] {
-            case "--count": guard let n = Int(value), n >= 0 else { return nil }; options.count = n
-            case "--seconds": guard let s = Double(value), s > 0 else { return nil }; options.seconds = s
-            case "--seed": guard let s = UInt64(value) else { return nil }; options.seed = s
+            case "--count":
+                guard let n = Int(value), n >= 0 else { return nil }
+                options.count = n
+            case "--seconds":
+                guard let s = Double(value), s > 0 else { return nil }
+                options.seconds = s
+            case "--seed":
+                guard let s = UInt64(value) else { return nil }
+                options.seed = s
             case "--out": options.out = value
-            case "--deadline": guard let s = Double(value), s > 0 else { return nil }; options.deadline = s
+            case "--deadline":
+                guard let s = Double(value), s > 0 else { return nil }
+                options.deadline = s
             case "--corpus": options.corpus = value
             case "--replay": options.replay = value
             default: return nil
@@ -163,11 +179,14 @@ final class Watchdog: @unchecked Sendable {
         let thread = Thread { [self] in
             while true {
                 Thread.sleep(forTimeInterval: min(0.1, deadline / 4))
-                guard let (index, since) = lock.withLock({ running }), Date().timeIntervalSince(since) > deadline else { continue }
+                guard let (index, since) = lock.withLock({ running }), Date().timeIntervalSince(since) > deadline else {
+                    continue
+                }
                 let path = "\(out)/hang-\(index).ast"
                 try? current.contents.write(toFile: path, atomically: true, encoding: .utf8)
-                FileHandle.standardError.write(Data(
-                    "ast-fuzz programs: HANG: program \(index) ran more than \(deadline) s; saved \(path)\n".utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        "ast-fuzz programs: HANG: program \(index) ran more than \(deadline) s; saved \(path)\n".utf8))
                 exit(3)
             }
         }

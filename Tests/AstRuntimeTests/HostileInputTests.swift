@@ -34,13 +34,17 @@ import Testing
         let program = "def f(n) { if $n == 0 { [] } else { \(open)(f ($n - 1))\(close) } }\nlet v = f 199\n$v == $v"
         let result = await Harness.run(program)
         #expect(result.code == 1)
-        #expect(result.err.contains("value is nested too deeply (more than 1000 lists and records)"), "\(result.err.prefix(300))")
-        let shallow = await Harness.run("def f(n) { if $n == 0 { [] } else { [[[[(f ($n - 1))]]]] } }\nlet v = f 199\n$v == $v")
+        #expect(
+            result.err.contains("value is nested too deeply (more than 1000 lists and records)"),
+            "\(result.err.prefix(300))")
+        let shallow = await Harness.run(
+            "def f(n) { if $n == 0 { [] } else { [[[[(f ($n - 1))]]]] } }\nlet v = f 199\n$v == $v")
         #expect(shallow.out.trimmingCharacters(in: .whitespacesAndNewlines) == "true", "\(shallow.err.prefix(300))")
     }
 
     @Test func aFileThatSourcesItselfStopsWithTheChain() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("self-source-\(UUID().uuidString).ast").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("self-source-\(UUID().uuidString).ast")
+            .path
         try "source \(path)\n".write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let result = await Harness.run("source \(path)")
@@ -50,7 +54,8 @@ import Testing
     }
 
     @Test func sourcingUpToTheLimitWorks() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("source-chain-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "source-chain-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         for level in 1...63 {

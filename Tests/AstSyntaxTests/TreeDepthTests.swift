@@ -21,7 +21,9 @@ import Testing
         let text = try #require(Self.forms.first { $0.name == name }).text
         for program in [text, "if false { \(text) }", "let f = { \(text) }", "[(\(text))]"] {
             let result = Parser.parse(program)
-            #expect(result.diagnostics.map(\.code) == [DiagnosticCode.tooDeep], "\(name): \(result.diagnostics.map(\.message))")
+            #expect(
+                result.diagnostics.map(\.code) == [DiagnosticCode.tooDeep],
+                "\(name): \(result.diagnostics.map(\.message))")
             #expect(result.diagnostics.first?.message.contains("too deep") == true)
         }
     }
