@@ -79,7 +79,7 @@ extension Interpreter {
         demand: Demand = .everything
     ) async throws -> Value {
         guard env.depth < maxDepth else {
-            throw RuntimeError(Diagnostic(DiagnosticCode.runtime,
+            throw RuntimeError(Diagnostic(DiagnosticCode.tooDeep,
                 "calls are nested too deeply (more than \(maxDepth))", span: callSpan ?? closure.span, source: env.source,
                 ), details: [])
         }
