@@ -77,6 +77,12 @@ struct SourceCommand: Command {
 
     func run(_ call: Invocation) async throws -> Value {
         guard let path = call.positional(0)?.stringValue else { throw call.error("source needs a path") }
+        let chain = call.env.sources + [path]
+        guard chain.count <= Interpreter.maxSourceDepth else {
+            throw call.error("source is nested too deeply (more than \(Interpreter.maxSourceDepth) files): \(Self.describe(chain))",
+                argument: "path", help: "a file that sources itself (directly or through others) never ends; guard it with an if",
+                code: DiagnosticCode.tooDeep)
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw call.error("cannot read \(path): no such file", argument: "path")
         }
@@ -85,9 +91,15 @@ struct SourceCommand: Command {
         if let first = parsed.diagnostics.first {
             throw RuntimeError(first, details: [])
         }
-        let env = Env(scope: call.env.scope, source: file, depth: call.env.depth + 1)
+        let env = Env(scope: call.env.scope, source: file, depth: call.env.depth + 1, sources: chain)
         var last: Value = .null
         for statement in parsed.program.statements { last = try await call.interpreter.execute(statement, env: env) }
         return last.isNull ? .null : try await last.materialized()
+    }
+
+    /// `a.ast → b.ast → a.ast → … → b.ast`: the start of the chain and where it ended.
+    static func describe(_ chain: [String]) -> String {
+        guard chain.count > 6 else { return chain.joined(separator: " → ") }
+        return (chain.prefix(4) + ["…"] + chain.suffix(2)).joined(separator: " → ")
     }
 }

@@ -40,11 +40,11 @@ extension Interpreter {
         case .list(let items):
             var values: [Value] = []
             for item in items { values.append(try await evaluate(item, env: env).materialized()) }
-            return .list(values)
+            return try Interpreter.boundedNesting(.list(values), span: expr.span, env: env)
         case .record(let fields):
             var record = Record()
             for field in fields { record[field.key] = try await evaluate(field.value, env: env).materialized() }
-            return .record(record)
+            return try Interpreter.boundedNesting(.record(record), span: expr.span, env: env)
         case .block(let block):
             return .closure(Closure(body: .block(block), scope: env.scope, source: env.source))
         case .statement(let statement):
@@ -70,6 +70,15 @@ extension Interpreter {
                 return try Operators.binary(op, lhs, rhs, span: expr.span, source: env.source)
             }
         }
+    }
+
+    /// A literal's value, unless it nests deeper than `Value.maxNesting` (see `Value.nestsDeeper`).
+    static func boundedNesting(_ value: Value, span: Span, env: Env) throws -> Value {
+        guard value.nestsDeeper(than: Value.maxNesting) else { return value }
+        throw RuntimeError(Diagnostic(DiagnosticCode.tooDeep,
+            "value is nested too deeply (more than \(Value.maxNesting) lists and records)", span: span,
+            help: "a recursive function that wraps its result at every call builds this; flatten it or recurse less",
+            source: env.source))
     }
 
     static func isOptionalStep(_ expr: Expr) -> Bool {

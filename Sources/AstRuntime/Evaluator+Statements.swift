@@ -79,16 +79,16 @@ extension Interpreter {
         demand: Demand = .everything
     ) async throws -> Value {
         guard env.depth < maxDepth else {
-            throw RuntimeError(Diagnostic(DiagnosticCode.runtime,
+            throw RuntimeError(Diagnostic(DiagnosticCode.tooDeep,
                 "calls are nested too deeply (more than \(maxDepth))", span: callSpan ?? closure.span, source: env.source,
                 ), details: [])
         }
         var bindings: [String: Value] = ["it": input, "in": input]
-        var inner = Env(scope: closure.scope.child(), source: closure.source, depth: env.depth + 1)
+        var inner = Env(scope: closure.scope.child(), source: closure.source, depth: env.depth + 1, sources: env.sources)
         if !closure.params.isEmpty || !arguments.isEmpty {
             try await bind(arguments, to: closure, bindings: &bindings, env: env, inner: inner, callSpan: callSpan)
         }
-        inner = Env(scope: closure.scope.child(bindings), source: closure.source, depth: env.depth + 1)
+        inner = Env(scope: closure.scope.child(bindings), source: closure.source, depth: env.depth + 1, sources: env.sources)
         switch closure.body {
         case .expr(let expr):
             return try await evaluate(expr, env: inner)
@@ -123,7 +123,7 @@ extension Interpreter {
             if !positional.isEmpty {
                 bindings[param.name] = positional.removeFirst()
             } else if let defaultValue = param.defaultValue {
-                bindings[param.name] = try await evaluate(defaultValue, env: Env(scope: closure.scope.child(bindings), source: closure.source, depth: inner.depth))
+                bindings[param.name] = try await evaluate(defaultValue, env: Env(scope: closure.scope.child(bindings), source: closure.source, depth: inner.depth, sources: env.sources))
             } else {
                 throw RuntimeError(Diagnostic(DiagnosticCode.badArgument, "\(name) needs an argument for '\(param.name)'",
                     span: callSpan, help: "call it as \(name) \(closure.params.map { $0.defaultValue == nil ? $0.name.uppercased() : "[\($0.name)=…]" }.joined(separator: " "))",

@@ -6,15 +6,18 @@ package struct Env: Sendable {
     package var scope: Scope
     package var source: SourceFile
     package var depth: Int
+    /// The files being run by `source`, outermost first (bounded by `Interpreter.maxSourceDepth`).
+    package var sources: [String]
 
-    package init(scope: Scope, source: SourceFile, depth: Int = 0) {
+    package init(scope: Scope, source: SourceFile, depth: Int = 0, sources: [String] = []) {
         self.scope = scope
         self.source = source
         self.depth = depth
+        self.sources = sources
     }
 
     func child(_ bindings: [String: Value] = [:]) -> Env {
-        Env(scope: scope.child(bindings), source: source, depth: depth)
+        Env(scope: scope.child(bindings), source: source, depth: depth, sources: sources)
     }
 }
 
@@ -45,6 +48,8 @@ package final class Interpreter: @unchecked Sendable {
     package let globals: Scope
     package let output: OutputSink
     package let maxDepth: Int
+    /// How many `source` files may be open inside one another (a file that sources itself stops here).
+    package static let maxSourceDepth = 64
     private let lock = NSLock()
     private var _settings: Settings
     private var _extensions: [String: any Sendable] = [:]

@@ -12,7 +12,10 @@ package enum Operators {
         switch (op, value) {
         case (.not, _): return .bool(!value.isTruthy)
         case (.negate, .int(let i)):
-            guard i != Int.min else { throw error("integer overflow", span, source) }
+            guard i != Int.min else {
+                throw error("integer overflow: -(\(i)) is larger than the largest integer", span, source,
+                    help: Operators.integerRange, code: DiagnosticCode.runtime)
+            }
             return .int(-i)
         case (.negate, .float(let f)): return .float(-f)
         case (.negate, .duration(let d)): return .duration(-d)
@@ -43,12 +46,11 @@ package enum Operators {
             case .null: return .bool(op == .notMatch)
             default: subject = lhs.text
             }
-            let regex: NSRegularExpression
-            do { regex = try NSRegularExpression(pattern: pattern) } catch {
-                throw Operators.error("invalid regular expression \(JSONText.quote(pattern))", span, source)
+            let regex: LinearRegex
+            do { regex = try LinearRegex.compiled(pattern) } catch {
+                throw Operators.error("invalid regular expression \(JSONText.quote(pattern)): \(error.message)", span, source)
             }
-            let found = regex.firstMatch(in: subject, range: NSRange(subject.startIndex..., in: subject)) != nil
-            return .bool(found == (op == .match))
+            return .bool(try regex.firstMatchExists(in: subject) == (op == .match))
         case .in:
             switch rhs {
             case .list(let items): return .bool(items.contains { $0.isEqual(to: lhs) })
@@ -61,7 +63,9 @@ package enum Operators {
             default: throw error("cannot test membership in \(rhs.typeName)", span, source)
             }
         case .add, .sub, .mul, .div, .mod:
-            return try arithmetic(op, lhs, rhs, span: span, source: source)
+            let result = try arithmetic(op, lhs, rhs, span: span, source: source)
+            try checkRange(result, op, lhs, rhs, span: span, source: source)
+            return result
         case .and, .or, .coalesce:
             return .null  // handled by the evaluator (short-circuit)
         }
@@ -75,14 +79,17 @@ package enum Operators {
             case .add, .sub, .mul:
                 let (result, overflow) = op == .add ? a.addingReportingOverflow(b)
                     : op == .sub ? a.subtractingReportingOverflow(b) : a.multipliedReportingOverflow(by: b)
-                if overflow { throw error("integer overflow in '\(op.rawValue)'", span, source) }
+                if overflow { throw overflowError(op, lhs, rhs, span, source) }
                 return .int(result)
-            case .div:
-                guard b != 0 else { throw error("division by zero", span, source, code: DiagnosticCode.runtime) }
-                return a % b == 0 ? .int(a / b) : .float(Double(a) / Double(b))
             default:
                 guard b != 0 else { throw error("division by zero", span, source, code: DiagnosticCode.runtime) }
-                return .int(a % b)
+                // Int.min / -1 and Int.min % -1 trap in Swift: the remainder is 0, the quotient overflows.
+                let (remainder, _) = a.remainderReportingOverflow(dividingBy: b)
+                if op == .mod { return .int(remainder) }
+                guard remainder == 0 else { return .float(Double(a) / Double(b)) }
+                let (quotient, overflow) = a.dividedReportingOverflow(by: b)
+                if overflow { throw overflowError(op, lhs, rhs, span, source) }
+                return .int(quotient)
             }
         case (.int, .float), (.float, .int), (.float, .float):
             guard let a = lhs.doubleValue, let b = rhs.doubleValue else { throw fail() }

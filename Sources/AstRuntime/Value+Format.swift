@@ -67,8 +67,15 @@ extension Value {
 
 /// RFC 3339 formatting in UTC with milliseconds when present.
 package enum TimeFormat {
+    /// Seconds since 1970 of 0000-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z, the times RFC 3339 can write.
+    package static let range: ClosedRange<Double> = -62_167_219_200...253_402_300_799.999
+
+    /// Times outside `range` (arithmetic checks keep values inside it) are written with the year as it is,
+    /// up to about 31 million years either way; beyond that as the nearest of those, never trapping on a
+    /// conversion to Int.
     package static func rfc3339(_ date: Date) -> String {
-        let interval = date.timeIntervalSince1970
+        let raw = date.timeIntervalSince1970
+        let interval = raw.isNaN ? 0 : Swift.min(Swift.max(raw, -1e15), 1e15)
         var whole = Int(interval.rounded(.down))
         var millis = Int(((interval - Double(whole)) * 1000).rounded())
         if millis == 1000 {

@@ -82,3 +82,32 @@ extension Value {
         }
     }
 }
+
+// How deeply a value nests. Equality, formatting, JSON and the other walks over a value recurse, so a value
+// nested thousands deep (a recursive `def` wrapping its result in brackets at each of its 200 calls) would
+// overflow the stack; list and record literals refuse to build one (E007).
+extension Value {
+    /// The deepest nesting a literal may build.
+    package static let maxNesting = 1000
+
+    /// Whether the value nests more than `limit` lists and records deep (stops as soon as it knows).
+    package func nestsDeeper(than limit: Int) -> Bool {
+        guard limit >= 0 else { return true }
+        switch self {
+        case .list(let items):
+            for item in items where item.isContainer && item.nestsDeeper(than: limit - 1) { return true }
+            return false
+        case .record(let record):
+            for pair in record.pairs where pair.value.isContainer && pair.value.nestsDeeper(than: limit - 1) { return true }
+            return false
+        default: return false
+        }
+    }
+
+    var isContainer: Bool {
+        switch self {
+        case .list, .record: true
+        default: false
+        }
+    }
+}

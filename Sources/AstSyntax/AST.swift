@@ -9,6 +9,14 @@ package struct Program: Sendable {
 package struct Block: Sendable {
     package var statements: [Statement]
     package var span: Span
+    /// Height of the tree under this node (see `Expr.depth`).
+    package let depth: Int
+
+    package init(statements: [Statement], span: Span) {
+        self.statements = statements
+        self.span = span
+        self.depth = 1 + statements.reduce(0) { Swift.max($0, $1.depth) }
+    }
 }
 
 package struct Param: Sendable {
@@ -35,11 +43,27 @@ package struct Statement: Sendable {
 
     package var kind: Kind
     package var span: Span
+    /// Height of the tree under this node (see `Expr.depth`).
+    package let depth: Int
+
+    package init(kind: Kind, span: Span) {
+        self.kind = kind
+        self.span = span
+        self.depth = 1 + Statement.childDepth(kind)
+    }
 }
 
 package struct Pipeline: Sendable {
     package var stages: [Stage]
     package var span: Span
+    /// Height of the tree under this node (see `Expr.depth`).
+    package let depth: Int
+
+    package init(stages: [Stage], span: Span) {
+        self.stages = stages
+        self.span = span
+        self.depth = 1 + stages.reduce(0) { Swift.max($0, $1.depth) }
+    }
 }
 
 package enum Stage: Sendable {
@@ -127,9 +151,13 @@ package struct Expr: Sendable {
 
     package var kind: Kind
     package var span: Span
+    /// Height of the tree under this node (a literal is 1), counted through blocks and pipelines: what
+    /// walking it recursively costs in stack. The parser bounds it (E007).
+    package let depth: Int
 
     package init(_ kind: Kind, _ span: Span) {
         self.kind = kind
         self.span = span
+        self.depth = 1 + Expr.childDepth(kind)
     }
 }

@@ -16,7 +16,7 @@ extension Lexer {
         let chunk = String(decoding: b[start..<chunkEnd], as: UTF8.self)
         if let kind = Lexer.classify(chunk) {
             index = chunkEnd
-            emit(kind, from: start)
+            emitNumber(kind, from: start)
             return
         }
         if chunk.utf8.contains(where: { Lexer.isLetter($0) }) || chunk.contains(":") {
@@ -40,7 +40,21 @@ extension Lexer {
             while Lexer.isDigit(peek()) { index += 1 }
         }
         let text = String(decoding: b[start..<index], as: UTF8.self)
-        emit(Lexer.classify(text) ?? .word(text), from: start)
+        emitNumber(Lexer.classify(text) ?? .word(text), from: start)
+    }
+
+    /// Emits a literal, or E006 when a float or duration is too large to be finite (`1e999` digits, `9…9w`).
+    mutating func emitNumber(_ kind: TokenKind, from start: Int) {
+        switch kind {
+        case .float(let value) where !value.isFinite, .duration(let value) where !value.isFinite:
+            let text = String(decoding: b[start..<index], as: UTF8.self)
+            diagnostics.append(
+                Diagnostic(DiagnosticCode.invalidNumber, "number \(text) is too large", span: Span(start, index),
+                    help: "floats and durations must be finite (at most about 1.8e308)"))
+            emit(.invalid, from: start)
+        default:
+            emit(kind, from: start)
+        }
     }
 
     /// `dddd-dd-dd`, alone or followed by more of a timestamp.

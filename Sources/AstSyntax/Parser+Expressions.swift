@@ -49,10 +49,11 @@ extension ParserState {
         }
         var left = try parseLevel(level + 1)
         while let op = Precedence.op(for: current.kind), Precedence.level(of: op) == level {
-            advance()
+            let opSpan = advance().span
             skipNewlines()
             let right = try parseLevel(level + 1)
             left = Expr(.binary(op, left, right), left.span.merged(right.span))
+            try checkHeight(left.depth, at: opSpan)
         }
         return left
     }
@@ -97,6 +98,7 @@ extension ParserState {
             } else {
                 break
             }
+            try checkHeight(expr.depth, at: Span(expr.span.end, expr.span.end))
         }
         return expr
     }

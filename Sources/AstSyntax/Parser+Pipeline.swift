@@ -63,6 +63,8 @@ extension ParserState {
         }
         while !atStageEnd {
             if options.stageCommands.contains(name), atCommandName, !isNamedArgument {
+                try enter(current.span)
+                defer { leave() }
                 let inner = try parseCommandCall()
                 arguments.append(.stage(inner))
                 span = span.merged(inner.span)

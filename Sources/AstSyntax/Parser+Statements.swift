@@ -122,22 +122,32 @@ extension ParserState {
     }
 
     // if = "if" expr block ["else" (block | if)]
+    // An `else if` chain is read in a loop and nested from its end, so a long one cannot overflow the stack.
     func parseIf() throws -> Statement {
-        let start = advance().span
-        let condition = try parseExpr()
-        let then = try parseBlock()
+        var branches: [(start: Span, condition: Expr, then: Block)] = []
         var otherwise: Statement?
-        if skipNewlinesBefore("else") {
+        while true {
+            let start = advance().span
+            let condition = try parseExpr()
+            let then = try parseBlock()
+            branches.append((start, condition, then))
+            try checkHeight(branches.count, at: start)
+            guard skipNewlinesBefore("else") else { break }
             advance()
-            if isKeyword("if") {
-                otherwise = try parseIf()
-            } else {
-                let block = try parseBlock()
-                otherwise = Statement(kind: .block(block), span: block.span)
-            }
+            if isKeyword("if") { continue }
+            let block = try parseBlock()
+            otherwise = Statement(kind: .block(block), span: block.span)
+            break
         }
-        return Statement(kind: .if(condition: condition, then: then, otherwise: otherwise),
-            span: start.merged(otherwise?.span ?? then.span))
+        var statement: Statement?
+        for branch in branches.reversed() {
+            let rest = statement ?? otherwise
+            statement = Statement(kind: .if(condition: branch.condition, then: branch.then, otherwise: rest),
+                span: branch.start.merged(rest?.span ?? branch.then.span))
+        }
+        guard let statement else { throw fail(expected: "'if'") }
+        try checkHeight(statement.depth, at: branches[0].start)
+        return statement
     }
 
     /// If the next non-newline token is the keyword, skips the newlines and returns true.

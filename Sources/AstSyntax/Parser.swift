@@ -17,13 +17,18 @@ package struct ParserOptions: Sendable {
     package var stageCommands: Set<String>
     /// Deepest bracket/block nesting accepted before a diagnostic.
     package var maxDepth: Int
+    /// Tallest syntax tree accepted (`Expr.depth`): chains the parser builds in a loop (`1 + 1 + …`,
+    /// `$x.a.a…`, `else if …`) would otherwise overflow the stack of every recursive walk over them.
+    package var maxTreeDepth: Int
 
     package init(
-        expressionCommands: Set<String> = ["where", "assert"], stageCommands: Set<String> = ["each"], maxDepth: Int = 64
+        expressionCommands: Set<String> = ["where", "assert"], stageCommands: Set<String> = ["each"], maxDepth: Int = 64,
+        maxTreeDepth: Int = 1000
     ) {
         self.expressionCommands = expressionCommands
         self.stageCommands = stageCommands
         self.maxDepth = maxDepth
+        self.maxTreeDepth = maxTreeDepth
     }
 }
 
@@ -160,4 +165,12 @@ final class ParserState {
     }
 
     func leave() { nesting -= 1 }
+
+    /// Guards the height of a tree built in a loop; past the limit, reports once and aborts the statement.
+    func checkHeight(_ height: Int, at span: Span) throws {
+        guard height > options.maxTreeDepth else { return }
+        report(Diagnostic(DiagnosticCode.tooDeep, "expression is too deep (more than \(options.maxTreeDepth) levels)",
+            span: span, help: "split it into steps with let, or use a list and sum/each"))
+        throw ParseAbort()
+    }
 }

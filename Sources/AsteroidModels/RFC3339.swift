@@ -6,6 +6,9 @@ import Foundation
 /// formatting writes UTC with `Z`, and milliseconds only when the time has a fraction. Hand-written
 /// because listing 100,000 executions parses several hundred thousand timestamps.
 public enum RFC3339 {
+    /// Seconds since 1970 of 0000-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z: the dates RFC 3339 can write.
+    public static let range: ClosedRange<Double> = -62_167_219_200...253_402_300_799.999
+
     /// Parses `2023-11-07T05:31:56Z`, `2023-11-07T05:31:56.123456+02:00`, `2023-11-07 05:31:56Z`.
     public static func parse(_ text: String) -> Date? {
         var text = text
@@ -95,8 +98,11 @@ public enum RFC3339 {
     }
 
     /// Whole seconds since 1970 (rounded down) and the milliseconds after them (rounded), as written.
+    /// A date outside the years 0000–9999 (RFC 3339 has four-digit years) is taken as the nearest of them,
+    /// so formatting never traps on a conversion to Int (`list since=100000000000000w` used to crash).
     static func wholeSecondsAndMillis(_ date: Date) -> (Int, Int) {
-        let interval = date.timeIntervalSince1970
+        let raw = date.timeIntervalSince1970
+        let interval = raw.isNaN ? 0 : Swift.min(Swift.max(raw, range.lowerBound), range.upperBound)
         let whole = Int(interval.rounded(.down))
         let millis = Int(((interval - Double(whole)) * 1000).rounded())
         return millis == 1000 ? (whole + 1, 0) : (whole, millis)
