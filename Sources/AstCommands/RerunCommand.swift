@@ -48,13 +48,19 @@ struct RerunCommand: Command {
     }
 
     /// Whether the execution already has a rerun: from the record when it says (a record from `list`
-    /// costs nothing), otherwise asked with one GET.
+    /// costs nothing), otherwise asked with one GET. An id the API rejects or does not know is left to
+    /// the rerun request, whose own error then says so (or, in a dry run, which is shown); any other
+    /// failure to find out stops this item, since rerunning blind could make a second rerun.
     static func hasBeenRerun(_ target: BulkTarget, call: Invocation, api: APIService) async throws -> Bool {
         if case .bool(let known)? = target.item.recordValue?["hasBeenRerun"] { return known }
-        guard let execution = try await call.request({ () throws(AsteroidError) in try await api.client.getExecution(target.id) })
-        else { return false }
-        api.seen.note(execution: execution)
-        return execution.hasBeenRerun
+        do {
+            let execution = try await api.client.getExecution(target.id)
+            api.seen.note(execution: execution)
+            return execution.hasBeenRerun
+        } catch {
+            if error.isNotFound || error.kind == .validation { return false }
+            throw call.runtimeError(error)
+        }
     }
 
     /// The new execution as its consumer reads it. The rerun was made whatever happens here: when the
