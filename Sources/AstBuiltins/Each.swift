@@ -15,6 +15,7 @@ struct EachCommand: Command {
         examples: [
             Example("[1, 2, 3] | each { $it * 10 }", "multiply each item", result: "[10,20,30]"),
             Example("[1, 2, 3] | each -p 2 { $it + 1 }", "two at a time, in input order", result: "[2,3,4]"),
+            Example("list status=failed | each -p 8 rerun", "a bulk change: every success yielded, failures listed after, kept in $failed"),
         ])
 
     func run(_ call: Invocation) async throws -> Value {

@@ -19,7 +19,7 @@ struct RerunCommand: Command {
             Example("$failed | each rerun", "retry exactly the items the last bulk change did not do"),
         ])
 
-    static let skipReason = "it already has a rerun (rerun --again reruns it anyway)"
+    static let skipReason = "already rerun (rerun --again reruns anyway)"
 
     func run(_ call: Invocation) async throws -> Value {
         let api = try call.api

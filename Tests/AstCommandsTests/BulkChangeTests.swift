@@ -164,7 +164,7 @@ struct BulkChangeTests {
         #expect(again.exitCode == 0)
         #expect(f.transport.rerunPosts.count == posts)
         #expect(f.output.stdout == "3\n0\n")
-        #expect(f.output.stderr.contains("each: skipped 3 items: it already has a rerun (rerun --again reruns it anyway)"))
+        #expect(f.output.stderr.contains("each: skipped 3 items: already rerun (rerun --again reruns anyway)"))
         // An id alone costs one GET to find out.
         _ = await f.run("let e = list status=failed | first")
         #expect(await f.run("[$e.id] | rerun | count").exitCode == 0)
