@@ -121,6 +121,21 @@ struct BulkChangeTests {
         await f.stop()
     }
 
+    @Test("at the prompt, the reruns that were made are shown before the failure")
+    func promptShowsSuccesses() async throws {
+        let f = try await Fixture.make()
+        _ = await f.run("let c = list status=completed | first")
+        let expected = await f.json("[$c.id]")
+        let outcome = await f.session.evaluate(#"[$c.id, "\#(Self.bogus)"] | rerun | .parentExecutionId | json -c"#)
+        guard case .failure(let text) = outcome else {
+            Issue.record("expected a failure, got \(outcome)")
+            return
+        }
+        #expect(text.contains("rerun: 1 of 2 items failed"))
+        #expect(f.output.stdout.hasSuffix(expected + "\n" + expected + "\n"), "\(f.output.stdout)")
+        await f.stop()
+    }
+
     @Test("each -p 4 rerun | wait with one bad id waits on the reruns that were made")
     func eachWaitGetsSuccesses() async throws {
         let f = try await Fixture.make()
