@@ -1,5 +1,6 @@
 import AsteroidClient
 import AsteroidModels
+import AstBuiltins
 import AstRuntime
 import AstSyntax
 import Foundation
@@ -35,7 +36,15 @@ package final class APIService: Sendable {
     package func shutdown() async { try? await client.shutdown() }
 
     /// The client for a mutating call: the dry-run twin when `--dry-run` / `set dry-run true` is on.
+    /// A command that takes it without sending through `Invocation.mutation` (`execute`) marks the
+    /// current bulk item as possibly changed, so an interrupt reports it as unknown, not "not started".
     func mutatingClient(_ call: Invocation) -> AsteroidClient {
+        BulkLedger.current?.requestSent()
+        return writer(call)
+    }
+
+    /// The client for a mutating call, for commands that report each request through `Invocation.mutation`.
+    func writer(_ call: Invocation) -> AsteroidClient {
         call.interpreter.settings.dryRun ? dryClient : client
     }
 }

@@ -14,7 +14,7 @@ struct MessageCommand: Command {
         examples: [Example("get 3c90c3cc-0d44-4b50-8888-8dd25736052a | message \"use the EU portal\"", "nudge a run")])
 
     func run(_ call: Invocation) async throws -> Value {
-        let client = try call.api.mutatingClient(call)
+        let client = try call.api.writer(call)
         let text: String
         var idCall = call
         if call.positionals.count >= 2 {

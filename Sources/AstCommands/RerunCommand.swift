@@ -28,7 +28,7 @@ struct RerunCommand: Command {
             request.inputs = Dictionary(record.pairs.map { ($0.key, APIValues.json($0.value)) }, uniquingKeysWith: { $1 })
         }
         request.profileId = call.named["profile"]?.text
-        let client = api.mutatingClient(call)
+        let client = api.writer(call)
         let finalRequest = request
         let again = call.flag("again")
         let targets = try await call.mutationTargets(verb: "rerun")

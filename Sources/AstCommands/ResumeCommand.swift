@@ -11,7 +11,7 @@ struct ResumeCommand: Command {
         examples: [Example("list status=running | where .createdAt < $now - 1h | resume", "resume each of them")])
 
     func run(_ call: Invocation) async throws -> Value {
-        let client = try call.api.mutatingClient(call)
+        let client = try call.api.writer(call)
         let targets = try await call.mutationTargets(verb: "resume")
         return try await call.bulkChange(verb: "resume", targets: targets) { target in
             guard let change = try await call.mutation({ () throws(AsteroidError) in try await client.resume(target.id) }) else {
