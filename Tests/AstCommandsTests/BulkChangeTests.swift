@@ -224,6 +224,13 @@ struct BulkChangeTests {
             "interrupted: each: 2 done (\(ids[0]), \(ids[2])), 1 unknown — check with `get` (\(ids[1])), 1 not started; the 2 not done are in $failed"))
         #expect(await f.json("$failed | select id outcome")
             == #"[{"id":"\#(ids[1])","outcome":"unknown"},{"id":"\#(ids[3])","outcome":"not-started"}]"#)
+        // The same command again continues where the first stopped: only the two not done are rerun.
+        f.transport.lock.withLock { f.transport.holdRerunOf = [] }
+        let postsBefore = f.transport.rerunPosts.count
+        let repeated = await f.run("$ids | each -p 2 rerun | count")
+        #expect(repeated.exitCode == 0)
+        #expect(Set(f.transport.rerunPosts.dropFirst(postsBefore)) == [ids[1], ids[3]])
+        #expect(f.output.stdout.hasSuffix("2\n"))
         await f.stop()
     }
 
