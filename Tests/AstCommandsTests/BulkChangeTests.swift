@@ -121,6 +121,21 @@ struct BulkChangeTests {
         await f.stop()
     }
 
+    @Test("cancel over a list: the one that could be cancelled is, and yielded; the terminal one is listed after")
+    func cancelListPartial() async throws {
+        let f = try await Fixture.make()
+        _ = await f.run("let r = list status=running | first\nlet c = list status=completed | first")
+        let outcome = await f.run("[$r.id, $c.id] | cancel | .executionId | json -c")
+        let expected = await f.json("[$r.id]")
+        #expect(f.output.stdout.hasPrefix(expected + "\n"), "\(f.output.stdout)")
+        let message = try #require(Self.failure(outcome))
+        #expect(message.contains("cancel: 1 of 2 items failed"))
+        #expect(message.contains("`$failed | each cancel` retries them"))
+        #expect(await f.json("$failed | .id") == (await f.json("[$c.id]")))
+        #expect(await f.json("(get $r.id).status") == "\"cancelled\"")
+        await f.stop()
+    }
+
     @Test("at the prompt, the reruns that were made are shown before the failure")
     func promptShowsSuccesses() async throws {
         let f = try await Fixture.make()
