@@ -200,11 +200,15 @@ package final class BulkLedger: @unchecked Sendable {
             case .notStarted: break
             }
             let id = Self.id(of: entry.item).map { Value.string($0) } ?? entry.item
-            failedRecords.append(.record(Record([
-                ("id", id), ("error", .string(reason ?? "")), ("outcome", .string(kind.rawValue)),
-            ])))
+            failedRecords.append(
+                .record(
+                    Record([
+                        ("id", id), ("error", .string(reason ?? "")), ("outcome", .string(kind.rawValue)),
+                    ])))
             if kind != .notStarted {
-                lines.append("  - \(entry.label): \(kind == .unknown ? "outcome unknown (check with `get`): " : "")\(reason ?? "")")
+                lines.append(
+                    "  - \(entry.label): \(kind == .unknown ? "outcome unknown (check with `get`): " : "")\(reason ?? "")"
+                )
             }
         }
         interpreter.globals.define("failed", .list(failedRecords))
@@ -215,14 +219,19 @@ package final class BulkLedger: @unchecked Sendable {
         let total = entries.count
         var head = "\(label): \(failed) of \(total) item\(total == 1 ? "" : "s") failed"
         if unknown > 0 {
-            head = failed == 0
+            head =
+                failed == 0
                 ? "\(label): \(unknown) of \(total) item\(total == 1 ? "" : "s") had an unknown outcome"
                 : head + " and \(unknown) had an unknown outcome"
         }
         let done = total - failedRecords.count - skipped
-        let tail = "\(done) done; $failed holds the \(failed + unknown) not done (`$failed | each \(retry)` retries them)"
-        interpreter.deferFailure(RuntimeError(Diagnostic(DiagnosticCode.runtime,
-            head + ":\n" + lines.joined(separator: "\n") + "\n" + tail, span: span, source: source)))
+        let tail =
+            "\(done) done; $failed holds the \(failed + unknown) not done (`$failed | each \(retry)` retries them)"
+        interpreter.deferFailure(
+            RuntimeError(
+                Diagnostic(
+                    DiagnosticCode.runtime,
+                    head + ":\n" + lines.joined(separator: "\n") + "\n" + tail, span: span, source: source)))
     }
 }
 

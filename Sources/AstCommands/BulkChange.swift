@@ -1,7 +1,7 @@
-import AsteroidClient
 import AstBuiltins
 import AstRuntime
 import AstSyntax
+import AsteroidClient
 
 /// How a mutating command (rerun, cancel, pause, resume, message) acts on its targets.
 ///
@@ -25,7 +25,8 @@ extension Invocation {
             }
             return shaped(results)
         }
-        let progress = interpreter.progress?.begin(verb, total: targets.count, inFlightWord: "unknown — check with `get`")
+        let progress = interpreter.progress?.begin(
+            verb, total: targets.count, inFlightWord: "unknown — check with `get`")
         defer { progress?.end() }
         let ledger = BulkLedger(label: verb, items: targets.map(\.item), interpreter: interpreter, progress: progress)
         var results: [Value] = []

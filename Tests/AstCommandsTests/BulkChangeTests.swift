@@ -1,8 +1,8 @@
-import AsteroidClient
-import AsteroidSandbox
 import AstCommands
 import AstRuntime
 import AstSyntax
+import AsteroidClient
+import AsteroidSandbox
 import Foundation
 import Testing
 
@@ -37,7 +37,8 @@ struct BulkChangeTests {
                 let id = parts[parts.count - 2]
                 lock.withLock { posts.append(id) }
                 if reject.contains(id) {
-                    return TransportResponse(status: 400, headers: [("Content-Type", "application/json")],
+                    return TransportResponse(
+                        status: 400, headers: [("Content-Type", "application/json")],
                         body: Data(#"{"code":400,"message":"rejected by the test"}"#.utf8))
                 }
                 if hold.contains(id) {
@@ -48,7 +49,8 @@ struct BulkChangeTests {
                 }
             }
             if request.method == "GET", failRead {
-                return TransportResponse(status: 404, headers: [("Content-Type", "application/json")],
+                return TransportResponse(
+                    status: 404, headers: [("Content-Type", "application/json")],
                     body: Data(#"{"code":404,"message":"not yet"}"#.utf8))
             }
             let response = try await base.send(request, timeout: timeout)
@@ -77,9 +79,11 @@ struct BulkChangeTests {
         static func make() async throws -> Fixture {
             let server = try await SandboxServer.start(.inMemory(seed: 11, executions: 120, speed: 50))
             let transport = Faulty()
-            let api = APIService(configuration: ClientConfiguration(baseURL: server.baseURL, apiKey: "test-key"), transport: transport)
+            let api = APIService(
+                configuration: ClientConfiguration(baseURL: server.baseURL, apiKey: "test-key"), transport: transport)
             let output = BufferedOutput()
-            return Fixture(server: server, transport: transport, api: api, output: output,
+            return Fixture(
+                server: server, transport: transport, api: api, output: output,
                 session: Session(api: api, output: output, environment: [:]))
         }
 
@@ -109,7 +113,8 @@ struct BulkChangeTests {
     func listRerunKeepsSuccesses() async throws {
         let f = try await Fixture.make()
         _ = await f.run("let c = list status=completed | first\nlet q = list status=queued | first")
-        let outcome = await f.run(#"[$c.id, $q.id, "\#(Self.bogus)"] | rerun | select id parentExecutionId | .parentExecutionId | json -c"#)
+        let outcome = await f.run(
+            #"[$c.id, $q.id, "\#(Self.bogus)"] | rerun | select id parentExecutionId | .parentExecutionId | json -c"#)
         let parents = await f.json("[$c.id, $q.id]")
         #expect(f.output.stdout.hasPrefix(parents), "\(f.output.stdout)")
         let message = try #require(Self.failure(outcome))
@@ -156,7 +161,8 @@ struct BulkChangeTests {
         let f = try await Fixture.make()
         _ = await f.run("let ids = list status=failed limit=3 | .id")
         let outcome = await f.run(
-            #"[$ids[0], "\#(Self.bogus)", $ids[1], $ids[2]] | each -p 4 rerun | wait timeout=2m | .parentExecutionId | json -c"#)
+            #"[$ids[0], "\#(Self.bogus)", $ids[1], $ids[2]] | each -p 4 rerun | wait timeout=2m | .parentExecutionId | json -c"#
+        )
         #expect(f.output.stdout.hasPrefix(await f.json("$ids")), "\(f.output.stdout)")
         let message = try #require(Self.failure(outcome))
         #expect(message.contains("each: 1 of 4 items failed"))
@@ -217,7 +223,8 @@ struct BulkChangeTests {
         await f.stop()
     }
 
-    @Test("Ctrl-C: answered items are done, the one in flight unknown, the rest not started; $failed holds the not done")
+    @Test(
+        "Ctrl-C: answered items are done, the one in flight unknown, the rest not started; $failed holds the not done")
     func interruptAccounting() async throws {
         let f = try await Fixture.make()
         _ = await f.run("let ids = list status=failed limit=4 | .id")
@@ -229,16 +236,22 @@ struct BulkChangeTests {
         var reached = false
         for _ in 0..<1000 where !reached {
             try await Task.sleep(for: .milliseconds(10))
-            reached = f.transport.heldCount == 1 && f.transport.rerunPosts.count == 3
+            reached =
+                f.transport.heldCount == 1 && f.transport.rerunPosts.count == 3
                 && session.progress.running.first.map { $0.done == 2 } ?? false
         }
         #expect(reached)
         task.cancel()
         let outcome = await task.value
-        #expect(outcome == .interrupted(summary:
-            "interrupted: each: 2 done (\(ids[0]), \(ids[2])), 1 unknown — check with `get` (\(ids[1])), 1 not started; the 2 not done are in $failed"))
-        #expect(await f.json("$failed | select id outcome")
-            == #"[{"id":"\#(ids[1])","outcome":"unknown"},{"id":"\#(ids[3])","outcome":"not-started"}]"#)
+        #expect(
+            outcome
+                == .interrupted(
+                    summary:
+                        "interrupted: each: 2 done (\(ids[0]), \(ids[2])), 1 unknown — check with `get` (\(ids[1])), 1 not started; the 2 not done are in $failed"
+                ))
+        #expect(
+            await f.json("$failed | select id outcome")
+                == #"[{"id":"\#(ids[1])","outcome":"unknown"},{"id":"\#(ids[3])","outcome":"not-started"}]"#)
         // The same command again continues where the first stopped: only the two not done are rerun.
         f.transport.lock.withLock { f.transport.holdRerunOf = [] }
         let postsBefore = f.transport.rerunPosts.count
@@ -254,15 +267,17 @@ struct BulkChangeTests {
         let f = try await Fixture.make()
         _ = await f.run("let ids = list status=failed limit=2 | .id\nlet run = list status=running | first")
         f.session.interpreter.updateSettings { $0.dryRun = true }
-        let outcome = await f.run("$ids | rerun | select id parentExecutionId status dryRun | json -c\ncancel $run.id | json -c")
+        let outcome = await f.run(
+            "$ids | rerun | select id parentExecutionId status dryRun | json -c\ncancel $run.id | json -c")
         #expect(outcome.exitCode == 0, "\(Self.failure(outcome) ?? "")")
         f.session.interpreter.updateSettings { $0.dryRun = false }
         let parents = await f.json("$ids").split(separator: "\"").filter { $0.count == 36 }.map(String.init)
         let runId = await f.json("$run.id").trimmingCharacters(in: CharacterSet(charactersIn: "\""))
         let lines = f.output.stdout.split(separator: "\n").map(String.init)
         try #require(lines.count >= 2 && parents.count == 2)
-        #expect(lines[0] == #"[{"id":"dry-run-1","parentExecutionId":"\#(parents[0])","status":"dry-run","dryRun":true},"#
-            + #"{"id":"dry-run-2","parentExecutionId":"\#(parents[1])","status":"dry-run","dryRun":true}]"#)
+        #expect(
+            lines[0] == #"[{"id":"dry-run-1","parentExecutionId":"\#(parents[0])","status":"dry-run","dryRun":true},"#
+                + #"{"id":"dry-run-2","parentExecutionId":"\#(parents[1])","status":"dry-run","dryRun":true}]"#)
         #expect(lines[1] == #"{"executionId":"\#(runId)","status":"dry-run","dryRun":true}"#)
         #expect(!f.output.stdout.contains("would send"))
         #expect(f.output.stderr.contains("dry-run: would send"))
