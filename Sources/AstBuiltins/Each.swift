@@ -15,6 +15,7 @@ struct EachCommand: Command {
         examples: [
             Example("[1, 2, 3] | each { $it * 10 }", "multiply each item", result: "[10,20,30]"),
             Example("[1, 2, 3] | each -p 2 { $it + 1 }", "two at a time, in input order", result: "[2,3,4]"),
+            Example("list status=failed | each -p 8 rerun", "a bulk change: every success yielded, failures listed after, kept in $failed"),
         ])
 
     func run(_ call: Invocation) async throws -> Value {
@@ -27,6 +28,7 @@ struct EachCommand: Command {
         let failFast = call.flag("fail-fast")
         let mutating = call.interpreter.isMutating(action)
         var source = call.items
+        var bulk: EachRunner.Bulk? = nil
         var total: Int? = nil
         if case .list(let items) = call.input { total = items.count }
         else if !call.input.isSequence { total = call.input.isNull ? 0 : 1 }
@@ -42,8 +44,9 @@ struct EachCommand: Command {
             }
             source = .from(unique)
             total = unique.count
+            bulk = EachRunner.Bulk(items: unique, retry: call.interpreter.mutatingCommandNames(in: action).first ?? "…")
         }
-        let runner = EachRunner(action: action, call: call, parallel: parallel, failFast: failFast, total: total)
+        let runner = EachRunner(action: action, call: call, parallel: parallel, failFast: failFast, total: total, bulk: bulk)
         let stream = runner.stream(over: source)
         if case .list = call.input { return .list(try await stream.collect()) }
         if !call.input.isSequence, !call.input.isNull { return try await stream.collect().first ?? .null }
@@ -72,11 +75,22 @@ struct EachRunner: Sendable {
     let failFast: Bool
     /// The number of items, when known before running (a list, or a bulk change's ids).
     let total: Int?
+    /// For a bulk change: its items (in order) and the command that retries one (for the hint).
+    let bulk: Bulk?
+
+    struct Bulk: Sendable {
+        let items: [Value]
+        let retry: String
+    }
 
     func stream(over source: ValueStream) -> ValueStream {
         ValueStream { [self] in
             let iterator = source.makeIterator()
-            let state = EachState(progress: call.interpreter.progress?.begin("each", total: total))
+            // A bulk change's items in flight at an interrupt are unknown (their request may have been made).
+            let progress = call.interpreter.progress?.begin("each", total: total,
+                inFlightWord: bulk == nil ? "cancelled" : "unknown — check with `get`")
+            let ledger = bulk.map { BulkLedger(label: "each", items: $0.items, interpreter: call.interpreter, progress: progress) }
+            let state = EachState(progress: progress, ledger: ledger, finalize: finalizer(ledger))
             var failures: [(String, String)] = []
             var count = 0
             var exhausted = false
@@ -89,10 +103,11 @@ struct EachRunner: Sendable {
                             break
                         }
                         count += 1
-                        state.start(item, runner: self)
+                        state.start(item, index: count - 1, runner: self)
                     }
-                    guard let (item, task) = state.takeFirst() else {
+                    guard let (item, index, task) = state.takeFirst() else {
                         state.end()
+                        state.finish(interrupted: false)
                         if failures.isEmpty { return nil }
                         let lines = failures.map { "  - \($0.0): \($0.1)" }.joined(separator: "\n")
                         let failed = failures.count
@@ -100,29 +115,50 @@ struct EachRunner: Sendable {
                         throw call.error("each: \(failed) of \(count) item\(count == 1 ? "" : "s") failed:\n\(lines)")
                     }
                     do {
-                        return try await withTaskCancellationHandler {
+                        let value = try await withTaskCancellationHandler {
                             try await task.value
                         } onCancel: {
                             task.cancel()
                             state.cancelAll()
                         }
-                    } catch let error as RuntimeError {
+                        if let ledger {
+                            ledger.finish(index)
+                            // A skipped item (rerun of an execution that already has one) yields nothing.
+                            if ledger.isSkipped(index), value.isNull { continue }
+                        }
+                        return value
+                    } catch let error as RuntimeError
+                        where !(Task.isCancelled || error.diagnostic.code == DiagnosticCode.interrupted)
+                    {
+                        ledger?.finish(index, error: error)
                         if failFast {
                             state.cancelAll()
                             state.end()
+                            state.finish(interrupted: true)
                             throw error
                         }
-                        failures.append((label(of: item), error.diagnostic.message))
+                        // A bulk change's failures are reported by its ledger, after the statement.
+                        if ledger == nil { failures.append((label(of: item), error.diagnostic.message)) }
                     } catch ControlFlow.continueLoop {
+                        ledger?.finish(index)
                         continue
                     } catch {
                         state.cancelAll()
                         state.end()
+                        state.finish(interrupted: true)
                         throw error
                     }
                 }
             }
         }
+    }
+
+    /// Ends a bulk change's ledger: `$failed`, the skip note, and (unless interrupted) the deferred failure.
+    func finalizer(_ ledger: BulkLedger?) -> (@Sendable (Bool) -> Void)? {
+        guard let ledger, let bulk else { return nil }
+        let span = call.span
+        let source = call.env.source
+        return { interrupted in ledger.finalize(interrupted: interrupted, span: span, source: source, retry: bulk.retry) }
     }
 
     /// Runs the action for one item, counting it on the progress board once it has completed. Its result
@@ -138,32 +174,53 @@ struct EachRunner: Sendable {
             throw error
         }
     }
+
+    /// One item of a bulk change: its requests are reported to the ledger through `slot`, which also
+    /// keeps the progress counts (an item counts as done once its request was answered).
+    func run(_ item: Value, slot: BulkSlot) async throws -> Value {
+        try await BulkLedger.$current.withValue(slot) {
+            try await call.call(action, with: item, demand: call.demand.forOneItem).materialized()
+        }
+    }
 }
 
 /// The items in flight of one `each` pass. Released with its iterator: then whatever is still running
-/// is cancelled.
+/// is cancelled, and a bulk change's ledger is ended as interrupted (if it had not ended).
 final class EachState: @unchecked Sendable {
     let lock = NSLock()
-    var inFlight: [(item: Value, task: Task<Value, any Error>)] = []
+    var inFlight: [(item: Value, index: Int, task: Task<Value, any Error>)] = []
     let progress: ProgressTask?
+    let ledger: BulkLedger?
+    let finalize: (@Sendable (Bool) -> Void)?
 
-    init(progress: ProgressTask?) { self.progress = progress }
+    init(progress: ProgressTask?, ledger: BulkLedger? = nil, finalize: (@Sendable (Bool) -> Void)? = nil) {
+        self.progress = progress
+        self.ledger = ledger
+        self.finalize = finalize
+    }
 
     deinit {
         for pending in inFlight { pending.task.cancel() }
         progress?.end()
+        finalize?(true)
     }
 
     var inFlightCount: Int { lock.withLock { inFlight.count } }
 
-    func start(_ item: Value, runner: EachRunner) {
-        let progress = self.progress
-        progress?.started()
-        let task = Task { try await runner.run(item, progress: progress) }
-        lock.withLock { inFlight.append((item, task)) }
+    func start(_ item: Value, index: Int, runner: EachRunner) {
+        let task: Task<Value, any Error>
+        if let ledger {
+            let slot = ledger.slot(index)
+            task = Task { try await runner.run(item, slot: slot) }
+        } else {
+            let progress = self.progress
+            progress?.started()
+            task = Task { try await runner.run(item, progress: progress) }
+        }
+        lock.withLock { inFlight.append((item, index, task)) }
     }
 
-    func takeFirst() -> (Value, Task<Value, any Error>)? {
+    func takeFirst() -> (Value, Int, Task<Value, any Error>)? {
         lock.withLock { inFlight.isEmpty ? nil : inFlight.removeFirst() }
     }
 
@@ -176,4 +233,7 @@ final class EachState: @unchecked Sendable {
     }
 
     func end() { progress?.end() }
+
+    /// Ends the bulk change's ledger (the first call counts).
+    func finish(interrupted: Bool) { finalize?(interrupted) }
 }

@@ -53,7 +53,12 @@ struct HelpCommand: Command {
                 lines.append("  --\(f.name)\(f.short.map { ", -\($0)" } ?? "")\(f.valueType.map { " \($0.rawValue.uppercased())" } ?? "")  \(f.help)")
             }
         }
-        if s.isMutating { lines.append(""); lines.append("changes executions: honours --dry-run; asks before changing more than one") }
+        if s.isMutating {
+            lines.append("")
+            lines.append("changes executions: honours --dry-run; asks before changing more than one")
+            lines.append("several at once: yields every success; failures are listed after the statement and kept in")
+            lines.append("$failed ({id, error, outcome}), so `$failed | each \(s.name)` retries exactly those")
+        }
         if !s.examples.isEmpty {
             lines.append("")
             lines.append("examples:")

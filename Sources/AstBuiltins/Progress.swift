@@ -63,7 +63,9 @@ package final class ProgressBoard: @unchecked Sendable {
 
     /// Remembers what the running stages had done at this moment (call when Ctrl-C cancels the run).
     package func freeze() {
-        lock.withLock { frozen = active.map { $0.current } }
+        let tasks = lock.withLock { active }
+        let snapshots = tasks.map { $0.accounted }
+        lock.withLock { frozen = snapshots }
     }
 
     /// What had completed when ``freeze()`` was called (or now): one clause per running stage, or nil.
@@ -143,6 +145,21 @@ package final class ProgressTask: @unchecked Sendable {
     }
 
     var current: ProgressSnapshot { lock.withLock { snapshot } }
+
+    /// The stage's own account of what it did, when it keeps one (a bulk change lists the ids it changed):
+    /// taken at an interrupt, it replaces the counts in the summary.
+    package var account: (@Sendable () -> String)? {
+        get { lock.withLock { accountProvider } }
+        set { lock.withLock { accountProvider = newValue } }
+    }
+    var accountProvider: (@Sendable () -> String)?
+
+    /// The current counts, with the stage's account when it keeps one.
+    var accounted: ProgressSnapshot {
+        var snapshot = current
+        snapshot.account = account?()
+        return snapshot
+    }
 
     /// An item was started.
     package func started() {

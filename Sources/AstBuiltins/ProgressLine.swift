@@ -10,6 +10,8 @@ package struct ProgressSnapshot: Sendable, Equatable {
     /// Completed items, failed ones included.
     package var done = 0
     package var failed = 0
+    /// The stage's own account (``ProgressTask/account``), which the summary shows instead of the counts.
+    package var account: String?
 
     package init(label: String, total: Int?, noun: String = "item", inFlightWord: String = "cancelled",
                  started: Int = 0, done: Int = 0, failed: Int = 0) {
@@ -29,6 +31,7 @@ package struct ProgressSnapshot: Sendable, Equatable {
 
     /// `each completed 2 of 5 items (1 failed, 1 cancelled, 2 not started)`.
     package var summary: String {
+        if let account { return "\(label): \(account)" }
         var text = "\(label) completed \(done)"
         if let total { text += " of \(total) \(plural(total))" } else { text += " \(plural(done))" }
         var details: [String] = []

@@ -1,5 +1,6 @@
 import AsteroidClient
 import AsteroidModels
+import AstBuiltins
 import AstRuntime
 import AstSyntax
 import Foundation
@@ -21,14 +22,38 @@ package final class APIService: Sendable {
 
     static let key = "api"
 
-    package func install(on interpreter: Interpreter) { interpreter.setExtension(Self.key, self) }
+    /// Attaches the service; `$failed` starts empty (each bulk change sets it).
+    package func install(on interpreter: Interpreter) {
+        interpreter.setExtension(Self.key, self)
+        interpreter.globals.define("failed", .list([]))
+    }
+
+    private let dryRunCounter = DryRunCounter()
+
+    /// The next placeholder id of a change a dry run did not make: `dry-run-1`, `dry-run-2`, …
+    package func nextDryRunId() -> String { "dry-run-\(dryRunCounter.next())" }
 
     package func shutdown() async { try? await client.shutdown() }
 
     /// The client for a mutating call: the dry-run twin when `--dry-run` / `set dry-run true` is on.
+    /// A command that takes it without sending through `Invocation.mutation` (`execute`) marks the
+    /// current bulk item as possibly changed, so an interrupt reports it as unknown, not "not started".
     func mutatingClient(_ call: Invocation) -> AsteroidClient {
+        BulkLedger.current?.requestSent()
+        return writer(call)
+    }
+
+    /// The client for a mutating call, for commands that report each request through `Invocation.mutation`.
+    func writer(_ call: Invocation) -> AsteroidClient {
         call.interpreter.settings.dryRun ? dryClient : client
     }
+}
+
+/// Numbers the placeholders of one session's dry-run changes.
+final class DryRunCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func next() -> Int { lock.withLock { count += 1; return count } }
 }
 
 /// Values seen in API responses this session, offered by completion.
@@ -81,7 +106,8 @@ extension Invocation {
             return try await body()
         } catch {
             if error.kind == .dryRun, let dump = error.dryRunRequest {
-                interpreter.output.write("dry-run: would send\n\(dump.description)\n")
+                // On stderr: stdout carries the placeholder records the next stages read.
+                interpreter.output.writeError("dry-run: would send\n\(dump.description)\n")
                 return nil
             }
             throw runtimeError(error)
@@ -93,6 +119,8 @@ extension Invocation {
         var details: [(String, Value)] = []
         if let status = error.status { details.append(("status", .int(status))) }
         if let operation = error.operation { details.append(("operation", .string(operation.rawValue))) }
+        // A write whose effect the client could not settle: a bulk change reports it as unknown, not failed.
+        if error.isOutcomeUnknown { details.append(("outcome", .string("unknown"))) }
         var help: String?
         switch error.status {
         case 401, 403: help = "check ASTEROID_API_KEY (the key is never shown)"

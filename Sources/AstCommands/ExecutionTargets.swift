@@ -6,11 +6,17 @@ extension Invocation {
     /// The executions a command acts on: the ID argument if given, otherwise each id or execution record
     /// of the input. Lazy, so `list | get` streams.
     func targetIds(argument index: Int = 0) throws -> ValueStream {
+        try targetItems(argument: index).map { .string(APIValues.executionId(of: $0) ?? "") }
+    }
+
+    /// The items `targetIds` reads ids from (checked to stand for an execution), kept whole: a record
+    /// from `list` tells a mutating command more than its id (`hasBeenRerun`).
+    func targetItems(argument index: Int = 0) throws -> ValueStream {
         if let explicit = positional(index), !explicit.isNull {
             guard let id = APIValues.executionId(of: explicit) else {
                 throw error("expected an execution id, got \(explicit.typeName)", argument: "id")
             }
-            return .from([.string(id)])
+            return .from([explicit.recordValue == nil ? .string(id) : explicit])
         }
         if input.isNull, interpreter.settings.dryRun {
             // After a dry-run change there is nothing to act on (`execute … | wait` under --dry-run).
@@ -22,29 +28,31 @@ extension Invocation {
         let span = self.span
         let source = env.source
         return input.asStream.map { item in
-            guard let id = APIValues.executionId(of: item) else {
+            guard APIValues.executionId(of: item) != nil else {
                 throw RuntimeError(Diagnostic(DiagnosticCode.typeMismatch,
                     "expected an execution id or an execution record, got \(item.typeName) \(item.literal.prefix(60))",
                     span: span, source: source))
             }
-            return .string(id)
+            return item
         }
     }
 
-    /// For a mutating command: every target id read first (a snapshot, so the command's own new
+    /// For a mutating command: every target read first (a snapshot, so the command's own new
     /// executions are never picked up), each id once, and confirmation when more than one would change.
-    func mutationTargets(verb: String, argument index: Int = 0) async throws -> [String] {
+    /// Each target keeps the item it came from (a record from `list` tells whether it was rerun).
+    func mutationTargets(verb: String, argument index: Int = 0) async throws -> [BulkTarget] {
         var seen: Set<String> = []
-        var ids: [String] = []
-        for value in try await targetIds(argument: index).collect() {
-            if let id = value.stringValue, seen.insert(id).inserted { ids.append(id) }
+        var targets: [BulkTarget] = []
+        for item in try await targetItems(argument: index).collect() {
+            if let id = APIValues.executionId(of: item), seen.insert(id).inserted { targets.append(BulkTarget(id: id, item: item)) }
         }
+        let ids = targets
         if ids.count > 1, !interpreter.settings.dryRun {
             guard await interpreter.confirmBulk(verb: verb, items: ids.map(Value.string)) else {
                 throw error("cancelled: nothing was changed")
             }
         }
-        return ids
+        return targets
     }
 
     /// The output shape for per-id results: one value for one id given as an argument or a single
@@ -57,4 +65,10 @@ extension Invocation {
     var yieldsSequence: Bool {
         !((positional(0).map { !$0.isNull } ?? false) || (!input.isSequence && !input.isNull))
     }
+}
+
+/// One execution a mutating command acts on: its id, and the item it came from.
+struct BulkTarget: Sendable {
+    let id: String
+    let item: Value
 }

@@ -14,7 +14,7 @@ struct MessageCommand: Command {
         examples: [Example("get 3c90c3cc-0d44-4b50-8888-8dd25736052a | message \"use the EU portal\"", "nudge a run")])
 
     func run(_ call: Invocation) async throws -> Value {
-        let client = try call.api.mutatingClient(call)
+        let client = try call.api.writer(call)
         let text: String
         var idCall = call
         if call.positionals.count >= 2 {
@@ -26,12 +26,12 @@ struct MessageCommand: Command {
             throw call.error("message needs the TEXT to send")
         }
         guard !text.isEmpty else { throw call.error("the message is empty") }
-        var results: [Value] = []
-        for id in try await idCall.mutationTargets(verb: "message") {
-            guard let reply = try await call.request({ () throws(AsteroidError) in try await client.addUserMessage(id, message: text) })
-            else { continue }
-            results.append(.record(Record([("executionId", .string(id)), ("message", .string(text)), ("response", .string(reply))])))
+        let targets = try await idCall.mutationTargets(verb: "message")
+        return try await idCall.bulkChange(verb: "message", targets: targets) { target in
+            let fields: [(String, Value)] = [("executionId", .string(target.id)), ("message", .string(text))]
+            guard let reply = try await call.mutation({ () throws(AsteroidError) in try await client.addUserMessage(target.id, message: text) })
+            else { return call.dryRunPlaceholder(fields) }
+            return .record(Record(fields + [("response", .string(reply))]))
         }
-        return idCall.shaped(results)
     }
 }

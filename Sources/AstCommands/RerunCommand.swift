@@ -2,7 +2,7 @@ import AsteroidClient
 import AsteroidModels
 import AstRuntime
 
-/// `rerun [ID] [inputs={…}] [profile=ID]`: reruns executions; yields each new execution.
+/// `rerun [--again] [ID] [inputs={…}] [profile=ID]`: reruns executions; yields each new execution.
 struct RerunCommand: Command {
     let signature = Signature(
         "rerun", "rerun executions (argument or input); yields the new executions", category: "api",
@@ -11,11 +11,15 @@ struct RerunCommand: Command {
             ParamSpec("inputs", .record, "override the inputs"),
             ParamSpec("profile", .string, "override the profile id"),
         ],
-        isMutating: true, outputSchema: "execution", inputDemand: Demand(ofItems: .ids, ofValue: .ids),
+        flags: [FlagSpec("again", "also rerun executions that already have a rerun (skipped otherwise)")],
+        isMutating: true, outputSchema: "execution",
         examples: [
             Example("list status=failed since=24h | each -p 8 rerun", "rerun yesterday's failures, 8 at a time"),
             Example("rerun 3c90c3cc-0d44-4b50-8888-8dd25736052a inputs={retry: true}", "rerun one with new inputs"),
+            Example("$failed | each rerun", "retry exactly the items the last bulk change did not do"),
         ])
+
+    static let skipReason = "already rerun (rerun --again reruns anyway)"
 
     func run(_ call: Invocation) async throws -> Value {
         let api = try call.api
@@ -24,17 +28,52 @@ struct RerunCommand: Command {
             request.inputs = Dictionary(record.pairs.map { ($0.key, APIValues.json($0.value)) }, uniquingKeysWith: { $1 })
         }
         request.profileId = call.named["profile"]?.text
-        let client = api.mutatingClient(call)
-        var results: [Value] = []
+        let client = api.writer(call)
         let finalRequest = request
+        let again = call.flag("again")
         let targets = try await call.mutationTargets(verb: "rerun")
         let reads = call.demand.reads(sequence: call.yieldsSequence)
-        for id in targets {
-            try Task.checkCancellation()
-            guard let response = try await call.request({ () throws(AsteroidError) in try await client.rerun(id, request: finalRequest) })
-            else { continue }
-            results.append(try await Fetch.created(response.executionId, parent: id, reads: reads, call: call, api: api))
+        return try await call.bulkChange(verb: "rerun", targets: targets) { target in
+            if !again, try await Self.hasBeenRerun(target, call: call, api: api) {
+                call.skipped(target.id, verb: "rerun", because: Self.skipReason)
+                return nil
+            }
+            guard let response = try await call.mutation({ () throws(AsteroidError) in
+                try await client.rerun(target.id, request: finalRequest)
+            }) else {
+                return call.dryRunPlaceholder([("id", .string(api.nextDryRunId())), ("parentExecutionId", .string(target.id))])
+            }
+            return try await Self.readBack(response.executionId, parent: target.id, reads: reads, call: call, api: api)
         }
-        return call.shaped(results)
+    }
+
+    /// Whether the execution already has a rerun: from the record when it says (a record from `list`
+    /// costs nothing), otherwise asked with one GET. An id the API rejects or does not know is left to
+    /// the rerun request, whose own error then says so (or, in a dry run, which is shown); any other
+    /// failure to find out stops this item, since rerunning blind could make a second rerun.
+    static func hasBeenRerun(_ target: BulkTarget, call: Invocation, api: APIService) async throws -> Bool {
+        if case .bool(let known)? = target.item.recordValue?["hasBeenRerun"] { return known }
+        do {
+            let execution = try await api.client.getExecution(target.id)
+            api.seen.note(execution: execution)
+            return execution.hasBeenRerun
+        } catch {
+            if error.isNotFound || error.kind == .validation { return false }
+            throw call.runtimeError(error)
+        }
+    }
+
+    /// The new execution as its consumer reads it. The rerun was made whatever happens here: when the
+    /// read-back fails, the result is what is known (`{id, parentExecutionId}`) and a warning says why.
+    static func readBack(_ id: String, parent: String, reads: Demand.Reads, call: Invocation, api: APIService)
+        async throws -> Value
+    {
+        do {
+            return try await Fetch.created(id, parent: parent, reads: reads, call: call, api: api)
+        } catch let error as RuntimeError where !Invocation.isInterrupt(error) {
+            call.interpreter.output.writeError(
+                "warning: rerun of \(parent) made \(id), but reading it back failed: \(error.diagnostic.message)\n")
+            return .record(Record([("id", .string(id)), ("parentExecutionId", .string(parent))]))
+        }
     }
 }

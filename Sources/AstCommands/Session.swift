@@ -82,18 +82,27 @@ package final class Session: Sendable {
         switch outcome {
         case .success:
             if let last = await collected.values.last { interpreter.globals.define("_", last) }
-            var text = ""
-            let render = Renderer(settings: interpreter.settings)
-            for value in await collected.values where !value.isNull {
-                let rendered = value.stringValue ?? render.render(value)
-                text += rendered.hasSuffix("\n") ? rendered : rendered + "\n"
-            }
-            return .output(text)
+            return .output(rendered(await collected.values))
         case .invalid(let diagnostics, _): return .failure(renderer.render(diagnostics))
-        case .failed(let diagnostic): return .failure(renderer.render(diagnostic))
+        case .failed(let diagnostic):
+            // A bulk change yields its successes, then its statement fails: show them before the failure.
+            let shownFirst = rendered(await collected.values)
+            if !shownFirst.isEmpty { interpreter.output.write(shownFirst) }
+            return .failure(renderer.render(diagnostic))
         case .exited(let code): return .exit(Int32(code))
         case .interrupted: return .interrupted(summary: interruptionSummary)
         }
+    }
+
+    /// Results as the prompt shows them: a table at a terminal, JSON Lines otherwise; strings as they are.
+    private func rendered(_ values: [Value]) -> String {
+        var text = ""
+        let render = Renderer(settings: interpreter.settings)
+        for value in values where !value.isNull {
+            let rendered = value.stringValue ?? render.render(value)
+            text += rendered.hasSuffix("\n") ? rendered : rendered + "\n"
+        }
+        return text
     }
 
     /// Runs a whole script (results printed as they come); Ctrl-C (cancelling the calling task) ends it

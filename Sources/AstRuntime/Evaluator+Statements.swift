@@ -8,6 +8,7 @@ extension Interpreter {
         switch statement.kind {
         case .let(let name, _, let value):
             let result = try await evaluate(value, input: .null, env: env).materialized()
+            if let failure = takeDeferredFailure() { throw failure }
             env.scope.define(name, result)
             return .null
         case .def(let name, _, let params, let body):
@@ -37,7 +38,9 @@ extension Interpreter {
             return .null
         case .try(let body, let errorName, let handler):
             do {
-                return try await run(body, input: .null, env: env).materialized()
+                let value = try await run(body, input: .null, env: env).materialized()
+                if let failure = takeDeferredFailure() { throw failure }
+                return value
             } catch let error as RuntimeError {
                 guard let handler else { return .null }
                 return try await run(handler, input: .null, env: env.child([errorName ?? "err": error.record]))

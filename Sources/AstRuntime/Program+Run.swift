@@ -35,6 +35,7 @@ extension Interpreter {
         if !checked.isEmpty { return .invalid(checked, incomplete: false) }
         let env = env ?? Env(scope: globals, source: source)
         var last: Value = .null
+        _ = takeDeferredFailure()
         do {
             for statement in parsed.program.statements {
                 var value = try await execute(statement, env: env)
@@ -45,6 +46,7 @@ extension Interpreter {
                 if printResults, !value.isNull {
                     try await Renderer(settings: settings).emit(value, to: output)
                 }
+                if let failure = takeDeferredFailure() { throw failure }
                 last = value
             }
             return .success(last)
