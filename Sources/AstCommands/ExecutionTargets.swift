@@ -46,9 +46,9 @@ extension Invocation {
         for item in try await targetItems(argument: index).collect() {
             if let id = APIValues.executionId(of: item), seen.insert(id).inserted { targets.append(BulkTarget(id: id, item: item)) }
         }
-        let ids = targets
-        if ids.count > 1, !interpreter.settings.dryRun {
-            guard await interpreter.confirmBulk(verb: verb, items: ids.map(Value.string)) else {
+        if targets.count > 1, !interpreter.settings.dryRun {
+            // The preview breaks records down by agent and status; bare ids are listed as they are.
+            guard await interpreter.confirmBulk(verb: verb, items: targets.map(\.item)) else {
                 throw error("cancelled: nothing was changed")
             }
         }
