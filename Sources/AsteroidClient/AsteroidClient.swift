@@ -18,6 +18,9 @@ public final class AsteroidClient: Sendable {
     let transport: any AsteroidTransport
     let sleeper: @Sendable (Duration) async throws -> Void
     let redactor: Redactor
+    /// Why the configured key cannot be sent (see `ClientConfiguration.keyProblem`): every operation then
+    /// fails before sending anything, dry runs included.
+    let keyProblem: String?
 
     /// A client on the real network transport: the process-wide `AsyncHTTPClientTransport.shared`
     /// (AsyncHTTPClient, pooled keep-alive connections, redirects not followed). Creating many clients is
@@ -40,6 +43,7 @@ public final class AsteroidClient: Sendable {
         self.transport = transport
         self.sleeper = sleeper
         self.redactor = Redactor(apiKeyHeader: configuration.apiKeyHeader, apiKey: configuration.apiKey)
+        self.keyProblem = configuration.apiKey.flatMap { ClientConfiguration.keyProblem($0) }
     }
 
     /// Shuts the transport down (a no-op on the shared one). A client on its own transport is unusable

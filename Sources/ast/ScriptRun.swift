@@ -3,17 +3,14 @@ import AstRuntime
 import AstSyntax
 import Foundation
 
-/// Runs a script to completion; Ctrl-C cancels it (in-flight requests included), says what had
-/// completed, and exits 130.
+/// Runs a script to completion; Ctrl-C (SIGINT) or SIGTERM cancels it (in-flight requests included), says
+/// what had completed, and exits 130 (Ctrl-C) or 143 (SIGTERM).
 enum ScriptRun {
     static func run(_ source: SourceFile, session: Session) async -> Int32 {
         let task = Task { await session.run(source) }
-        signal(SIGINT, SIG_IGN)
-        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        interrupt.setEventHandler { task.cancel() }
-        interrupt.resume()
+        let stop = StopSignals { task.cancel() }
         let outcome = await task.value
-        interrupt.cancel()
+        let signal = stop.end()
         let renderer = DiagnosticRenderer(color: Terminal.stderrIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
         switch outcome {
         case .invalid(let diagnostics, _):
@@ -27,6 +24,7 @@ enum ScriptRun {
         case .success, .exited:
             break
         }
-        return outcome.exitCode
+        // A SIGTERM that came in as the script was ending still ends the process as terminated.
+        return signal == SIGTERM ? StopSignals.terminatedExitCode : outcome.exitCode
     }
 }
