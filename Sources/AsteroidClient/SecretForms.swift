@@ -51,10 +51,11 @@ enum SecretForms {
         return [lower, upper, slashes]
     }
 
-    /// Percent-encoded for a query, a path, and with only unreserved characters left; upper- and lower-case hex.
+    /// Percent-encoded for a query, a path, with only unreserved characters or only letters and digits left;
+    /// upper- and lower-case hex.
     static func percentEncoded(_ text: String) -> [String] {
         let unreserved = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
-        let sets: [CharacterSet] = [unreserved, .urlQueryAllowed, .urlPathAllowed]
+        let sets: [CharacterSet] = [unreserved, .alphanumerics, .urlQueryAllowed, .urlPathAllowed]
         var forms: [String] = []
         for set in sets {
             guard let encoded = text.addingPercentEncoding(withAllowedCharacters: set) else { continue }

@@ -1,0 +1,48 @@
+import Foundation
+
+/// The `ast` executable of this build, run as a child process (signals and the real output path need one).
+struct AstProcess {
+    /// `.build/debug/ast` next to the test bundle's sources (built by `swift build --build-tests`).
+    static let executable = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent(".build/debug/ast")
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        /// True when the process ended by a signal rather than calling exit.
+        var killedBySignal: Bool
+    }
+
+    let process = Process()
+    let stdoutPipe = Pipe()
+    let stderrPipe = Pipe()
+
+    /// Starts `ast ARGUMENTS` with exactly `environment` (plus PATH).
+    init(_ arguments: [String], environment: [String: String]) throws {
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        process.environment = environment.merging(["PATH": "/usr/bin:/bin", "NO_COLOR": "1"]) { mine, _ in mine }
+        process.standardOutput = stdoutPipe
+        process.standardError = stderrPipe
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+    }
+
+    /// Runs to the end and collects its output.
+    static func run(_ arguments: [String], environment: [String: String]) throws -> Result {
+        try AstProcess(arguments, environment: environment).finish()
+    }
+
+    func signal(_ number: Int32) { kill(process.processIdentifier, number) }
+
+    /// Reads all output and waits for the exit.
+    func finish() -> Result {
+        let out = stdoutPipe.fileHandleForReading.readDataToEndOfFile()
+        let err = stderrPipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+            stderr: String(decoding: err, as: UTF8.self), killedBySignal: process.terminationReason == .uncaughtSignal)
+    }
+}

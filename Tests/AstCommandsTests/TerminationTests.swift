@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+
+@Suite("SIGTERM ends ast like Ctrl-C: work cancelled, summary printed, exit 143, nothing sent after")
+struct TerminationTests {
+    @Test("a bulk pipeline in a real process, against a server that notes when requests arrive")
+    func bulkPipeline() async throws {
+        let server = try RecordingServer()
+        defer { server.stop() }
+        let items = (1...400).map(String.init).joined(separator: ", ")
+        let script = "[\(items)] | each -p 2 { sleep 20ms; get \(RecordingServer.executionId) | .status } | count"
+        let process = try AstProcess(
+            ["-c", script], environment: ["ASTEROID_API_KEY": "sk-test-termination", "ASTEROID_BASE_URL": server.baseURL])
+        // Wait until the pipeline is well under way (requests arriving), then stop it.
+        let deadline = ContinuousClock.now + .seconds(20)
+        while server.arrivalTimes.count < 10, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(server.arrivalTimes.count >= 10)
+        let signalled = ContinuousClock.now
+        process.signal(SIGTERM)
+        let result = process.finish()
+        let ended = ContinuousClock.now
+        #expect(!result.killedBySignal)
+        #expect(result.status == 143)
+        #expect(result.stderr.contains("interrupted: each completed"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        // Ctrl-C ends within milliseconds; SIGTERM takes the same path.
+        #expect(ended - signalled < .seconds(2))
+        // A request written just before the signal may land a moment after it; none may start later.
+        let late = server.arrivalTimes.filter { $0 > signalled + .milliseconds(5) }
+        #expect(late.isEmpty, "\(late.count) requests arrived after SIGTERM")
+    }
+
+    @Test("SIGINT still exits 130 with the same summary")
+    func interruptStill130() async throws {
+        let process = try AstProcess(
+            ["--sandbox", "-c", "[1, 2, 3, 4, 5, 6, 7, 8] | each -p 2 { sleep 400ms; $it } | count"], environment: [:])
+        try await Task.sleep(for: .milliseconds(700))
+        process.signal(SIGINT)
+        let result = process.finish()
+        #expect(result.status == 130)
+        #expect(result.stderr.contains("interrupted: each completed"), "\(result.stderr)")
+    }
+}
