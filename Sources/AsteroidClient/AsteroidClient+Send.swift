@@ -112,7 +112,8 @@ extension AsteroidClient {
         } catch {
             throw AsteroidError(
                 kind: .decoding, operation: endpoint.operation, method: endpoint.method, path: endpoint.path,
-                status: response.status, detail: DecodingProblem.describe(error, body: response.body), attempts: 1,
+                status: response.status, detail: redactor.scrub(DecodingProblem.describe(error, body: response.body)),
+                attempts: 1,
                 cause: error)
         }
     }

@@ -22,18 +22,23 @@ package struct Redactor: Sendable {
 
     /// - `apiKey`: the key sent in `apiKeyHeader` (keys shorter than 4 characters are not looked for).
     /// - `secrets`: more values to hide (e.g. `ASTEROID_API_KEY` when the sandbox's key is the one in use).
-    package init(apiKeyHeader: String = ClientConfiguration.defaultAPIKeyHeader, apiKey: String?, secrets: [String] = []) {
+    package init(
+        apiKeyHeader: String = ClientConfiguration.defaultAPIKeyHeader, apiKey: String?, secrets: [String] = []
+    ) {
         self.init(apiKeyHeader: apiKeyHeader, secrets: (apiKey.map { [$0] } ?? []) + secrets, minimumLength: 4)
     }
 
     /// For the language's output: only secrets of `minimumLength` characters or more are hidden (a short one
     /// would match ordinary text).
-    package init(apiKeyHeader: String = ClientConfiguration.defaultAPIKeyHeader, secrets: [String], minimumLength: Int) {
+    package init(apiKeyHeader: String = ClientConfiguration.defaultAPIKeyHeader, secrets: [String], minimumLength: Int)
+    {
         self.apiKeyHeader = apiKeyHeader
         let kept = secrets.filter { SecretForms.core($0).utf8.count >= minimumLength }
         var needles = Set<[UInt8]>()
         for secret in kept { needles.formUnion(SecretForms.needles(for: secret)) }
-        self.needles = needles.filter { $0.count >= 4 }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
+        self.needles = needles.filter { $0.count >= 4 }.sorted {
+            $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1)
+        }
         windows = Set(kept.flatMap { SecretForms.windows(of: $0) })
     }
 

@@ -34,17 +34,29 @@ enum SecretForms {
         var upper = ""
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\"": lower += "\\\""; upper += "\\\""
-            case "\\": lower += "\\\\"; upper += "\\\\"
-            case "\n": lower += "\\n"; upper += "\\n"
-            case "\r": lower += "\\r"; upper += "\\r"
-            case "\t": lower += "\\t"; upper += "\\t"
+            case "\"":
+                lower += "\\\""
+                upper += "\\\""
+            case "\\":
+                lower += "\\\\"
+                upper += "\\\\"
+            case "\n":
+                lower += "\\n"
+                upper += "\\n"
+            case "\r":
+                lower += "\\r"
+                upper += "\\r"
+            case "\t":
+                lower += "\\t"
+                upper += "\\t"
             case _ where scalar.value < 0x20 || scalar.value == 0x7F:
                 let hex = String(scalar.value, radix: 16)
                 let padded = String(repeating: "0", count: 4 - hex.count) + hex
                 lower += "\\u" + padded
                 upper += "\\u" + padded.uppercased()
-            default: lower.unicodeScalars.append(scalar); upper.unicodeScalars.append(scalar)
+            default:
+                lower.unicodeScalars.append(scalar)
+                upper.unicodeScalars.append(scalar)
             }
         }
         let slashes = lower.replacingOccurrences(of: "/", with: "\\/")
@@ -54,7 +66,8 @@ enum SecretForms {
     /// Percent-encoded for a query, a path, with only unreserved characters or only letters and digits left;
     /// upper- and lower-case hex.
     static func percentEncoded(_ text: String) -> [String] {
-        let unreserved = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+        let unreserved = CharacterSet(
+            charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
         let sets: [CharacterSet] = [unreserved, .alphanumerics, .urlQueryAllowed, .urlPathAllowed]
         var forms: [String] = []
         for set in sets {
@@ -63,7 +76,9 @@ enum SecretForms {
             forms.append(lowercasedEscapes(encoded))
         }
         // A form body (`application/x-www-form-urlencoded`) writes spaces as `+`.
-        if let plus = text.addingPercentEncoding(withAllowedCharacters: unreserved.union(CharacterSet(charactersIn: " "))) {
+        if let plus = text.addingPercentEncoding(
+            withAllowedCharacters: unreserved.union(CharacterSet(charactersIn: " ")))
+        {
             forms.append(plus.replacingOccurrences(of: " ", with: "+"))
         }
         return forms

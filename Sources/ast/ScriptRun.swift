@@ -11,7 +11,8 @@ enum ScriptRun {
         let stop = StopSignals { task.cancel() }
         let outcome = await task.value
         let signal = stop.end()
-        let renderer = DiagnosticRenderer(color: Terminal.stderrIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+        let renderer = DiagnosticRenderer(
+            color: Terminal.stderrIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
         switch outcome {
         case .invalid(let diagnostics, _):
             Terminal.error(renderer.render(diagnostics))

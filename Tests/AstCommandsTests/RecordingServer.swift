@@ -50,7 +50,8 @@ final class RecordingServer: @unchecked Sendable {
     }
 
     private func serve() {
-        let response = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: \(Self.body.utf8.count)\r\n"
+        let response =
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: \(Self.body.utf8.count)\r\n"
             + "Connection: close\r\n\r\n" + Self.body
         while true {
             let connection = accept(listener, nil, nil)

@@ -12,8 +12,10 @@ struct SecretOutputTests {
         let output = BufferedOutput()
         let session = Session(
             api: nil, output: output,
-            environment: ["ASTEROID_API_KEY": Self.key, "COPY": Self.key, "HEADER": "Bearer \(Self.key)",
-                "GH_TOKEN": "ghp-abcdefgh12345", "ALSO": "ghp-abcdefgh12345", "HOME": "/tmp", "SHORT": "sk"])
+            environment: [
+                "ASTEROID_API_KEY": Self.key, "COPY": Self.key, "HEADER": "Bearer \(Self.key)",
+                "GH_TOKEN": "ghp-abcdefgh12345", "ALSO": "ghp-abcdefgh12345", "HOME": "/tmp", "SHORT": "sk",
+            ])
         let outcome = await session.evaluate("$env | json -c")
         guard case .output(let text) = outcome else {
             Issue.record("unexpected \(outcome)")
@@ -50,15 +52,17 @@ struct SecretOutputTests {
         #expect(result.status == 0)
         // A diagnostic quotes the source line, which holds the key.
         let failed = try AstProcess.run(
-            ["--sandbox", "-c", "let k = \"\(Self.key)\"; nosuchcommand $k"], environment: ["ASTEROID_API_KEY": Self.key])
+            ["--sandbox", "-c", "let k = \"\(Self.key)\"; nosuchcommand $k"],
+            environment: ["ASTEROID_API_KEY": Self.key])
         #expect(failed.stderr.contains("unknown command 'nosuchcommand'"))
         #expect(failed.stderr.contains("let k = \"<redacted>\""))
         #expect(!failed.stderr.contains(Self.key))
         #expect(failed.status == 2)
     }
 
-    @Test("a key with a trailing CR: exit 2 before any request, dry run too, and the message hides it",
-          arguments: [["-c", "list | first 1"], ["--dry-run", "-c", "list | first 1 | rerun"]])
+    @Test(
+        "a key with a trailing CR: exit 2 before any request, dry run too, and the message hides it",
+        arguments: [["-c", "list | first 1"], ["--dry-run", "-c", "list | first 1 | rerun"]])
     func carriageReturnKey(arguments: [String]) throws {
         // Port 9 (discard): nothing listens, so a request that went out would fail differently.
         let result = try AstProcess.run(

@@ -32,10 +32,13 @@ struct ReplTerminationTests {
         let repl = Repl(
             engine: engine, reader: reader, history: nil, prompt: Prompt(target: .sandbox(baseURL: "http://x")),
             output: output, interrupts: interrupts)
-        engine.started = { Task { try? await Task.sleep(for: .milliseconds(50)); interrupts.terminate() } }
-        let started = ContinuousClock.now
+        engine.started = {
+            Task {
+                try? await Task.sleep(for: .milliseconds(50))
+                interrupts.terminate()
+            }
+        }
         #expect(await repl.run(version: "1") == 143)
-        #expect(ContinuousClock.now - started < .seconds(2))
         #expect(engine.evaluated == ["slow"])
         let notice = output.notices.first { $0.contains("interrupted") }
         #expect(notice?.hasPrefix("\r\u{1B}[Kinterrupted after ") == true)
@@ -49,7 +52,8 @@ struct ReplTerminationTests {
         let interrupts = TerminatingInterrupts()
         let repl = Repl(
             engine: engine, reader: Loop.ScriptedReader([.line("first"), .line("second")]), history: nil,
-            prompt: Prompt(target: .sandbox(baseURL: "http://x")), output: Loop.CapturedOutput(), interrupts: interrupts)
+            prompt: Prompt(target: .sandbox(baseURL: "http://x")), output: Loop.CapturedOutput(), interrupts: interrupts
+        )
         engine.started = nil
         interrupts.terminate()
         #expect(await repl.run(version: "1") == 143)
