@@ -25,6 +25,8 @@ package final class Repl: Sendable {
 
     /// Runs until Ctrl-D / end of input (returns 0), `exit N` (returns N) or SIGTERM (returns 143).
     package func run(version: String) async -> Int32 {
+        // Listen for signals from the start: SIGTERM at an idle prompt then ends the session with 143.
+        interrupts.setHandler(nil)
         if reader.isInteractive { output.notice(prompt.banner(version: version)) }
         reportHistoryProblem()
         var pending: [String] = []
