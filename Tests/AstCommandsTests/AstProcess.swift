@@ -2,9 +2,14 @@ import Foundation
 
 /// The `ast` executable of this build, run as a child process (signals and the real output path need one).
 struct AstProcess {
-    /// `.build/debug/ast` next to the test bundle's sources (built by `swift build --build-tests`).
-    static let executable = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent(".build/debug/ast")
+    /// `ast` beside the test bundle (same build configuration), else the checkout's `.build/debug/ast`.
+    static let executable: URL = {
+        let bundle = URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent()
+        let beside = bundle.appendingPathComponent("ast")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".build/debug/ast")
+    }()
 
     struct Result {
         var status: Int32
