@@ -35,14 +35,23 @@ struct AstProcess {
     }
 
     /// Runs to the end and collects its output.
-    static func run(_ arguments: [String], environment: [String: String]) throws -> Result {
-        try AstProcess(arguments, environment: environment).finish()
+    static func run(_ arguments: [String], environment: [String: String]) async throws -> Result {
+        try await AstProcess(arguments, environment: environment).finish()
     }
 
     func signal(_ number: Int32) { kill(process.processIdentifier, number) }
 
-    /// Reads all output and waits for the exit.
-    func finish() -> Result {
+    var isRunning: Bool { process.isRunning }
+
+    /// Reads all output and waits for the exit, on a Dispatch worker: blocking a cooperative thread would
+    /// starve the other tests' tasks (a 2-core machine has two), and a test that must signal in time with them.
+    func finish() async -> Result {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: finishNow()) }
+        }
+    }
+
+    private func finishNow() -> Result {
         let out = stdoutPipe.fileHandleForReading.readDataToEndOfFile()
         let err = stderrPipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -32,7 +32,7 @@ struct SecretOutputTests {
     }
 
     @Test("open /proc/self/environ --raw, print, JSON and diagnostics show a mask (real process)")
-    func processOutput() throws {
+    func processOutput() async throws {
         let script = """
             open /proc/self/environ --raw
             print $env.COPY
@@ -41,7 +41,7 @@ struct SecretOutputTests {
             $k + "\\r" | json -c
             {key: $k} | json -c
             """
-        let result = try AstProcess.run(
+        let result = try await AstProcess.run(
             ["--sandbox", "-c", script], environment: ["ASTEROID_API_KEY": Self.key, "COPY": Self.key])
         #expect(!result.stdout.contains(Self.key))
         #expect(!result.stderr.contains(Self.key))
@@ -51,7 +51,7 @@ struct SecretOutputTests {
         #expect(result.stdout.contains(#"{"key":"<redacted>"}"#))
         #expect(result.status == 0)
         // A diagnostic quotes the source line, which holds the key.
-        let failed = try AstProcess.run(
+        let failed = try await AstProcess.run(
             ["--sandbox", "-c", "let k = \"\(Self.key)\"; nosuchcommand $k"],
             environment: ["ASTEROID_API_KEY": Self.key])
         #expect(failed.stderr.contains("unknown command 'nosuchcommand'"))
@@ -63,9 +63,9 @@ struct SecretOutputTests {
     @Test(
         "a key with a trailing CR: exit 2 before any request, dry run too, and the message hides it",
         arguments: [["-c", "list | first 1"], ["--dry-run", "-c", "list | first 1 | rerun"]])
-    func carriageReturnKey(arguments: [String]) throws {
+    func carriageReturnKey(arguments: [String]) async throws {
         // Port 9 (discard): nothing listens, so a request that went out would fail differently.
-        let result = try AstProcess.run(
+        let result = try await AstProcess.run(
             arguments,
             environment: ["ASTEROID_API_KEY": Self.key + "\r", "ASTEROID_BASE_URL": "http://127.0.0.1:9/agents/v2"])
         #expect(result.status == 2)

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@Suite("SIGTERM ends ast like Ctrl-C: work cancelled, summary printed, exit 143, nothing sent after")
+@Suite("SIGTERM ends ast like Ctrl-C: work cancelled, summary printed, exit 143, nothing sent after", .serialized)
 struct TerminationTests {
     @Test("a bulk pipeline in a real process, against a server that notes when requests arrive")
     func bulkPipeline() async throws {
@@ -18,9 +18,10 @@ struct TerminationTests {
             try await Task.sleep(for: .milliseconds(10))
         }
         #expect(server.arrivalTimes.count >= 10)
+        #expect(process.isRunning, "the pipeline ended before the test could stop it")
         let signalled = ContinuousClock.now
         process.signal(SIGTERM)
-        let result = process.finish()
+        let result = await process.finish()
         let ended = ContinuousClock.now
         #expect(!result.killedBySignal)
         #expect(result.status == 143)
@@ -38,15 +39,17 @@ struct TerminationTests {
     func interruptStill130() async throws {
         let server = try RecordingServer()
         defer { server.stop() }
-        let script = "[1, 2, 3, 4, 5, 6, 7, 8] | each -p 2 { get \(RecordingServer.executionId); sleep 400ms; $it } | count"
+        let items = (1...16).map(String.init).joined(separator: ", ")
+        let script = "[\(items)] | each -p 2 { get \(RecordingServer.executionId); sleep 500ms; $it } | count"
         let process = try AstProcess(
             ["-c", script], environment: ["ASTEROID_API_KEY": "sk-test-interrupt", "ASTEROID_BASE_URL": server.baseURL])
         let deadline = ContinuousClock.now + .seconds(20)
         while server.arrivalTimes.count < 2, ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(10))
         }
+        #expect(process.isRunning, "the pipeline ended before the test could interrupt it")
         process.signal(SIGINT)
-        let result = process.finish()
+        let result = await process.finish()
         #expect(result.status == 130)
         #expect(result.stderr.contains("interrupted: each completed"), "\(result.stderr)")
     }
