@@ -38,20 +38,36 @@ package final class Session: Sendable {
         progress.install(on: interpreter)
         self.api = api
         api?.install(on: interpreter)
-        Session.defineBuiltins(interpreter, arguments: arguments, environment: environment)
+        Session.defineBuiltins(
+            interpreter, arguments: arguments, environment: environment, apiKey: api?.client.configuration.apiKey)
     }
 
-    /// `$args` and `$env` (the API key is left out of `$env`).
-    static func defineBuiltins(_ interpreter: Interpreter, arguments: [String], environment: [String: String]) {
+    /// `$args` and `$env`. Variables named like credentials (`…API_KEY`, `…SECRET…`, `…TOKEN…`, `…PASSWORD…`)
+    /// are left out of `$env`; any other whose value holds one of their values or the API key, in any form
+    /// the redactor knows, is shown as `<redacted>` (a copy of the key under another name is still the key).
+    static func defineBuiltins(
+        _ interpreter: Interpreter, arguments: [String], environment: [String: String], apiKey: String? = nil
+    ) {
         interpreter.globals.define("args", .list(arguments.map { .string($0) }))
+        let hidden = environment.filter { isCredentialName($0.key) }
+        let secrets = Array(hidden.values) + (apiKey.map { [$0] } ?? [])
+        let redactor = Redactor(secrets: secrets, minimumLength: secretMinimumLength)
+        let exact = Set(secrets.filter { $0.count >= 6 })
         var env = Record()
-        for key in environment.keys.sorted() where !key.uppercased().contains("API_KEY") && !key.uppercased().contains("SECRET")
-            && !key.uppercased().contains("TOKEN") && !key.uppercased().contains("PASSWORD")
-        {
-            env[key] = .string(environment[key] ?? "")
+        for key in environment.keys.sorted() where hidden[key] == nil {
+            let value = environment[key] ?? ""
+            env[key] = .string(exact.contains(value) || redactor.reveals(value) ? Redactor.placeholder : value)
         }
         interpreter.globals.define("env", .record(env))
         interpreter.globals.define("_", .null)
+    }
+
+    /// Secrets shorter than this are matched only as a whole value (a short one would match ordinary text).
+    package static let secretMinimumLength = 8
+
+    static func isCredentialName(_ name: String) -> Bool {
+        let upper = name.uppercased()
+        return ["API_KEY", "SECRET", "TOKEN", "PASSWORD"].contains { upper.contains($0) }
     }
 
     /// The result of one entry.

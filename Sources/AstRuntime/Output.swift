@@ -17,13 +17,33 @@ package struct StandardOutput: OutputSink {
     }
 }
 
+/// The last step before text reaches the process's stdout or stderr: hides secrets (the API key) in
+/// whatever the language prints — `print`, results, `open --raw`, diagnostics, the REPL's output. The
+/// executable installs the filter once at start-up (the language knows no key); without one, text passes as is.
+package enum OutputFilter {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var current: (@Sendable (String) -> String)?
+
+    /// Sets the filter every write to stdout and stderr goes through (nil: none).
+    package static func install(_ filter: (@Sendable (String) -> String)?) {
+        lock.withLock { current = filter }
+    }
+
+    /// `text` as it may be shown.
+    package static func apply(_ text: String) -> String {
+        guard let filter = lock.withLock({ current }) else { return text }
+        return filter(text)
+    }
+}
+
 enum FileHandleWriter {
     static func stdout(_ text: String) { write(text, to: 1) }
     static func stderr(_ text: String) { write(text, to: 2) }
 
-    /// Writes all bytes; a closed pipe (`ast … | head`) ends the output quietly instead of crashing.
+    /// Writes all bytes (secrets hidden by `OutputFilter`); a closed pipe (`ast … | head`) ends the output
+    /// quietly instead of crashing.
     static func write(_ text: String, to descriptor: Int32) {
-        var bytes = Array(text.utf8)[...]
+        var bytes = Array(OutputFilter.apply(text).utf8)[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { buffer in
                 #if canImport(Glibc)

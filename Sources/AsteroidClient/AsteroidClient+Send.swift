@@ -5,6 +5,11 @@ extension AsteroidClient {
     /// Sends one endpoint through validation-built request, dry-run, retry and the middleware chain; returns a response whose status is in
     /// `expected`, or throws the matching `AsteroidError`.
     func send(_ endpoint: Endpoint, expecting expected: Set<Int>) async throws(AsteroidError) -> TransportResponse {
+        if let keyProblem {
+            throw AsteroidError(
+                kind: .configuration, operation: endpoint.operation, method: endpoint.method, path: endpoint.path,
+                detail: keyProblem + " (not sent)", field: "apiKey")
+        }
         let request = try buildRequest(endpoint)
         if configuration.dryRun, endpoint.operation.isMutating {
             let dump = dryRunDump(endpoint, request)
@@ -111,7 +116,8 @@ extension AsteroidClient {
         } catch {
             throw AsteroidError(
                 kind: .decoding, operation: endpoint.operation, method: endpoint.method, path: endpoint.path,
-                status: response.status, detail: DecodingProblem.describe(error, body: response.body), attempts: 1,
+                status: response.status, detail: redactor.scrub(DecodingProblem.describe(error, body: response.body)),
+                attempts: 1,
                 cause: error)
         }
     }

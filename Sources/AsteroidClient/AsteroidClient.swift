@@ -20,6 +20,9 @@ public final class AsteroidClient: Sendable {
     let redactor: Redactor
     /// Shared by every request of this client: closed for a while after a 429 (see `RetryGate`).
     let gate = RetryGate()
+    /// Why the configured key cannot be sent (see `ClientConfiguration.keyProblem`): every operation then
+    /// fails before sending anything, dry runs included.
+    let keyProblem: String?
 
     /// A client on the real network transport: the process-wide `AsyncHTTPClientTransport.shared`
     /// (AsyncHTTPClient, pooled keep-alive connections, redirects not followed). Creating many clients is
@@ -42,6 +45,7 @@ public final class AsteroidClient: Sendable {
         self.transport = transport
         self.sleeper = sleeper
         self.redactor = Redactor(apiKeyHeader: configuration.apiKeyHeader, apiKey: configuration.apiKey)
+        self.keyProblem = configuration.apiKey.flatMap { ClientConfiguration.keyProblem($0) }
     }
 
     /// Shuts the transport down (a no-op on the shared one). A client on its own transport is unusable

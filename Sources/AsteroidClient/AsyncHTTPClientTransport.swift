@@ -103,6 +103,11 @@ public final class AsyncHTTPClientTransport: AsteroidTransport {
                 return TransportFailure(.timeout, requestMayHaveBeenSent: true, detail: "no response in time\(limit)")
             case .invalidURL, .emptyHost, .emptyScheme, .alreadyShutdown:
                 return TransportFailure(.other, requestMayHaveBeenSent: false, detail: "\(error)")
+            case _ where error.shortDescription.hasPrefix("Invalid header field"):
+                // Refused before a byte was written; the values themselves (maybe the key) are not repeated.
+                return TransportFailure(
+                    .other, requestMayHaveBeenSent: false,
+                    detail: "\(error.shortDescription.lowercased()) (a control character or line break in a header)")
             case .remoteConnectionClosed:
                 return TransportFailure(
                     .connectionLost, requestMayHaveBeenSent: true, detail: "the server closed the connection")

@@ -71,7 +71,8 @@ public struct ClientConfiguration: Sendable {
     /// Reads `ASTEROID_API_KEY`, `ASTEROID_BASE_URL` (default `https://odyssey.asteroid.ai/agents/v2`,
     /// trailing slash tolerated) and `ASTEROID_API_KEY_HEADER` (default `X-Asteroid-Agents-Api-Key`).
     /// Empty values count as unset. Throws an `AsteroidError` of kind `.configuration` for a base URL that
-    /// is not `http(s)://host…`.
+    /// is not `http(s)://host…`, and for a key with whitespace or a control character in it (see `keyProblem`;
+    /// the message never shows the key).
     public static func fromEnvironment(
         _ environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(AsteroidError) -> ClientConfiguration {
@@ -79,7 +80,12 @@ public struct ClientConfiguration: Sendable {
             guard let text = environment[name]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
             return text
         }
-        var configuration = ClientConfiguration(apiKey: value("ASTEROID_API_KEY"))
+        // The key is taken as it is: whitespace or a control character in it is an error, not trimmed away.
+        let key = environment["ASTEROID_API_KEY"].flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
+        if let key, let problem = keyProblem(key, source: "ASTEROID_API_KEY") {
+            throw AsteroidError(kind: .configuration, detail: problem, field: "ASTEROID_API_KEY")
+        }
+        var configuration = ClientConfiguration(apiKey: key)
         if let header = value("ASTEROID_API_KEY_HEADER") { configuration.apiKeyHeader = header }
         if let text = value("ASTEROID_BASE_URL") {
             configuration.baseURL = try parseBaseURL(text, source: "ASTEROID_BASE_URL")

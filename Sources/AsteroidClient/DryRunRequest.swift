@@ -34,28 +34,3 @@ public struct DryRunRequest: Sendable, Hashable, CustomStringConvertible {
         return lines.joined(separator: "\n")
     }
 }
-
-/// Hides the API key in everything the client shows a person.
-struct Redactor: Sendable {
-    static let placeholder = "<redacted>"
-    /// Header names whose values are always hidden, whatever the configured key header is.
-    static let secretHeaders: Set<String> = ["x-asteroid-agents-api-key", "x-api-key", "authorization", "cookie"]
-
-    var apiKeyHeader: String
-    var apiKey: String?
-
-    func isSecret(_ headerName: String) -> Bool {
-        let lower = headerName.lowercased()
-        return lower == apiKeyHeader.lowercased() || Self.secretHeaders.contains(lower)
-    }
-
-    func headerLines(_ headers: [(name: String, value: String)]) -> [String] {
-        headers.map { "\($0.name): \(isSecret($0.name) ? Self.placeholder : scrub($0.value))" }
-    }
-
-    /// Replaces every occurrence of the key in `text` (a server might echo it back).
-    func scrub(_ text: String) -> String {
-        guard let apiKey, apiKey.count >= 4, text.contains(apiKey) else { return text }
-        return text.replacingOccurrences(of: apiKey, with: Self.placeholder)
-    }
-}

@@ -33,6 +33,9 @@ enum Launcher {
         if mode == .interactive, !Terminal.stdinIsTerminal { mode = .stdin }
         let environment = ProcessInfo.processInfo.environment
         let key = environment["ASTEROID_API_KEY"].flatMap { $0.isEmpty ? nil : $0 }
+        // From here on, nothing the language prints shows the key (`open /proc/self/environ --raw`, `print`).
+        let outputRedactor = Redactor(secrets: key.map { [$0] } ?? [], minimumLength: Session.secretMinimumLength)
+        if outputRedactor.isActive { OutputFilter.install { outputRedactor.scrubOutput($0) } }
         let useSandbox = options.sandbox || (mode == .interactive && key == nil)
         if !useSandbox, key == nil {
             Terminal.error("ast: no API key: set ASTEROID_API_KEY, or pass --sandbox to run against a local sandbox")

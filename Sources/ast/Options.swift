@@ -40,7 +40,8 @@ struct Options {
           --help, -h      this help
 
         environment: ASTEROID_API_KEY, ASTEROID_BASE_URL (default https://odyssey.asteroid.ai/agents/v2)
-        exit codes: 0 ok · 1 runtime error · 2 usage or syntax error · N from `exit N` · 130 interrupted
+        exit codes: 0 ok · 1 runtime error · 2 usage or syntax error · N from `exit N` · 130 interrupted ·
+                    143 terminated (SIGTERM)
         """
 
     static func parse(_ arguments: [String]) throws -> Options {

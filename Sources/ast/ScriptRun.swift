@@ -1,20 +1,26 @@
 import AstCommands
+import AstREPL
 import AstRuntime
 import AstSyntax
 import Foundation
 
-/// Runs a script to completion; Ctrl-C cancels it (in-flight requests included), says what had
-/// completed, and exits 130.
+/// Runs a script to completion; Ctrl-C (SIGINT) or SIGTERM cancels it (in-flight requests included, nothing
+/// sent after), says what had completed, and exits 130 (Ctrl-C) or 143 (SIGTERM).
+///
+/// Signals arrive through the REPL's `SignalInterrupts` (a C handler and a self-pipe), installed before
+/// the script starts: a signal that comes at any moment of the run is seen.
 enum ScriptRun {
-    static func run(_ source: SourceFile, session: Session) async -> Int32 {
+    static func run(_ source: SourceFile, session: Session, signals: SignalInterrupts = .shared) async -> Int32 {
+        let pending = PendingCancellation()
+        signals.setHandler { pending.cancel() }
         let task = Task { await session.run(source) }
-        signal(SIGINT, SIG_IGN)
-        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        interrupt.setEventHandler { task.cancel() }
-        interrupt.resume()
+        pending.attach(task)
         let outcome = await task.value
-        interrupt.cancel()
-        let renderer = DiagnosticRenderer(color: Terminal.stderrIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+        // Until the summary is out, further signals change nothing; then SIGTERM ends the process at once.
+        signals.setHandler {}
+        defer { signals.setHandler(nil) }
+        let renderer = DiagnosticRenderer(
+            color: Terminal.stderrIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
         switch outcome {
         case .invalid(let diagnostics, _):
             Terminal.error(renderer.render(diagnostics))
@@ -27,6 +33,30 @@ enum ScriptRun {
         case .success, .exited:
             break
         }
-        return outcome.exitCode
+        // A SIGTERM that came in as the script was ending still ends the process as terminated.
+        return signals.terminationRequested ? terminatedExitStatus : outcome.exitCode
+    }
+}
+
+/// Cancels a task that may not exist yet: a signal can come before `Task {}` returns.
+final class PendingCancellation: @unchecked Sendable {
+    private let lock = NSLock()
+    private var task: Task<RunOutcome, Never>?
+    private var cancelled = false
+
+    func attach(_ task: Task<RunOutcome, Never>) {
+        let cancelNow = lock.withLock {
+            self.task = task
+            return cancelled
+        }
+        if cancelNow { task.cancel() }
+    }
+
+    func cancel() {
+        let current = lock.withLock {
+            cancelled = true
+            return task
+        }
+        current?.cancel()
     }
 }

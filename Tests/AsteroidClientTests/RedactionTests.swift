@@ -157,3 +157,136 @@ struct ConfigurationTests {
         #expect(transport.last?.header("X-Asteroid-Agents-Api-Key") == nil)
     }
 }
+
+@Suite("Secrets in every printed form are redacted; a key with control characters is refused up front")
+struct SecretFormsTests {
+    /// `/`, `+` and `=` make the escaped, percent-encoded and base64 forms differ from the raw key.
+    static let key = "sk-live/AbC+def=0123456789xyz"
+
+    static func base64(_ text: String) -> String { Data(text.utf8).base64EncodedString() }
+
+    /// Each way the key has been (or could be) printed, inside some surrounding text.
+    static let forms: [(name: String, text: String)] = [
+        ("raw", "key \(key) end"),
+        ("quoted", "\"\(key)\""),
+        ("Swift-escaped with a trailing CR", "invalidHeaderFieldValues([\"\(key)\\r\"])"),
+        ("Swift-escaped control character", "[\"\\u{1B}\(key)\"]"),
+        ("JSON with escaped slashes", "{\"k\":\"\(key.replacingOccurrences(of: "/", with: "\\/"))\"}"),
+        ("JSON \\u000d", "{\"k\":\"\(key)\\u000d\"}"),
+        ("percent-encoded", "?token=\(key.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"),
+        ("percent-encoded, lower-case hex", "?token=sk-live%2fAbC%2bdef%3d0123456789xyz"),
+        ("base64", "Basic \(base64(key))"),
+        ("base64 of key and newline", base64(key + "\n")),
+        ("base64 of key and CRLF", base64(key + "\r\n")),
+        ("base64 after one byte", base64(":" + key)),
+        ("base64 after two bytes", base64("u:" + key)),
+        ("surrounded by whitespace and control characters", "\t \(key)\r\n"),
+        ("cut short (first 12 characters)", "message: \(key.prefix(12))…"),
+        ("a run from the middle", "…\(key.dropFirst(5).prefix(10))…"),
+    ]
+
+    @Test("scrub hides each form", arguments: forms.map(\.name))
+    func scrub(name: String) throws {
+        let text = try #require(Self.forms.first { $0.name == name }?.text)
+        let scrubbed = Redactor(apiKey: Self.key).scrub(text)
+        #expect(scrubbed.contains(Redactor.placeholder), "\(scrubbed)")
+        #expect(!scrubbed.contains(String(Self.key.prefix(8))), "\(scrubbed)")
+        #expect(!scrubbed.contains(String(Self.key.suffix(8))), "\(scrubbed)")
+        #expect(!scrubbed.contains(String(Self.base64(Self.key).prefix(12))), "\(scrubbed)")
+    }
+
+    @Test("the reported leak: a key with a trailing CR, escaped in the transport's message")
+    func escapedTrailingCR() {
+        let key = Fixture.key + "\r"
+        let message = "\(["\(key)"])"  // what HTTPClientError.invalidHeaderFieldValues prints
+        #expect(message.contains(Fixture.key))
+        let scrubbed = Redactor(apiKey: key).scrub("HTTPClientError.invalidHeaderFieldValues(\(message))")
+        #expect(!scrubbed.contains(Fixture.key))
+        #expect(scrubbed == "HTTPClientError.invalidHeaderFieldValues([\"<redacted>\"])")
+    }
+
+    @Test("output scrub hides every complete form and leaves other text as it is")
+    func output() {
+        let redactor = Redactor(secrets: [Self.key], minimumLength: 8)
+        for (name, text) in Self.forms where !name.contains("cut short") && !name.contains("a run") {
+            let shown = redactor.scrubOutput(text)
+            #expect(shown.contains(Redactor.placeholder), "\(name): \(shown)")
+            #expect(!shown.contains(String(Self.key.prefix(8))), "\(name): \(shown)")
+        }
+        let plain = "id,status\n3c90,completed\n"
+        #expect(redactor.scrubOutput(plain) == plain)
+        #expect(Redactor(secrets: ["sandbox"], minimumLength: 8).scrubOutput("the sandbox") == "the sandbox")
+        #expect(!Redactor(secrets: [], minimumLength: 8).isActive)
+    }
+
+    @Test("a key with whitespace or a control character is refused without echoing it", arguments: [
+        "\r", "\n", "\r\n", " ", "\t", "\u{1B}", "\u{7F}", "\u{200B}",
+    ])
+    func badKeyFromEnvironment(suffix: String) {
+        let key = Fixture.key + suffix
+        do {
+            _ = try ClientConfiguration.fromEnvironment(["ASTEROID_API_KEY": key])
+            Issue.record("accepted a key ending in \(suffix.debugDescription)")
+        } catch {
+            #expect(error.kind == .configuration)
+            #expect(error.field == "ASTEROID_API_KEY")
+            #expect(error.description.contains("ASTEROID_API_KEY contains"))
+            #expect(!error.description.contains(String(Fixture.key.prefix(8))))
+        }
+        #expect(ClientConfiguration.keyProblem(" " + Fixture.key)?.contains("at the start") == true)
+        #expect(ClientConfiguration.keyProblem("sk\r-x")?.contains("at character 3 of 5") == true)
+        #expect(ClientConfiguration.keyProblem(Fixture.key) == nil)
+    }
+
+    @Test("a client given such a key sends nothing, dry run included", arguments: [false, true])
+    func badKeyNotSent(dryRun: Bool) async throws {
+        let transport = FakeTransport(json: Fixture.execution(Fixture.id))
+        let lines = LineRecorder()
+        let client = Fixture.client(transport) {
+            $0.apiKey = Fixture.key + "\r"
+            $0.dryRun = dryRun
+            $0.requestLog = lines.append
+        }
+        for attempt in [
+            { () async throws -> Void in _ = try await client.getExecution(Fixture.id) },
+            { _ = try await client.rerun(Fixture.id, request: RerunRequest(inputs: ["a": 1])) },
+        ] {
+            let error = try #require(await catchAsteroid(attempt))
+            #expect(error.kind == .configuration)
+            #expect(error.description.contains("carriage return"))
+            #expect(!error.description.contains(Fixture.key))
+        }
+        #expect(transport.requests.isEmpty)
+        #expect(lines.lines.isEmpty)
+    }
+
+    @Test("the real transport refusing a header value says the request was not sent, and not the value")
+    func invalidHeaderNotSent() async throws {
+        let server = try LoopbackServer { _ in .respond("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}") }
+        defer { server.stop() }
+        let transport = AsyncHTTPClientTransport()
+        let configuration = ClientConfiguration(
+            baseURL: server.baseURL, apiKey: Fixture.key, retry: RetryPolicy(maxAttempts: 1),
+            middlewares: [HeaderInjector(name: "X-Copy", value: Fixture.key + "\r")])
+        let client = AsteroidClient(configuration: configuration, transport: transport)
+        let error = try #require(await catchAsteroid { try await client.getExecution(Fixture.id) })
+        try await transport.shutdown()
+        #expect(error.requestMayHaveBeenSent == false)
+        #expect(error.description.contains("the request was not sent"))
+        #expect(!error.description.contains(Fixture.key))
+        #expect(server.requests.isEmpty)
+    }
+
+    struct HeaderInjector: ClientMiddleware {
+        var name: String
+        var value: String
+        func intercept(
+            _ request: TransportRequest, context: RequestContext,
+            next: @Sendable (TransportRequest) async throws(TransportFailure) -> TransportResponse
+        ) async throws(TransportFailure) -> TransportResponse {
+            var request = request
+            request.headers.append((name, value))
+            return try await next(request)
+        }
+    }
+}

@@ -2,7 +2,7 @@ import Foundation
 
 /// The read–evaluate–print loop: prompts (continued while an entry is incomplete), history,
 /// Ctrl-C (drops the line while editing; cancels the pipeline while it runs, then says what had
-/// completed), Ctrl-D (exit 0 on an empty main prompt; drops the unfinished entry at `...>`).
+/// completed), SIGTERM (like Ctrl-C on a running pipeline, then exit 143), Ctrl-D (exit 0 on an empty main prompt; drops the unfinished entry at `...>`).
 package final class Repl: Sendable {
     let engine: any ReplEngine
     let reader: any LineReader
@@ -23,12 +23,15 @@ package final class Repl: Sendable {
         self.interrupts = interrupts
     }
 
-    /// Runs until Ctrl-D / end of input (returns 0) or `exit N` (returns N).
+    /// Runs until Ctrl-D / end of input (returns 0), `exit N` (returns N) or SIGTERM (returns 143).
     package func run(version: String) async -> Int32 {
+        // Listen for signals from the start: SIGTERM at an idle prompt then ends the session with 143.
+        interrupts.setHandler(nil)
         if reader.isInteractive { output.notice(prompt.banner(version: version)) }
         reportHistoryProblem()
         var pending: [String] = []
         while true {
+            if interrupts.terminationRequested { return terminatedExitStatus }
             reader.setCompletionSource(await engine.completionSource())
             let event = await reader.readLine(prompt: pending.isEmpty ? prompt.primary : prompt.continuation)
             switch event {
@@ -84,7 +87,10 @@ package final class Repl: Sendable {
         case .interrupted(let summary):
             // The terminal echoed `^C` (maybe over a progress line): rewrite that line as the notice.
             let notice = Self.interruptionNotice(summary, after: ContinuousClock.now - started)
-            output.notice(reader.isInteractive ? "\r\u{1B}[K^C " + notice : notice)
+            // SIGTERM took the Ctrl-C path (no `^C` was echoed); after the notice, leave as terminated.
+            let terminated = interrupts.terminationRequested
+            output.notice(reader.isInteractive ? "\r\u{1B}[K" + (terminated ? "" : "^C ") + notice : notice)
+            if terminated { return .exit(terminatedExitStatus) }
         case .exit:
             break
         }

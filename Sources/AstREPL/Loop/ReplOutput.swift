@@ -1,3 +1,4 @@
+import AstRuntime
 import CLibEdit
 import Foundation
 
@@ -14,6 +15,7 @@ package final class TerminalOutput: ReplOutput {
     package init() {}
 
     package func result(_ text: String) {
+        let text = OutputFilter.apply(text)
         fputs(text.hasSuffix("\n") ? text : text + "\n", clibedit_stdout())
         fflush(clibedit_stdout())
     }
@@ -25,6 +27,7 @@ package final class TerminalOutput: ReplOutput {
 
     package func notice(_ text: String) {
         fflush(clibedit_stdout())
+        let text = OutputFilter.apply(text)
         fputs(text.hasSuffix("\n") ? text : text + "\n", clibedit_stderr())
         fflush(clibedit_stderr())
     }

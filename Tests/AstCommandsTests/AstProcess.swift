@@ -1,0 +1,62 @@
+import Foundation
+
+/// The `ast` executable of this build, run as a child process (signals and the real output path need one).
+struct AstProcess {
+    /// `ast` beside the test bundle (same build configuration), else the checkout's `.build/debug/ast`.
+    static let executable: URL = {
+        let bundle = URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent()
+        let beside = bundle.appendingPathComponent("ast")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".build/debug/ast")
+    }()
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        /// True when the process ended by a signal rather than calling exit.
+        var killedBySignal: Bool
+    }
+
+    let process = Process()
+    let stdoutPipe = Pipe()
+    let stderrPipe = Pipe()
+
+    /// Starts `ast ARGUMENTS` with exactly `environment` (plus PATH).
+    init(_ arguments: [String], environment: [String: String]) throws {
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        process.environment = environment.merging(["PATH": "/usr/bin:/bin", "NO_COLOR": "1"]) { mine, _ in mine }
+        process.standardOutput = stdoutPipe
+        process.standardError = stderrPipe
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+    }
+
+    /// Runs to the end and collects its output.
+    static func run(_ arguments: [String], environment: [String: String]) async throws -> Result {
+        try await AstProcess(arguments, environment: environment).finish()
+    }
+
+    func signal(_ number: Int32) { kill(process.processIdentifier, number) }
+
+    var isRunning: Bool { process.isRunning }
+
+    /// Reads all output and waits for the exit, on a Dispatch worker: blocking a cooperative thread would
+    /// starve the other tests' tasks (a 2-core machine has two), and a test that must signal in time with them.
+    func finish() async -> Result {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: finishNow()) }
+        }
+    }
+
+    private func finishNow() -> Result {
+        let out = stdoutPipe.fileHandleForReading.readDataToEndOfFile()
+        let err = stderrPipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+            stderr: String(decoding: err, as: UTF8.self), killedBySignal: process.terminationReason == .uncaughtSignal)
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A tiny HTTP/1.1 server on 127.0.0.1 that answers every request with one execution (and closes the
+/// connection), noting when each request arrived: to check that a process sends nothing after a signal.
+final class RecordingServer: @unchecked Sendable {
+    static let executionId = "3c90c3cc-0d44-4b50-8888-8dd25736052a"
+    static let body = """
+        {"id":"\(executionId)","agentId":"\(executionId)","workflowId":"\(executionId)","status":"completed",\
+        "createdAt":"2025-01-02T03:04:05Z","organizationId":"\(executionId)","agentName":"a","humanLabels":[],\
+        "comments":[],"hasBeenRerun":false}
+        """
+
+    let port: Int
+    private let listener: Int32
+    private let lock = NSLock()
+    private var arrivals: [ContinuousClock.Instant] = []
+
+    var baseURL: String { "http://127.0.0.1:\(port)/agents/v2" }
+    var arrivalTimes: [ContinuousClock.Instant] { lock.withLock { arrivals } }
+
+    init() throws {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw POSIXError(.EMFILE) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
+            }
+        }
+        guard bound, listen(fd, 64) == 0 else {
+            close(fd)
+            throw POSIXError(.EADDRINUSE)
+        }
+        listener = fd
+        port = Int(UInt16(bigEndian: address.sin_port))
+        let thread = Thread { [self] in serve() }
+        thread.start()
+    }
+
+    func stop() {
+        shutdown(listener, Int32(SHUT_RDWR))
+        close(listener)
+    }
+
+    private func serve() {
+        let response =
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: \(Self.body.utf8.count)\r\n"
+            + "Connection: close\r\n\r\n" + Self.body
+        while true {
+            let connection = accept(listener, nil, nil)
+            guard connection >= 0 else { return }
+            var received = [UInt8]()
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while !received.suffix(4).elementsEqual("\r\n\r\n".utf8) {
+                let count = recv(connection, &buffer, buffer.count, 0)
+                if count <= 0 { break }
+                received += buffer[0..<count]
+            }
+            if !received.isEmpty { lock.withLock { arrivals.append(.now) } }
+            _ = response.utf8CString.withUnsafeBufferPointer { send(connection, $0.baseAddress, $0.count - 1, 0) }
+            close(connection)
+        }
+    }
+}
