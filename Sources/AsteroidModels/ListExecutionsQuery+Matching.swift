@@ -79,10 +79,11 @@ extension ListExecutionsQuery {
     /// `createdAfter`/`createdBefore` as sent (to the millisecond), `createdWithin` against this clock.
     func unmetWindow(_ e: Execution, now: Date, skew: TimeInterval) -> UnmetFilter? {
         let created = RFC3339.format(e.createdAt)
-        if let createdAfter, e.createdAt.timeIntervalSince(RFC3339.millisecondPrecision(createdAfter)) < -0.001 {
+        let at = RFC3339.millisecondPrecision(e.createdAt)
+        if let createdAfter, at < RFC3339.millisecondPrecision(createdAfter) {
             return UnmetFilter("createdAfter", asked: RFC3339.format(createdAfter), found: created)
         }
-        if let createdBefore, e.createdAt.timeIntervalSince(RFC3339.millisecondPrecision(createdBefore)) > 0.001 {
+        if let createdBefore, at > RFC3339.millisecondPrecision(createdBefore) {
             return UnmetFilter("createdBefore", asked: RFC3339.format(createdBefore), found: created)
         }
         if let createdWithin, let seconds = WithinDuration.seconds(createdWithin),
