@@ -78,7 +78,8 @@ extension ListExecutionsQuery {
 
     /// `createdAfter`/`createdBefore` as sent (to the millisecond), `createdWithin` against this clock.
     func unmetWindow(_ e: Execution, now: Date, skew: TimeInterval) -> UnmetFilter? {
-        let created = RFC3339.format(e.createdAt)
+        guard createdAfter != nil || createdBefore != nil || createdWithin != nil else { return nil }
+        var created: String { RFC3339.format(e.createdAt) }
         let at = RFC3339.millisecondPrecision(e.createdAt)
         if let createdAfter, at < RFC3339.millisecondPrecision(createdAfter) {
             return UnmetFilter("createdAfter", asked: RFC3339.format(createdAfter), found: created)

@@ -16,8 +16,8 @@ import Testing
         let transport = FilterTransport()
         let result = try await transport.run("list status=paused | first 1 | wait timeout=2s")
         #expect(result.code == 1)
-        #expect(result.err.contains("not finished after 2s"), "\(result.err)")
-        #expect(result.err.contains("still paused"), "\(result.err)")
+        #expect(result.err.contains("timed out after 2s waiting for"), "\(result.err)")
+        #expect(result.err.contains("(still paused)"), "\(result.err)")
         let polls = syncRequests(transport)
         #expect(polls >= 2 && polls <= 8, "\(polls) sync requests in 2 s")
     }
