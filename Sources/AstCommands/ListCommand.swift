@@ -1,7 +1,7 @@
-import AsteroidClient
-import AsteroidModels
 import AstRuntime
 import AstSyntax
+import AsteroidClient
+import AsteroidModels
 import Foundation
 
 /// `list [filters]`: executions, newest first, as a lazy stream across pages.
@@ -21,16 +21,20 @@ struct ListCommand: Command {
             ParamSpec("id", .string, "partial execution id"),
             ParamSpec("org", .string, "organization id"),
             ParamSpec("sort", .string, "field:direction, e.g. created_at:desc"),
-            ParamSpec("phase", .string, "pending, active or terminal (comma list)", choices: ExecutionPhase.knownRawValues),
+            ParamSpec(
+                "phase", .string, "pending, active or terminal (comma list)", choices: ExecutionPhase.knownRawValues),
             ParamSpec("limit", .int, "stop after N executions"),
-        ] + ListExecutionsQuery.parameterNames.filter { !["status", "sort", "phase"].contains($0) }.map {
-            ParamSpec($0, .any, "the API's own query parameter")
-        },
+        ]
+            + ListExecutionsQuery.parameterNames.filter { !["status", "sort", "phase"].contains($0) }.map {
+                ParamSpec($0, .any, "the API's own query parameter")
+            },
         namedPrefixes: ["meta.", "input."],
         outputSchema: "execution",
         examples: [
             Example("list status=failed since=24h", "yesterday's failures"),
-            Example("list agent=3c90c3cc-0d44-4b50-8888-8dd25736052a status=failed,cancelled | count", "how many failed or cancelled"),
+            Example(
+                "list agent=3c90c3cc-0d44-4b50-8888-8dd25736052a status=failed,cancelled | count",
+                "how many failed or cancelled"),
             Example("list meta.customer=acme sort=created_at:asc limit=10", "oldest ten for one customer"),
         ])
 
@@ -53,7 +57,9 @@ struct ListCommand: Command {
             // Past the first page, two pages are fetched ahead (in parallel with reading): most listings
             // that go on past one page read to the end. Never past the page a limit stops on.
             let pageSize = snapshot.pageSize ?? PagedSequence<Execution>.defaultPageSize
-            let lastNeeded = limit.flatMap { Self.lastPage(limit: $0, pageSize: pageSize, firstPage: snapshot.page ?? 1) }
+            let lastNeeded = limit.flatMap {
+                Self.lastPage(limit: $0, pageSize: pageSize, firstPage: snapshot.page ?? 1)
+            }
             var iterator = api.client.listExecutions(snapshot).readingAhead(2, through: lastNeeded).makeAsyncIterator()
             let check = ListFilterCheck(query: snapshot, strict: strict, call: invocation)
             var seen: Set<String> = []
@@ -62,7 +68,9 @@ struct ListCommand: Command {
                 while true {
                     if let limit, produced >= limit { return nil }
                     let next: Execution?
-                    do { next = try await iterator.next() } catch let error as AsteroidError { throw invocation.runtimeError(error) }
+                    do { next = try await iterator.next() } catch let error as AsteroidError {
+                        throw invocation.runtimeError(error)
+                    }
                     guard let execution = next else { return nil }
                     guard seen.insert(execution.id).inserted else { continue }
                     guard try check.admits(execution) else { continue }
@@ -91,7 +99,8 @@ struct ListCommand: Command {
                 let api = name == "label" ? "humanLabels" : name
                 for part in text(value).split(separator: ",") { items.append((api, String(part))) }
             case "agent":
-                items.append(("agentId", try await AgentResolver.agentId(text(value), call: call, api: api, argument: name)))
+                items.append(
+                    ("agentId", try await AgentResolver.agentId(text(value), call: call, api: api, argument: name)))
             case "workflow": items.append(("workflowId", text(value)))
             case "since":
                 if case .duration(let seconds) = value {
@@ -114,12 +123,15 @@ struct ListCommand: Command {
         }
         try checkWindow(call)
         if inputPairs.count > 1 {
-            throw call.error("the API filters on one input at a time; got \(inputPairs.map { "input.\($0.0)" }.joined(separator: ", "))",
+            throw call.error(
+                "the API filters on one input at a time; got \(inputPairs.map { "input.\($0.0)" }.joined(separator: ", "))",
                 argument: "input.\(inputPairs[1].0)", help: "filter the rest with: where .inputs.KEY == VALUE")
         }
         // One pair goes as the seed-era metadataKey/metadataValue every server knows; the pair can say
         // only one, so two or more go as the newer repeated metadata=K=V (each item is re-checked anyway).
-        if metaPairs.count == 1, let (key, value) = metaPairs.first, !items.contains(where: { $0.name == "metadataKey" }) {
+        if metaPairs.count == 1, let (key, value) = metaPairs.first,
+            !items.contains(where: { $0.name == "metadataKey" })
+        {
             items.append(("metadataKey", key))
             items.append(("metadataValue", value))
         } else {
@@ -152,7 +164,8 @@ extension ListCommand {
 
     /// RFC 3339 writes years 0001–9999: a time filter outside them (`since=100000000000000w`) is an
     /// error naming the value, before anything is formatted or sent.
-    static let writableTimes = Date(timeIntervalSince1970: -62_135_596_800)...Date(timeIntervalSince1970: 253_402_300_799)
+    static let writableTimes =
+        Date(timeIntervalSince1970: -62_135_596_800)...Date(timeIntervalSince1970: 253_402_300_799)
 
     static func checkTimes(_ call: Invocation) throws {
         for name in ["since", "after", "before"] {
@@ -167,7 +180,8 @@ extension ListCommand {
             }
             guard !writableTimes.contains(date) else { continue }
             let argument = call.argumentSpans[name].map { call.env.source.text(of: $0) } ?? "\(name)=\(written)"
-            throw call.error("list: \(argument) reaches outside the years 0001–9999 (RFC 3339 cannot write it)", argument: name,
+            throw call.error(
+                "list: \(argument) reaches outside the years 0001–9999 (RFC 3339 cannot write it)", argument: name,
                 help: "a time filter must fall between 0001-01-01 and 9999-12-31", code: DiagnosticCode.badArgument)
         }
     }
@@ -185,8 +199,10 @@ extension ListCommand {
         }
         guard after >= before else { return }
         let lowerFirst = (call.argumentSpans[lowerName]?.start ?? 0) < (call.argumentSpans["before"]?.start ?? 0)
-        throw call.error("list: \(lowerName)=\(RFC3339.format(after)) is not earlier than before=\(RFC3339.format(before)); no execution can match",
-            argument: lowerFirst ? "before" : lowerName, help: "\(lowerName)= is the start of the window and before= its end",
+        throw call.error(
+            "list: \(lowerName)=\(RFC3339.format(after)) is not earlier than before=\(RFC3339.format(before)); no execution can match",
+            argument: lowerFirst ? "before" : lowerName,
+            help: "\(lowerName)= is the start of the window and before= its end",
             code: DiagnosticCode.badArgument)
     }
 }
@@ -208,7 +224,8 @@ enum AgentResolver {
         if let all = try? await api.client.listAgents().collect(limit: 500) {
             names = all.map(\.name)
         }
-        throw call.error("no agent is named '\(text)'", argument: argument,
+        throw call.error(
+            "no agent is named '\(text)'", argument: argument,
             help: Suggest.help(for: text, in: names) ?? "'agents' lists them; an agent id is a UUID")
     }
 }

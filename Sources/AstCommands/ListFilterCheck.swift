@@ -1,6 +1,6 @@
-import AsteroidModels
 import AstRuntime
 import AstSyntax
+import AsteroidModels
 import Foundation
 
 /// Re-checks each execution `list` returns against the filters it sent (`ListExecutionsQuery.unmetFilter`):
@@ -26,10 +26,14 @@ final class ListFilterCheck: @unchecked Sendable {
     /// Whether the item is one the query asked for; throws in strict mode when it is not.
     func admits(_ execution: Execution) throws -> Bool {
         guard let unmet = query.unmetFilter(by: execution, now: call.now) else { return true }
-        let what = "execution \(execution.id) does not match \(unmet.parameter): asked \(unmet.asked), found \(unmet.found)"
+        let what =
+            "execution \(execution.id) does not match \(unmet.parameter): asked \(unmet.asked), found \(unmet.found)"
         if strict {
-            throw call.error("list: the server ignored the filter \(unmet.parameter) (\(what)); nothing was changed",
-                help: "filter on the client instead: list … | where …, or check that the API version supports \(unmet.parameter)")
+            throw call.error(
+                "list: the server ignored the filter \(unmet.parameter) (\(what)); nothing was changed",
+                help:
+                    "filter on the client instead: list … | where …, or check that the API version supports \(unmet.parameter)"
+            )
         }
         let first = lock.withLock { () -> Bool in
             defer { warned = true }

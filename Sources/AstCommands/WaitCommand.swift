@@ -1,6 +1,6 @@
+import AstRuntime
 import AsteroidClient
 import AsteroidModels
-import AstRuntime
 import Foundation
 
 /// `wait [timeout=10m]`: waits (long-polling the sync endpoint) until each input execution is terminal;
@@ -11,9 +11,13 @@ struct WaitCommand: Command {
     let signature = Signature(
         "wait", "wait until executions finish; yields their final records", category: "api",
         positionals: [ParamSpec("id", .string, "an execution id")],
-        named: [ParamSpec("timeout", .duration, "give up after this long (default 10m, at most 365d); yields those that finished")],
+        named: [
+            ParamSpec(
+                "timeout", .duration, "give up after this long (default 10m, at most 365d); yields those that finished")
+        ],
         outputSchema: "execution", inputDemand: Demand(ofItems: .ids, ofValue: .ids),
-        examples: [Example("execute 3c90c3cc-0d44-4b50-8888-8dd25736052a | wait timeout=15m | .status", "run and wait")])
+        examples: [Example("execute 3c90c3cc-0d44-4b50-8888-8dd25736052a | wait timeout=15m | .status", "run and wait")]
+    )
 
     /// The longest timeout accepted (a year: past that, deadline arithmetic stops meaning anything).
     static let maxTimeout: Double = 365 * 86_400
@@ -23,7 +27,8 @@ struct WaitCommand: Command {
         let timeout = try Self.timeout(call)
         let (slots, ids) = try await Self.targets(call)
         let deadline = Date().addingTimeInterval(timeout)
-        let progress = call.interpreter.progress?.begin("wait", total: ids.count, noun: "execution", inFlightWord: "still running")
+        let progress = call.interpreter.progress?.begin(
+            "wait", total: ids.count, noun: "execution", inFlightWord: "still running")
         defer { progress?.end() }
         for _ in ids { progress?.started() }  // every id is being waited for (up to 16 polled at once)
         let outcomes = try await withThrowingTaskGroup(of: (Int, WaitOutcome).self) { group in
@@ -62,13 +67,18 @@ struct WaitCommand: Command {
 
     /// Reports the executions still running when the timeout ended: a warning when some finished (they
     /// are yielded), an error when none did.
-    static func report(_ unfinished: [(id: String, status: String)], finished: Int, timeout: Double, call: Invocation) throws {
+    static func report(_ unfinished: [(id: String, status: String)], finished: Int, timeout: Double, call: Invocation)
+        throws
+    {
         let total = unfinished.count + finished
-        let lines = unfinished.prefix(20).map { "  - \($0.id): still \($0.status)" }
+        let lines =
+            unfinished.prefix(20).map { "  - \($0.id): still \($0.status)" }
             + (unfinished.count > 20 ? ["  … and \(unfinished.count - 20) more"] : [])
-        let head = "\(unfinished.count) of \(total) execution\(total == 1 ? "" : "s") not finished after \(Value.formatDuration(timeout))"
+        let head =
+            "\(unfinished.count) of \(total) execution\(total == 1 ? "" : "s") not finished after \(Value.formatDuration(timeout))"
         guard finished > 0 else {
-            let message = unfinished.count == 1
+            let message =
+                unfinished.count == 1
                 ? "timed out after \(Value.formatDuration(timeout)) waiting for \(unfinished[0].id) (still \(unfinished[0].status))"
                 : "timed out after \(Value.formatDuration(timeout)): none of \(total) executions finished:\n\(lines.joined(separator: "\n"))"
             throw call.error(message, argument: "timeout", help: "raise it: wait timeout=30m")
@@ -81,7 +91,8 @@ struct WaitCommand: Command {
         guard case .duration(let timeout)? = call.named["timeout"] else { return 600 }
         guard timeout > 0 else { throw call.error("timeout must be positive", argument: "timeout") }
         guard timeout <= maxTimeout else {
-            throw call.error("wait: timeout=\(Value.formatDuration(timeout)) is too long (at most 365d)", argument: "timeout",
+            throw call.error(
+                "wait: timeout=\(Value.formatDuration(timeout)) is too long (at most 365d)", argument: "timeout",
                 help: "wait a year at most; run wait again to keep waiting")
         }
         return timeout
@@ -145,7 +156,10 @@ extension WaitCommand {
             guard remaining > 0 else { return .unfinished(lastStatus) }
             let seconds = Int(min(25, max(1, remaining.rounded(.up))))
             let asked = Date()
-            guard let result = try await call.request({ () throws(AsteroidError) in try await api.client.sync(id, timeoutSeconds: seconds) })
+            guard
+                let result = try await call.request({ () throws(AsteroidError) in
+                    try await api.client.sync(id, timeoutSeconds: seconds)
+                })
             else { return .finished(.null) }
             if result.isFinished || result.status.isTerminal {
                 return .finished(try await Fetch.execution(id, call: call, api: api))

@@ -11,7 +11,8 @@ extension Interpreter {
     /// Runs one top-level statement with `MutationContext.statementMutates` set for it (the scan sees
     /// every `def` defined by the statements before it; a nested `source` keeps an outer `true`).
     func withMutationContext<T>(of statement: Statement, env: Env, _ body: () async throws -> T) async rethrows -> T {
-        let closure = Closure(body: .expr(Expr(.statement(statement), statement.span)), scope: env.scope, source: env.source)
+        let closure = Closure(
+            body: .expr(Expr(.statement(statement), statement.span)), scope: env.scope, source: env.source)
         let mutates = MutationContext.statementMutates || isMutating(closure)
         return try await MutationContext.$statementMutates.withValue(mutates) { try await body() }
     }

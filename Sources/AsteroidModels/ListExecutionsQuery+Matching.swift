@@ -45,30 +45,43 @@ extension ListExecutionsQuery {
             }
         }
         let profiles = agentProfileIds + profileIds
-        if !profiles.isEmpty, let profile = e.profileId ?? e.agentProfileId, !profiles.contains(where: { same($0, profile) }) {
-            return UnmetFilter(profileIds.isEmpty ? "agentProfileIds" : "profileIds", asked: profiles.joined(separator: ","), found: profile)
+        if !profiles.isEmpty, let profile = e.profileId ?? e.agentProfileId,
+            !profiles.contains(where: { same($0, profile) })
+        {
+            return UnmetFilter(
+                profileIds.isEmpty ? "agentProfileIds" : "profileIds", asked: profiles.joined(separator: ","),
+                found: profile)
         }
         if !status.isEmpty, !status.contains(where: { $0.rawValue == e.status.rawValue }) {
             return UnmetFilter("status", asked: status.map(\.rawValue).joined(separator: ","), found: e.status.rawValue)
         }
         if !phase.isEmpty, e.status.isKnown, !phase.contains(e.status.phase) {
-            return UnmetFilter("phase", asked: phase.map(\.rawValue).joined(separator: ","), found: "\(e.status.rawValue) (\(e.status.phase.rawValue))")
+            return UnmetFilter(
+                "phase", asked: phase.map(\.rawValue).joined(separator: ","),
+                found: "\(e.status.rawValue) (\(e.status.phase.rawValue))")
         }
         if let unmet = unmetWindow(e, now: now, skew: skew) { return unmet }
-        if !humanLabels.isEmpty, !e.humanLabels.contains(where: { label in humanLabels.contains { same($0, label.id) } }) {
+        if !humanLabels.isEmpty,
+            !e.humanLabels.contains(where: { label in humanLabels.contains { same($0, label.id) } })
+        {
             let found = e.humanLabels.isEmpty ? "no labels" : e.humanLabels.map(\.id).joined(separator: ",")
             return UnmetFilter("humanLabels", asked: humanLabels.joined(separator: ","), found: found)
         }
         if let outcomeLabel {
-            guard let outcome = e.executionResult?.outcome else { return UnmetFilter("outcomeLabel", asked: outcomeLabel, found: "no result") }
-            if !contains(outcome, outcomeLabel) { return UnmetFilter("outcomeLabel", asked: outcomeLabel, found: outcome) }
+            guard let outcome = e.executionResult?.outcome else {
+                return UnmetFilter("outcomeLabel", asked: outcomeLabel, found: "no result")
+            }
+            if !contains(outcome, outcomeLabel) {
+                return UnmetFilter("outcomeLabel", asked: outcomeLabel, found: outcome)
+            }
         }
         if let unmet = unmetPairs(e) { return unmet }
         if let workflowVersion, let version = e.workflowVersion, version != workflowVersion {
             return UnmetFilter("workflowVersion", asked: String(workflowVersion), found: String(version))
         }
         if let hasScriptFailures, let failures = e.scriptFailures, failures.isEmpty == hasScriptFailures {
-            return UnmetFilter("hasScriptFailures", asked: String(hasScriptFailures), found: "\(failures.count) script failures")
+            return UnmetFilter(
+                "hasScriptFailures", asked: String(hasScriptFailures), found: "\(failures.count) script failures")
         }
         if !triggerSource.isEmpty, let source = e.triggerContext?.source.rawValue, !triggerSource.contains(source) {
             return UnmetFilter("triggerSource", asked: triggerSource.joined(separator: ","), found: source)
@@ -100,7 +113,8 @@ extension ListExecutionsQuery {
         let metadata = e.metadata ?? [:]
         func found(_ key: String) -> String { metadata[key].map { "\(key)=\($0)" } ?? "no \(key)" }
         if let metadataKey, let metadataValue, metadata[metadataKey] != metadataValue {
-            return UnmetFilter("metadataKey/metadataValue", asked: "\(metadataKey)=\(metadataValue)", found: found(metadataKey))
+            return UnmetFilter(
+                "metadataKey/metadataValue", asked: "\(metadataKey)=\(metadataValue)", found: found(metadataKey))
         }
         for pair in self.metadata {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
@@ -109,10 +123,13 @@ extension ListExecutionsQuery {
         }
         if let inputsKey, let inputsValue {
             switch e.inputs?[inputsKey] {
-            case nil: return UnmetFilter("inputsKey/inputsValue", asked: "\(inputsKey)=\(inputsValue)", found: "no \(inputsKey)")
+            case nil:
+                return UnmetFilter(
+                    "inputsKey/inputsValue", asked: "\(inputsKey)=\(inputsValue)", found: "no \(inputsKey)")
             case .string(let text)?:
                 if !inputsValue.isEmpty, text.range(of: inputsValue, options: .caseInsensitive) == nil {
-                    return UnmetFilter("inputsKey/inputsValue", asked: "\(inputsKey)=\(inputsValue)", found: "\(inputsKey)=\(text)")
+                    return UnmetFilter(
+                        "inputsKey/inputsValue", asked: "\(inputsKey)=\(inputsValue)", found: "\(inputsKey)=\(text)")
                 }
             default: break
             }

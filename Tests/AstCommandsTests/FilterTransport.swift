@@ -1,7 +1,7 @@
-import AsteroidClient
 import AstCommands
 import AstRuntime
 import AstSyntax
+import AsteroidClient
 import Foundation
 
 /// A transport double in front of the shared in-process sandbox: it drops the named query parameters

@@ -1,6 +1,6 @@
-import AsteroidClient
 import AstCommands
 import AstRuntime
+import AsteroidClient
 import Foundation
 import Testing
 
@@ -12,7 +12,9 @@ import Testing
         let result = try await transport.run("list meta.customer=acme | first 1 | count")
         #expect(result.code == 0, "\(result.err)")
         let query = try #require(transport.listQueries.first)
-        #expect(query.contains { $0 == ("metadataKey", "customer") } && query.contains { $0 == ("metadataValue", "acme") }, "\(query)")
+        #expect(
+            query.contains { $0 == ("metadataKey", "customer") } && query.contains { $0 == ("metadataValue", "acme") },
+            "\(query)")
         #expect(!query.contains { $0.name == "metadata" }, "\(query)")
     }
 
@@ -21,15 +23,22 @@ import Testing
         let result = try await transport.run("list meta.customer=acme meta.env=prod | first 1 | count")
         #expect(result.code == 0, "\(result.err)")
         let query = try #require(transport.listQueries.first)
-        #expect(query.filter { $0.name == "metadata" }.map(\.value).sorted() == ["customer=acme", "env=prod"], "\(query)")
+        #expect(
+            query.filter { $0.name == "metadata" }.map(\.value).sorted() == ["customer=acme", "env=prod"], "\(query)")
         #expect(!query.contains { $0.name == "metadataKey" }, "\(query)")
     }
 
     /// A server that does not know the parameter answers with every execution: a mutating pipeline stops
     /// before any change, naming the filter.
     @Test(arguments: [
-        (["metadataKey", "metadataValue", "metadata"], "list meta.customer=acme status=failed | each rerun", "metadataKey/metadataValue"),
-        (["metadataKey", "metadataValue", "metadata"], "list meta.customer=acme status=failed | rerun", "metadataKey/metadataValue"),
+        (
+            ["metadataKey", "metadataValue", "metadata"], "list meta.customer=acme status=failed | each rerun",
+            "metadataKey/metadataValue"
+        ),
+        (
+            ["metadataKey", "metadataValue", "metadata"], "list meta.customer=acme status=failed | rerun",
+            "metadataKey/metadataValue"
+        ),
         (["metadata"], "list meta.customer=acme meta.env=prod | each -p 4 cancel", "metadata"),
         (["status"], "list status=failed | each rerun", "status"),
         (["inputsKey", "inputsValue"], "list input.carrier=UPS | each { rerun $it }", "inputsKey/inputsValue"),
@@ -54,7 +63,8 @@ import Testing
         #expect(result.code == 0, "\(result.err)")
         #expect(result.out == honest.out)
         #expect(Int(result.out.trimmingCharacters(in: .newlines)) ?? 0 > 0)
-        let warnings = result.err.components(separatedBy: "warning: list: the server ignored the filter metadataKey/metadataValue")
+        let warnings = result.err.components(
+            separatedBy: "warning: list: the server ignored the filter metadataKey/metadataValue")
         #expect(warnings.count == 2, "\(result.err)")
     }
 

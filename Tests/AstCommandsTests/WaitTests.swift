@@ -1,6 +1,6 @@
-import AsteroidClient
 import AstCommands
 import AstRuntime
+import AsteroidClient
 import Foundation
 import Testing
 

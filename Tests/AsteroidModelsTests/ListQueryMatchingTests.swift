@@ -8,16 +8,23 @@ import Testing
 
     func execution(
         status: ExecutionStatus = .failed, metadata: [String: String]? = ["team": "billing"],
-        inputs: [String: JSONValue]? = ["invoice": .string("INV-42"), "count": .int(3)], outcome: String? = "Partial success"
+        inputs: [String: JSONValue]? = ["invoice": .string("INV-42"), "count": .int(3)],
+        outcome: String? = "Partial success"
     ) -> Execution {
         Execution(
             id: "3c90c3cc-0d44-4b50-8888-8dd25736052a", agentId: "11111111-1111-4111-8111-111111111111",
             workflowId: "11111111-1111-4111-8111-111111111111", status: status, createdAt: Self.created,
             organizationId: "22222222-2222-4222-8222-222222222222", agentName: "Billing", inputs: inputs,
             executionResult: outcome.map {
-                ExecutionResult(id: "r", executionId: "3c90c3cc-0d44-4b50-8888-8dd25736052a", outcome: $0, reasoning: "", result: .null, createdAt: Self.created)
+                ExecutionResult(
+                    id: "r", executionId: "3c90c3cc-0d44-4b50-8888-8dd25736052a", outcome: $0, reasoning: "",
+                    result: .null, createdAt: Self.created)
             },
-            humanLabels: [HumanLabel(id: "33333333-3333-4333-8333-333333333333", organizationId: "o", name: "l", color: "#fff", createdAt: Self.created)],
+            humanLabels: [
+                HumanLabel(
+                    id: "33333333-3333-4333-8333-333333333333", organizationId: "o", name: "l", color: "#fff",
+                    createdAt: Self.created)
+            ],
             metadata: metadata)
     }
 
@@ -37,7 +44,10 @@ import Testing
         [("executionId", "3C90C3CC")],
         [("agentId", "11111111-1111-4111-8111-111111111111")],
         [("workflowId", "11111111-1111-4111-8111-111111111111")],
-        [("humanLabels", "33333333-3333-4333-8333-333333333333"), ("humanLabels", "44444444-4444-4444-8444-444444444444")],
+        [
+            ("humanLabels", "33333333-3333-4333-8333-333333333333"),
+            ("humanLabels", "44444444-4444-4444-8444-444444444444"),
+        ],
         [("createdAfter", "2026-05-28T20:26:40.123Z"), ("createdBefore", "2026-05-28T20:26:40.123Z")],
         [("createdWithin", "1d")],
         [("batchId", "b-1"), ("workflowVersion", "3"), ("triggerSource", "api")],
@@ -72,8 +82,12 @@ import Testing
     /// A record without metadata, inputs or a result cannot match a filter on them.
     @Test func absentFieldsDoNotMatch() throws {
         let bare = execution(metadata: nil, inputs: nil, outcome: nil)
-        #expect(try query([("metadataKey", "team"), ("metadataValue", "billing")]).unmetFilter(by: bare, now: Self.created)?.found == "no team")
-        #expect(try query([("inputsKey", "invoice"), ("inputsValue", "INV")]).unmetFilter(by: bare, now: Self.created) != nil)
+        #expect(
+            try query([("metadataKey", "team"), ("metadataValue", "billing")]).unmetFilter(by: bare, now: Self.created)?
+                .found == "no team")
+        #expect(
+            try query([("inputsKey", "invoice"), ("inputsValue", "INV")]).unmetFilter(by: bare, now: Self.created)
+                != nil)
         #expect(try query([("outcomeLabel", "success")]).unmetFilter(by: bare, now: Self.created)?.found == "no result")
     }
 }
