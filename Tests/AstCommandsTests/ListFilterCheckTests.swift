@@ -83,6 +83,14 @@ import Testing
         #expect(result.out == "1\n")
     }
 
+    @Test func hugePageIsAnErrorBeforeAnyRequest() async throws {
+        let transport = FilterTransport()
+        let result = try await transport.run("list page=9223372036854775807 | first 1")
+        #expect(result.code == 1, "\(result.err)")
+        #expect(result.err.contains("must be at most 2147483647, got 9223372036854775807"), "\(result.err)")
+        #expect(transport.requests.isEmpty)
+    }
+
     @Test(arguments: ["list since=100000000000000w | first 1", "list before=($now + 100000000000000w) | first 1"])
     func timeFilterOutsideRFC3339IsAnError(_ program: String) async throws {
         let transport = FilterTransport()
