@@ -6,7 +6,7 @@ import Foundation
 /// Re-checks each execution `list` returns against the filters it sent (`ListExecutionsQuery.unmetFilter`):
 /// a server that does not know a parameter ignores it and answers with more than was asked.
 ///
-/// Inside a statement that may change executions the first such item stops the pipeline, naming the
+/// Inside a statement that may change executions the first such item stops the statement, naming the
 /// filter: a bulk change reads all its targets before it acts, so nothing has changed yet. In a
 /// read-only statement the item is dropped and one warning (per `list`) says which filter the server
 /// ignored: the result is then exactly what was asked, only slower to read.
@@ -30,7 +30,7 @@ final class ListFilterCheck: @unchecked Sendable {
             "execution \(execution.id) does not match \(unmet.parameter): asked \(unmet.asked), found \(unmet.found)"
         if strict {
             throw call.error(
-                "list: the server ignored the filter \(unmet.parameter) (\(what)); nothing was changed",
+                "list: the server ignored the filter \(unmet.parameter) (\(what)); stopped before acting on it",
                 help:
                     "filter on the client instead: list … | where …, or check that the API version supports \(unmet.parameter)"
             )

@@ -45,6 +45,9 @@ import Testing
         (["outcomeLabel"], "list outcome=success | rerun", "outcomeLabel"),
         (["agentId"], "let a = (agents | first | .id)\nlist agent=$a | each rerun", "agentId"),
         (["createdBefore"], "list before=2020-01-01T00:00:00Z | each rerun", "createdBefore"),
+        // The mutation is in a function the statement calls, or in a later stage of a nested pipeline.
+        (["status"], "def redo() { list status=failed | each rerun }\nredo", "status"),
+        (["status"], "let n = ((list status=failed | first 3) | rerun | count)", "status"),
     ])
     func mutatingPipelineStopsBeforeAnyChange(strip: [String], program: String, parameter: String) async throws {
         let transport = FilterTransport(stripping: Set(strip))
