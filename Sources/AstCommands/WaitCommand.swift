@@ -121,8 +121,9 @@ extension WaitCommand {
             items = try await call.input.asStream.collect()
         }
         let placeholders = items.map(\.isDryRunPlaceholder)
+        // The input is read once (a stream from `list` is not read again): ids come from what was read.
         var real = call
-        if placeholders.contains(true) { real.input = .list(zip(items, placeholders).filter { !$0.1 }.map(\.0)) }
+        if !items.isEmpty { real.input = .list(zip(items, placeholders).filter { !$0.1 }.map(\.0)) }
         var realIds = try await real.targetIds().collect().map(\.text)[...]
         var slots: [WaitSlot] = []
         var ids: [String] = []

@@ -37,6 +37,16 @@ import Testing
         #expect(result.err.contains("still paused"), "\(result.err)")
     }
 
+    /// A stream from `list` is read once: one page request, one sync per execution.
+    @Test func streamInputIsReadOnce() async throws {
+        let transport = FilterTransport()
+        let result = try await transport.run("list status=completed | first 2 | wait | count")
+        #expect(result.code == 0, "\(result.err)")
+        #expect(result.out == "2\n")
+        #expect(transport.listQueries.count == 1, "\(transport.listQueries.count) list requests")
+        #expect(syncRequests(transport) == 2)
+    }
+
     @Test func hugeTimeoutIsAnError() async throws {
         let result = try await FilterTransport().run("list status=paused | first 1 | wait timeout=100000000000000w")
         #expect(result.code == 1)
