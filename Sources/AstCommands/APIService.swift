@@ -31,7 +31,7 @@ package final class APIService: Sendable {
     private let dryRunCounter = DryRunCounter()
 
     /// The next placeholder id of a change a dry run did not make: `dry-run-1`, `dry-run-2`, …
-    package func nextDryRunId() -> String { "dry-run-\(dryRunCounter.next())" }
+    package func nextDryRunId() -> String { "\(DryRunPlaceholder.prefix)\(dryRunCounter.next())" }
 
     package func shutdown() async { try? await client.shutdown() }
 

@@ -77,10 +77,4 @@ extension Invocation {
     static func isInterrupt(_ error: RuntimeError) -> Bool {
         Task.isCancelled || error.diagnostic.code == DiagnosticCode.interrupted
     }
-
-    /// The record a dry run yields for a change it did not make, so the next stages still have
-    /// something to read (`wait` and `execute` pass `dryRun: true` records through).
-    func dryRunPlaceholder(_ fields: [(String, Value)]) -> Value {
-        .record(Record(fields + [("status", .string("dry-run")), ("dryRun", .bool(true))]))
-    }
 }

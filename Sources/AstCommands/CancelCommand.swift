@@ -15,7 +15,7 @@ struct CancelCommand: Command {
         let targets = try await call.mutationTargets(verb: "cancel")
         return try await call.bulkChange(verb: "cancel", targets: targets) { target in
             guard let change = try await call.mutation({ () throws(AsteroidError) in try await client.cancel(target.id) }) else {
-                return call.dryRunPlaceholder([("executionId", .string(target.id))])
+                return DryRunPlaceholder.change([("executionId", .string(target.id))])
             }
             return APIValues.value(change)
         }

@@ -65,7 +65,9 @@ struct ExecuteCommand: Command {
             attachments.isEmpty
                 ? try await client.execute(agentId: agentId, request: finalRequest)
                 : try await client.execute(agentId: agentId, request: finalRequest, attaching: attachments)
-        }) else { return .null }
+        }) else {
+            return DryRunPlaceholder.execution(api, fields: [("agentId", .string(agentId))])
+        }
         return try await Fetch.created(response.executionId, reads: call.demand.ofValue, call: call, api: api)
     }
 }

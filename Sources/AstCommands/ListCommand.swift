@@ -1,7 +1,7 @@
-import AsteroidClient
-import AsteroidModels
 import AstRuntime
 import AstSyntax
+import AsteroidClient
+import AsteroidModels
 import Foundation
 
 /// `list [filters]`: executions, newest first, as a lazy stream across pages.
@@ -21,16 +21,20 @@ struct ListCommand: Command {
             ParamSpec("id", .string, "partial execution id"),
             ParamSpec("org", .string, "organization id"),
             ParamSpec("sort", .string, "field:direction, e.g. created_at:desc"),
-            ParamSpec("phase", .string, "pending, active or terminal (comma list)", choices: ExecutionPhase.knownRawValues),
+            ParamSpec(
+                "phase", .string, "pending, active or terminal (comma list)", choices: ExecutionPhase.knownRawValues),
             ParamSpec("limit", .int, "stop after N executions"),
-        ] + ListExecutionsQuery.parameterNames.filter { !["status", "sort", "phase"].contains($0) }.map {
-            ParamSpec($0, .any, "the API's own query parameter")
-        },
+        ]
+            + ListExecutionsQuery.parameterNames.filter { !["status", "sort", "phase"].contains($0) }.map {
+                ParamSpec($0, .any, "the API's own query parameter")
+            },
         namedPrefixes: ["meta.", "input."],
         outputSchema: "execution",
         examples: [
             Example("list status=failed since=24h", "yesterday's failures"),
-            Example("list agent=3c90c3cc-0d44-4b50-8888-8dd25736052a status=failed,cancelled | count", "how many failed or cancelled"),
+            Example(
+                "list agent=3c90c3cc-0d44-4b50-8888-8dd25736052a status=failed,cancelled | count",
+                "how many failed or cancelled"),
             Example("list meta.customer=acme sort=created_at:asc limit=10", "oldest ten for one customer"),
         ])
 
@@ -42,6 +46,10 @@ struct ListCommand: Command {
         if let limit { query.pageSize = min(max(limit, 1), 100) }
         let invocation = call
         let baseQuery = query
+        // Inside a statement that may change executions, an item the server should have filtered out
+        // stops the pipeline (before any change: a bulk change reads its targets first); otherwise it
+        // is dropped with one warning.
+        let strict = MutationContext.statementMutates
         let stream = ValueStream(elementSchema: APISchemas.execution) {
             var snapshot = baseQuery
             // Snapshot: executions created while this list is being read (e.g. by its own reruns) are not in it.
@@ -49,17 +57,23 @@ struct ListCommand: Command {
             // Past the first page, two pages are fetched ahead (in parallel with reading): most listings
             // that go on past one page read to the end. Never past the page a limit stops on.
             let pageSize = snapshot.pageSize ?? PagedSequence<Execution>.defaultPageSize
-            let lastNeeded = limit.map { (snapshot.page ?? 1) + max(0, ($0 + pageSize - 1) / pageSize - 1) }
+            let lastNeeded = limit.flatMap {
+                Self.lastPage(limit: $0, pageSize: pageSize, firstPage: snapshot.page ?? 1)
+            }
             var iterator = api.client.listExecutions(snapshot).readingAhead(2, through: lastNeeded).makeAsyncIterator()
+            let check = ListFilterCheck(query: snapshot, strict: strict, call: invocation)
             var seen: Set<String> = []
             var produced = 0
             return ValueIterator {
                 while true {
                     if let limit, produced >= limit { return nil }
                     let next: Execution?
-                    do { next = try await iterator.next() } catch let error as AsteroidError { throw invocation.runtimeError(error) }
+                    do { next = try await iterator.next() } catch let error as AsteroidError {
+                        throw invocation.runtimeError(error)
+                    }
                     guard let execution = next else { return nil }
                     guard seen.insert(execution.id).inserted else { continue }
+                    guard try check.admits(execution) else { continue }
                     produced += 1
                     api.seen.note(execution: execution)
                     return APIValues.value(execution)
@@ -76,14 +90,17 @@ struct ListCommand: Command {
             if case .time(let date) = value { return RFC3339.format(date) }
             return value.text
         }
+        try checkTimes(call)
         var inputPairs: [(String, String)] = []
+        var metaPairs: [(String, String)] = []
         for (name, value) in call.named.sorted(by: { $0.key < $1.key }) {
             switch name {
             case "status", "phase", "label":
                 let api = name == "label" ? "humanLabels" : name
                 for part in text(value).split(separator: ",") { items.append((api, String(part))) }
             case "agent":
-                items.append(("agentId", try await AgentResolver.agentId(text(value), call: call, api: api, argument: name)))
+                items.append(
+                    ("agentId", try await AgentResolver.agentId(text(value), call: call, api: api, argument: name)))
             case "workflow": items.append(("workflowId", text(value)))
             case "since":
                 if case .duration(let seconds) = value {
@@ -99,15 +116,26 @@ struct ListCommand: Command {
             case "org": items.append(("organizationId", text(value)))
             case "sort": items.append(("sort", text(value)))
             case "limit": continue
-            case _ where name.hasPrefix("meta."): items.append(("metadata", "\(name.dropFirst(5))=\(text(value))"))
+            case _ where name.hasPrefix("meta."): metaPairs.append((String(name.dropFirst(5)), text(value)))
             case _ where name.hasPrefix("input."): inputPairs.append((String(name.dropFirst(6)), text(value)))
             default: items.append((name, text(value)))
             }
         }
         try checkWindow(call)
         if inputPairs.count > 1 {
-            throw call.error("the API filters on one input at a time; got \(inputPairs.map { "input.\($0.0)" }.joined(separator: ", "))",
+            throw call.error(
+                "the API filters on one input at a time; got \(inputPairs.map { "input.\($0.0)" }.joined(separator: ", "))",
                 argument: "input.\(inputPairs[1].0)", help: "filter the rest with: where .inputs.KEY == VALUE")
+        }
+        // One pair goes as the seed-era metadataKey/metadataValue every server knows; the pair can say
+        // only one, so two or more go as the newer repeated metadata=K=V (each item is re-checked anyway).
+        if metaPairs.count == 1, let (key, value) = metaPairs.first,
+            !items.contains(where: { $0.name == "metadataKey" })
+        {
+            items.append(("metadataKey", key))
+            items.append(("metadataValue", value))
+        } else {
+            items += metaPairs.map { ("metadata", "\($0.0)=\($0.1)") }
         }
         if let (key, value) = inputPairs.first {
             items.append(("inputsKey", key))
@@ -126,6 +154,38 @@ struct ListCommand: Command {
 }
 
 extension ListCommand {
+    /// The last page a limit needs (`nil`: no bound the arithmetic can hold, read on as needed).
+    static func lastPage(limit: Int, pageSize: Int, firstPage: Int) -> Int? {
+        guard pageSize > 0 else { return nil }
+        let pages = limit <= 0 ? 1 : (limit - 1) / pageSize + 1
+        let (last, overflow) = firstPage.addingReportingOverflow(pages - 1)
+        return overflow ? nil : last
+    }
+
+    /// RFC 3339 writes years 0001–9999: a time filter outside them (`since=100000000000000w`) is an
+    /// error naming the value, before anything is formatted or sent.
+    static let writableTimes =
+        Date(timeIntervalSince1970: -62_135_596_800)...Date(timeIntervalSince1970: 253_402_300_799)
+
+    static func checkTimes(_ call: Invocation) throws {
+        for name in ["since", "after", "before"] {
+            let date: Date
+            let written: String
+            switch call.named[name] {
+            case .time(let value)?: (date, written) = (value, "a time")
+            case .duration(let seconds)?:
+                date = seconds.isFinite ? call.now.addingTimeInterval(-seconds) : Date(timeIntervalSince1970: .infinity)
+                written = Value.formatDuration(seconds)
+            default: continue
+            }
+            guard !writableTimes.contains(date) else { continue }
+            let argument = call.argumentSpans[name].map { call.env.source.text(of: $0) } ?? "\(name)=\(written)"
+            throw call.error(
+                "list: \(argument) reaches outside the years 0001–9999 (RFC 3339 cannot write it)", argument: name,
+                help: "a time filter must fall between 0001-01-01 and 9999-12-31", code: DiagnosticCode.badArgument)
+        }
+    }
+
     /// `after=`/`since=` at or past `before=` can match nothing: say so before any request, pointing at
     /// whichever of the two arguments comes later in the source.
     static func checkWindow(_ call: Invocation) throws {
@@ -139,8 +199,10 @@ extension ListCommand {
         }
         guard after >= before else { return }
         let lowerFirst = (call.argumentSpans[lowerName]?.start ?? 0) < (call.argumentSpans["before"]?.start ?? 0)
-        throw call.error("list: \(lowerName)=\(RFC3339.format(after)) is not earlier than before=\(RFC3339.format(before)); no execution can match",
-            argument: lowerFirst ? "before" : lowerName, help: "\(lowerName)= is the start of the window and before= its end",
+        throw call.error(
+            "list: \(lowerName)=\(RFC3339.format(after)) is not earlier than before=\(RFC3339.format(before)); no execution can match",
+            argument: lowerFirst ? "before" : lowerName,
+            help: "\(lowerName)= is the start of the window and before= its end",
             code: DiagnosticCode.badArgument)
     }
 }
@@ -162,7 +224,8 @@ enum AgentResolver {
         if let all = try? await api.client.listAgents().collect(limit: 500) {
             names = all.map(\.name)
         }
-        throw call.error("no agent is named '\(text)'", argument: argument,
+        throw call.error(
+            "no agent is named '\(text)'", argument: argument,
             help: Suggest.help(for: text, in: names) ?? "'agents' lists them; an agent id is a UUID")
     }
 }

@@ -30,7 +30,7 @@ struct MessageCommand: Command {
         return try await idCall.bulkChange(verb: "message", targets: targets) { target in
             let fields: [(String, Value)] = [("executionId", .string(target.id)), ("message", .string(text))]
             guard let reply = try await call.mutation({ () throws(AsteroidError) in try await client.addUserMessage(target.id, message: text) })
-            else { return call.dryRunPlaceholder(fields) }
+            else { return DryRunPlaceholder.change(fields) }
             return .record(Record(fields + [("response", .string(reply))]))
         }
     }

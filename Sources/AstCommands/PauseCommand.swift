@@ -15,7 +15,7 @@ struct PauseCommand: Command {
         let targets = try await call.mutationTargets(verb: "pause")
         return try await call.bulkChange(verb: "pause", targets: targets) { target in
             guard let change = try await call.mutation({ () throws(AsteroidError) in try await client.pause(target.id) }) else {
-                return call.dryRunPlaceholder([("executionId", .string(target.id))])
+                return DryRunPlaceholder.change([("executionId", .string(target.id))])
             }
             return APIValues.value(change)
         }

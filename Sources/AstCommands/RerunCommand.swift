@@ -41,7 +41,7 @@ struct RerunCommand: Command {
             guard let response = try await call.mutation({ () throws(AsteroidError) in
                 try await client.rerun(target.id, request: finalRequest)
             }) else {
-                return call.dryRunPlaceholder([("id", .string(api.nextDryRunId())), ("parentExecutionId", .string(target.id))])
+                return DryRunPlaceholder.execution(api, fields: [("parentExecutionId", .string(target.id))])
             }
             return try await Self.readBack(response.executionId, parent: target.id, reads: reads, call: call, api: api)
         }

@@ -15,7 +15,7 @@ struct ResumeCommand: Command {
         let targets = try await call.mutationTargets(verb: "resume")
         return try await call.bulkChange(verb: "resume", targets: targets) { target in
             guard let change = try await call.mutation({ () throws(AsteroidError) in try await client.resume(target.id) }) else {
-                return call.dryRunPlaceholder([("executionId", .string(target.id))])
+                return DryRunPlaceholder.change([("executionId", .string(target.id))])
             }
             return APIValues.value(change)
         }

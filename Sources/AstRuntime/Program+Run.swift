@@ -38,7 +38,7 @@ extension Interpreter {
         _ = takeDeferredFailure()
         do {
             for statement in parsed.program.statements {
-                var value = try await execute(statement, env: env)
+                var value = try await withMutationContext(of: statement, env: env) { try await execute(statement, env: env) }
                 if let collectResults, !value.isNull {
                     value = try await value.materialized()
                     await collectResults.add(value)

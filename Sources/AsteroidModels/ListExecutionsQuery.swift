@@ -46,6 +46,10 @@ public struct ListExecutionsQuery: Sendable, Hashable {
 
     public init() {}
 
+    /// The largest page accepted: past it, page arithmetic (`page + 1`, `(page - 1) × pageSize`) could
+    /// overflow, and no listing is that long.
+    public static let maxPage = Int(Int32.max)
+
     public static let parameterNames: [String] = [
         "organizationId", "pageSize", "page", "executionId", "agentId", "workflowId", "agentProfileIds",
         "profileIds", "status", "phase", "createdAfter", "createdBefore", "createdWithin", "humanLabels",
@@ -151,24 +155,33 @@ public struct ListExecutionsQuery: Sendable, Hashable {
             throw ValidationError("pageSize", "must be between 1 and 100, got \(pageSize)")
         }
         if let page, page < 1 { throw ValidationError("page", "must be 1 or more (pages are 1-based), got \(page)") }
+        if let page, page > Self.maxPage {
+            throw ValidationError("page", "must be at most \(Self.maxPage), got \(page)")
+        }
         for value in status where !value.isKnown {
             throw ValidationError(
-                "status", "unknown status \"\(value.rawValue)\"; expected one of \(ExecutionStatus.knownRawValues.joined(separator: ", "))")
+                "status",
+                "unknown status \"\(value.rawValue)\"; expected one of \(ExecutionStatus.knownRawValues.joined(separator: ", "))"
+            )
         }
         for value in phase where !value.isKnown {
             throw ValidationError(
-                "phase", "unknown phase \"\(value.rawValue)\"; expected one of \(ExecutionPhase.knownRawValues.joined(separator: ", "))")
+                "phase",
+                "unknown phase \"\(value.rawValue)\"; expected one of \(ExecutionPhase.knownRawValues.joined(separator: ", "))"
+            )
         }
         if createdAfter != nil, createdWithin != nil {
             throw ValidationError("createdWithin", "createdWithin cannot be combined with createdAfter")
         }
         if let createdWithin, WithinDuration.seconds(createdWithin) == nil {
             throw ValidationError(
-                "createdWithin", "\"\(createdWithin)\" is not number–unit pairs (w d h m, largest first, at most 10 years)")
+                "createdWithin",
+                "\"\(createdWithin)\" is not number–unit pairs (w d h m, largest first, at most 10 years)")
         }
         if (metadataKey == nil) != (metadataValue == nil) {
             throw ValidationError(
-                metadataKey == nil ? "metadataKey" : "metadataValue", "metadataKey and metadataValue must be sent together")
+                metadataKey == nil ? "metadataKey" : "metadataValue",
+                "metadataKey and metadataValue must be sent together")
         }
         if (inputsKey == nil) != (inputsValue == nil) {
             throw ValidationError(
@@ -179,7 +192,9 @@ public struct ListExecutionsQuery: Sendable, Hashable {
         }
         if let sortField, !sortField.isKnown {
             throw ValidationError(
-                "sortField", "unknown sort field \"\(sortField.rawValue)\"; expected one of \(ExecutionSortField.knownRawValues.joined(separator: ", "))")
+                "sortField",
+                "unknown sort field \"\(sortField.rawValue)\"; expected one of \(ExecutionSortField.knownRawValues.joined(separator: ", "))"
+            )
         }
         if let sortDirection, !sortDirection.isKnown {
             throw ValidationError("sortDirection", "must be asc or desc, got \"\(sortDirection.rawValue)\"")
@@ -249,6 +264,9 @@ public struct ListAgentsQuery: Sendable, Hashable {
             throw ValidationError("pageSize", "must be between 1 and 100, got \(pageSize)")
         }
         if let page, page < 1 { throw ValidationError("page", "must be 1 or more, got \(page)") }
+        if let page, page > ListExecutionsQuery.maxPage {
+            throw ValidationError("page", "must be at most \(ListExecutionsQuery.maxPage), got \(page)")
+        }
         if let sortField, !sortField.isKnown {
             throw ValidationError("sortField", "must be name or created_at, got \"\(sortField.rawValue)\"")
         }
@@ -276,7 +294,9 @@ public struct ActivitiesQuery: Sendable, Hashable {
     }
 
     public func validate() throws(ValidationError) {
-        if let order, !order.isKnown { throw ValidationError("order", "must be asc or desc, got \"\(order.rawValue)\"") }
+        if let order, !order.isKnown {
+            throw ValidationError("order", "must be asc or desc, got \"\(order.rawValue)\"")
+        }
         if let limit, limit < 1 { throw ValidationError("limit", "must be 1 or more, got \(limit)") }
     }
 }

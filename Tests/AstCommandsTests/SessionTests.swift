@@ -83,10 +83,12 @@ import Testing
             return
         }
         #expect(text.contains("cancelled: nothing was changed"))
-        // The question comes last, under a preview: the count, then the ids (`rerun` reads bare ids).
+        // The question comes last, under a preview of the records `list` gave: the count, the breakdown by
+        // agent and by status, then the three executions.
         let lines = await asked.questions.map { $0.split(separator: "\n").map(String.init) }
         #expect(lines.map(\.last) == ["rerun 3 executions?"])
-        #expect(lines.first?.count == 5)
+        #expect(lines.first?.count == 7)
+        #expect(lines.first?.contains { $0.contains("by status: completed 3") } == true)
     }
 }
 
