@@ -15,6 +15,20 @@ struct ErrorContractMiddleware<Context: RequestContext>: RouterMiddleware {
         -> Response
     {
         if request.method == .options { return try options(request) }
+        if request.method == .head {
+            // An error to a HEAD request keeps its status and headers and loses its body, like a GET's answer.
+            do {
+                return try await contract(request, context: context, next: next)
+            } catch let error as any HTTPResponseError {
+                return try error.response(from: request, context: context).createHeadResponse()
+            }
+        }
+        return try await contract(request, context: context, next: next)
+    }
+
+    func contract(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         do {
             return try await next(request, context)
         } catch let error as SandboxError {
