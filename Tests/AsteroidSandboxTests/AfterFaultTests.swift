@@ -29,6 +29,7 @@ struct AfterFaultTests {
             let before = try await harness.services.repository.countExecutions(workflowId: agentId)
             let response = try await client.call(.post, "/agents/\(agentId)/execute", body: "{}", headers: [Self.header: value])
             #expect(response.status.code >= 500 && response.error?.code == response.status.code)
+            #expect(response.error?.message.contains("after the request was carried out") == true)
             #expect(try await harness.services.repository.countExecutions(workflowId: agentId) == before + 1)
         }
     }

@@ -123,10 +123,10 @@ struct FaultMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     static func injected(_ code: Int, after: Bool) -> SandboxError {
-        let when = after ? "after the request was carried out" : "the request was not carried out"
+        let when = after ? ", after the request was carried out" : ""
         var error = SandboxError(
             HTTPResponse.Status(code: code),
-            "Injected fault: \(code) \(SandboxError.title(code)) (sandbox fault injection; \(when)).")
+            "Injected fault: \(code) \(SandboxError.title(code)) (sandbox fault injection\(when)).")
         if code == 429 || code == 503 { error.headers[.retryAfter] = "1" }
         return error
     }
