@@ -79,16 +79,12 @@ struct SandboxCommand: AsyncParsableCommand {
         _ = try key()
     }
 
-    /// The one accepted key: `--api-key`, `--api-key-file` or `$ASTEROID_SANDBOX_API_KEY` (at most one of
-    /// them), or nil for "any non-empty key". A key file's trailing newline (LF or CRLF) is dropped; a key
-    /// with other control characters is refused without echoing it.
+    /// The one accepted key: `--api-key` or `--api-key-file` (not both), else `$ASTEROID_SANDBOX_API_KEY`,
+    /// or nil for "any non-empty key". A key file's trailing newline (LF or CRLF) is dropped; a key with
+    /// other control characters is refused without echoing it.
     func key(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String? {
-        let fromEnvironment = environment[Self.keyVariable].flatMap { $0.isEmpty ? nil : $0 }
-        let sources = [apiKey != nil, apiKeyFile != nil, fromEnvironment != nil].filter { $0 }.count
-        guard sources <= 1 else {
-            throw ValidationError("give the key one way: --api-key, --api-key-file or $\(Self.keyVariable)")
-        }
-        var key = apiKey ?? fromEnvironment
+        guard apiKey == nil || apiKeyFile == nil else { throw ValidationError("give --api-key or --api-key-file, not both") }
+        var key = apiKey ?? environment[Self.keyVariable].flatMap { $0.isEmpty ? nil : $0 }
         if let path = apiKeyFile {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw ValidationError("--api-key-file: cannot read \(path)")

@@ -12,13 +12,13 @@ import FoundationNetworking
 /// and SIGTERM end them at once.
 @Suite("shutdown ends pending waits", .serialized)
 struct ShutdownTests {
-    static func call(_ url: String, fault: String? = nil, method: String = "GET", body: String? = nil) async throws -> (
-        Int, Data
-    ) {
+    static func call(
+        _ url: String, fault: String? = nil, method: String = "GET", body: String? = nil, key: String = "k"
+    ) async throws -> (Int, Data) {
         var request = URLRequest(url: try #require(URL(string: url)))
         request.httpMethod = method
         request.timeoutInterval = 120
-        request.setValue("k", forHTTPHeaderField: "X-Api-Key")
+        request.setValue(key, forHTTPHeaderField: "X-Api-Key")
         if let fault { request.setValue(fault, forHTTPHeaderField: "X-Sandbox-Fault") }
         if let body {
             request.httpBody = Data(body.utf8)
@@ -55,32 +55,12 @@ struct ShutdownTests {
         #expect(slowed.0 == 200)
     }
 
-    /// The package root, from this file's path (Tests/AsteroidSandboxTests/ShutdownTests.swift).
-    static var binary: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent(".build/debug/ast")
-    }
-
     @Test("SIGTERM stops `ast sandbox` within a second despite a pending long-poll and latency")
     func sigterm() async throws {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = ["sandbox", "--port", "0", "--db", ":memory:", "--executions", "3", "--speed", "0.001"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer { if process.isRunning { process.interrupt() } }
-        // The first line names the URL.
-        var text = ""
-        while !text.contains("\n") {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
-        }
-        let base = try #require(text.split(separator: " ").last { $0.hasPrefix("http://") }.map {
-            String($0.split(separator: "\n")[0])
-        })
+        let sandbox = try SandboxProcess.start(["--executions", "3", "--speed", "0.001"])
+        defer { sandbox.stop() }
+        let process = sandbox.process
+        let base = sandbox.base
         let id = try await Self.pendingExecution(base)
         let poll = Task { try? await Self.call(base + "/executions/\(id)/sync?timeoutSeconds=25") }
         let slow = Task { try? await Self.call(base + "/executions", fault: "latency=50s") }
