@@ -103,7 +103,10 @@ struct RequestGenerator: Sendable {
         case 0...39: random.pick(Self.numbers)
         case 40...69: random.pick(Self.words)
         case 70...84: id(&random)
-        case 85: String(repeating: random.pick(["a", "9", "é", "%20"]), count: random.percent(90) ? 256 : random.pick([5_000, 70_000]))
+        case 85:
+            String(
+                repeating: random.pick(["a", "9", "é", "%20"]),
+                count: random.percent(90) ? 256 : random.pick([5_000, 70_000]))
         default: String(random.next(), radix: random.pick([10, 16, 36]))
         }
     }
@@ -144,10 +147,11 @@ struct RequestGenerator: Sendable {
         if random.percent(30) {
             let good = names.filter { Self.goodValues[$0] != nil }
             guard !good.isEmpty else { return "" }
-            return "?" + (0..<random.below(3)).map { _ in
-                let name = random.pick(good)
-                return name + "=" + random.pick(Self.goodValues[name] ?? [""])
-            }.joined(separator: "&")
+            return "?"
+                + (0..<random.below(3)).map { _ in
+                    let name = random.pick(good)
+                    return name + "=" + random.pick(Self.goodValues[name] ?? [""])
+                }.joined(separator: "&")
         }
         let count = random.pick([0, 1, 1, 2, 3, 5, 12])
         var items: [String] = []
@@ -156,7 +160,8 @@ struct RequestGenerator: Sendable {
             items.append(queryText(&random, name) + (random.percent(5) ? "" : "=" + queryText(&random, value(&random))))
         }
         if random.percent(5), let first = items.first { items += Array(repeating: first, count: random.pick([2, 50])) }
-        return items.isEmpty ? "" : "?" + items.joined(separator: random.percent(97) ? "&" : random.pick([";", "&&", "&=&"]))
+        return items.isEmpty
+            ? "" : "?" + items.joined(separator: random.percent(97) ? "&" : random.pick([";", "&&", "&=&"]))
     }
 
     // MARK: Routes
@@ -175,7 +180,9 @@ struct RequestGenerator: Sendable {
         case 7: return make(.get, "executions/\(e)/recording" + query(&random, ["token"]))
         case 8: return make(.get, "executions/\(e)/sync" + query(&random, ["timeoutSeconds"]))
         case 9: return make(.post, "executions/\(e)/\(random.pick(["pause", "resume", "cancel"]))", maybeBody(&random))
-        case 10: return make(.post, "executions/\(e)/status", json(&random, ["status": .string(["running", "paused", "cancelled"])]))
+        case 10:
+            return make(
+                .post, "executions/\(e)/status", json(&random, ["status": .string(["running", "paused", "cancelled"])]))
         case 11: return make(.post, "executions/\(e)/user-messages", json(&random, ["message": .text]))
         case 12: return make(.post, "executions/\(e)/rerun", json(&random, Self.rerunFields))
         case 13: return make(.get, random.pick(["agents", "workflows"]) + query(&random, Self.agentParameters))
@@ -184,11 +191,16 @@ struct RequestGenerator: Sendable {
             return make(.post, path, json(&random, Self.executeFields))
         case 17, 18:
             var request = make(
-                .post, random.percent(50) ? "temp-files" + query(&random, ["organizationId"]) : "temp-files/\(random.percent(80) ? random.pick(organizationIds) : id(&random))")
+                .post,
+                random.percent(50)
+                    ? "temp-files" + query(&random, ["organizationId"])
+                    : "temp-files/\(random.percent(80) ? random.pick(organizationIds) : id(&random))")
             multipart(&random, &request)
             return request
         default:
-            return make(random.pick(Self.methods), random.pick(["", "executions/", "agents/\(agent)", "x", "executions/\(e)/x"]))
+            return make(
+                random.pick(Self.methods),
+                random.pick(["", "executions/", "agents/\(agent)", "x", "executions/\(e)/x"]))
         }
     }
 
@@ -213,7 +225,8 @@ struct RequestGenerator: Sendable {
         let keyNames = ["X-Asteroid-Agents-Api-Key", "X-Api-Key"].compactMap { HTTPField.Name($0) }
         switch random.below(100) {
         case 0...89: request.headers[random.pick(keyNames)] = key
-        case 90...93: request.headers[random.pick(keyNames)] = value(&random).filter { $0.isASCII && !$0.isNewline && $0 != "\0" }
+        case 90...93:
+            request.headers[random.pick(keyNames)] = value(&random).filter { $0.isASCII && !$0.isNewline && $0 != "\0" }
         case 94...96: for name in keyNames { request.headers[name] = key + (random.percent(50) ? "" : "x") }
         default: break
         }
@@ -221,9 +234,13 @@ struct RequestGenerator: Sendable {
             request.headers[name] = random.percent(80) ? random.pick(Self.faults) : value(&random).filter(\.isASCII)
         }
         if request.body != nil, request.headers[.contentType] == nil {
-            request.headers[.contentType] = random.percent(90) ? "application/json" : random.pick(["text/plain", "", "application/json; charset=utf-16"])
+            request.headers[.contentType] =
+                random.percent(90)
+                ? "application/json" : random.pick(["text/plain", "", "application/json; charset=utf-16"])
         }
-        if random.percent(2) { request.headers[.contentLength] = random.pick(["-1", "0", "99999999999999999999", "abc"]) }
+        if random.percent(2) {
+            request.headers[.contentLength] = random.pick(["-1", "0", "99999999999999999999", "abc"])
+        }
     }
 
     // MARK: Bodies
@@ -242,7 +259,8 @@ struct RequestGenerator: Sendable {
     static let executeFields: [String: Field] = [
         "inputs": .object, "dynamicData": .object, "metadata": .strings, "version": .int, "head": .bool,
         "timeoutSeconds": .int, "profileId": .text, "agentProfileId": .text, "agentProfilePoolId": .text,
-        "profileGroupId": .text, "tempFiles": .files, "executionOptions": .object, "onCapacityLimit": .string(["queue", "reject"]),
+        "profileGroupId": .text, "tempFiles": .files, "executionOptions": .object,
+        "onCapacityLimit": .string(["queue", "reject"]),
     ]
     static let rerunFields: [String: Field] = ["inputs": .object, "profileId": .text, "agentProfileId": .text]
 
@@ -252,15 +270,23 @@ struct RequestGenerator: Sendable {
 
     func json(_ random: inout FuzzRandom, _ fields: [String: Field]) -> [UInt8] {
         switch random.below(100) {
-        case 0...19: return Array(random.pick(["{}", "{\"inputs\":{\"invoiceNumber\":\"INV-1\"}}", "{\"status\":\"paused\"}", "{\"message\":\"hi\"}"]).utf8)
+        case 0...19:
+            return Array(
+                random.pick([
+                    "{}", "{\"inputs\":{\"invoiceNumber\":\"INV-1\"}}", "{\"status\":\"paused\"}",
+                    "{\"message\":\"hi\"}",
+                ]).utf8)
         case 20...24: return deep(&random)
         case 5: return Array(repeating: UInt8(ascii: " "), count: random.percent(50) ? 0 : 10)
-        case 6 where random.percent(10): return Array("{\"inputs\":{\"x\":\"".utf8) + Array(repeating: UInt8(ascii: "a"), count: 4 << 20) + Array("\"}}".utf8)
+        case 6 where random.percent(10):
+            return Array("{\"inputs\":{\"x\":\"".utf8) + Array(repeating: UInt8(ascii: "a"), count: 4 << 20)
+                + Array("\"}}".utf8)
         default: break
         }
         var members: [String] = []
         for (name, field) in fields.sorted(by: { $0.key < $1.key }) where random.percent(40) {
-            members.append("\"\(name)\":" + (random.percent(85) ? literal(&random, field) : anyLiteral(&random, depth: 0)))
+            members.append(
+                "\"\(name)\":" + (random.percent(85) ? literal(&random, field) : anyLiteral(&random, depth: 0)))
         }
         if random.percent(5) { members.append("\"\(value(&random).filter { $0 != "\"" && $0 != "\\" })\":1") }
         if random.percent(3), let first = members.first { members.append(first) }
@@ -279,7 +305,8 @@ struct RequestGenerator: Sendable {
         switch field {
         case .string(let values): return quoted(random.percent(80) ? random.pick(values) : value(&random))
         case .text: return quoted(random.percent(50) ? "hello" : value(&random))
-        case .int: return random.pick(Self.numbers.filter { $0.allSatisfy { "-0123456789.e".contains($0) } && !$0.isEmpty })
+        case .int:
+            return random.pick(Self.numbers.filter { $0.allSatisfy { "-0123456789.e".contains($0) } && !$0.isEmpty })
         case .bool: return random.pick(["true", "false", "1", "\"true\""])
         case .object: return anyLiteral(&random, depth: 1, object: true)
         case .strings: return "{\"env\":\(quoted(value(&random))),\"k\":\(random.percent(80) ? quoted("v") : "1")}"
@@ -290,10 +317,13 @@ struct RequestGenerator: Sendable {
     func anyLiteral(_ random: inout FuzzRandom, depth: Int, object: Bool = false) -> String {
         if object || (depth < 4 && random.percent(20)) {
             let count = random.below(4)
-            return "{" + (0..<count).map { _ in quoted(value(&random)) + ":" + anyLiteral(&random, depth: depth + 1) }.joined(separator: ",") + "}"
+            return "{"
+                + (0..<count).map { _ in quoted(value(&random)) + ":" + anyLiteral(&random, depth: depth + 1) }.joined(
+                    separator: ",") + "}"
         }
         if depth < 4 && random.percent(15) {
-            return "[" + (0..<random.below(4)).map { _ in anyLiteral(&random, depth: depth + 1) }.joined(separator: ",") + "]"
+            return "[" + (0..<random.below(4)).map { _ in anyLiteral(&random, depth: depth + 1) }.joined(separator: ",")
+                + "]"
         }
         return random.pick([
             quoted(value(&random)), "1e400", "-1e400", "9223372036854775808", "-0", "0.1", "true", "null", "1E-400",
@@ -307,7 +337,10 @@ struct RequestGenerator: Sendable {
             switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
-            case _ where scalar.value < 0x20: out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+            case _ where scalar.value < 0x20:
+                out +=
+                    "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                    + String(scalar.value, radix: 16)
             default: out.unicodeScalars.append(scalar)
             }
         }
@@ -330,12 +363,16 @@ struct RequestGenerator: Sendable {
 
     func multipart(_ random: inout FuzzRandom, _ request: inout FuzzRequest) {
         let boundary = random.percent(85) ? "fuzzboundary" : value(&random).filter { $0.isASCII && !$0.isNewline }
-        request.headers[.contentType] = random.percent(85)
-            ? "multipart/form-data; boundary=\(boundary)" : random.pick(["multipart/form-data", "application/json", "multipart/form-data; boundary=\"\""])
+        request.headers[.contentType] =
+            random.percent(85)
+            ? "multipart/form-data; boundary=\(boundary)"
+            : random.pick(["multipart/form-data", "application/json", "multipart/form-data; boundary=\"\""])
         var parts: [String] = []
         for _ in 0..<random.pick([0, 1, 1, 2, 5]) {
             let name = random.percent(80) ? "files" : value(&random)
-            let disposition = random.percent(90) ? "Content-Disposition: form-data; name=\"\(name)\"; filename=\"\(value(&random))\"\r\n" : ""
+            let disposition =
+                random.percent(90)
+                ? "Content-Disposition: form-data; name=\"\(name)\"; filename=\"\(value(&random))\"\r\n" : ""
             parts.append("--\(boundary)\r\n\(disposition)Content-Type: text/plain\r\n\r\n\(value(&random))\r\n")
         }
         var body = parts.joined() + (random.percent(85) ? "--\(boundary)--\r\n" : "")

@@ -21,13 +21,16 @@ struct AfterFaultTests {
         #expect(throws: FaultSpecError.self) { try FaultSpec(parsing: "after-700:0.1") }
     }
 
-    @Test("after-502: the execution is created, then the answer is a 502", arguments: ["after-502", "after-500,latency=1ms"])
+    @Test(
+        "after-502: the execution is created, then the answer is a 502",
+        arguments: ["after-502", "after-500,latency=1ms"])
     func afterStatus(_ value: String) async throws {
         let harness = try await Harness.make(executions: 3)
         try await harness.test { client in
             let agentId = harness.services.catalog.agents[0].id
             let before = try await harness.services.repository.countExecutions(workflowId: agentId)
-            let response = try await client.call(.post, "/agents/\(agentId)/execute", body: "{}", headers: [Self.header: value])
+            let response = try await client.call(
+                .post, "/agents/\(agentId)/execute", body: "{}", headers: [Self.header: value])
             #expect(response.status.code >= 500 && response.error?.code == response.status.code)
             #expect(response.error?.message.contains("after the request was carried out") == true)
             #expect(try await harness.services.repository.countExecutions(workflowId: agentId) == before + 1)

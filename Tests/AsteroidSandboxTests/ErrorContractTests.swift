@@ -13,7 +13,8 @@ import Testing
 struct ErrorContractTests {
     static let id = "00000000-0000-4000-8000-000000000001"
 
-    @Test("the prefix itself and paths outside it are JSON 404s", arguments: ["/agents/v2", "/agents/v2/", "/", "/nope"])
+    @Test(
+        "the prefix itself and paths outside it are JSON 404s", arguments: ["/agents/v2", "/agents/v2/", "/", "/nope"])
     func unknownPaths(_ path: String) async throws {
         let harness = try await Harness.make(executions: 1)
         try await harness.test { client in
@@ -80,9 +81,11 @@ struct ErrorContractTests {
 
     @Test("Hummingbird's own errors are mapped to the contract")
     func mapped() {
-        let middleware = ErrorContractMiddleware<BasicRequestContext>(routes: RouteTableBox(), logger: .init(label: "t"))
+        let middleware = ErrorContractMiddleware<BasicRequestContext>(
+            routes: RouteTableBox(), logger: .init(label: "t"))
         let request = Request(
-            head: HTTPRequest(method: .get, scheme: "http", authority: "x", path: "/agents/v2/x"), body: .init(buffer: .init()))
+            head: HTTPRequest(method: .get, scheme: "http", authority: "x", path: "/agents/v2/x"),
+            body: .init(buffer: .init()))
         let bad = middleware.mapped(.badRequest, "bad query", request)
         #expect(bad.status == .badRequest && bad.errors?.first?.detail == "bad query")
         #expect(middleware.mapped(.contentTooLarge, nil, request).status == .contentTooLarge)

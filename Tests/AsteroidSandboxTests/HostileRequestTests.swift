@@ -48,8 +48,10 @@ struct HostileRequestTests {
 
     @Test(
         "a fault latency that is huge, infinite or not a number is a 400 naming the header",
-        arguments: ["latency=1e300s", "latency=infs", "latency=1e16s", "latency=9223372036854775807ms", "latency=nans",
-                    "latency=-1ms", "latency=61s", "latency=60001", "after-", "after-600", "5030"])
+        arguments: [
+            "latency=1e300s", "latency=infs", "latency=1e16s", "latency=9223372036854775807ms", "latency=nans",
+            "latency=-1ms", "latency=61s", "latency=60001", "after-", "after-600", "5030",
+        ])
     func badLatency(_ value: String) async throws {
         let harness = try await Harness.make(executions: 1)
         try await harness.test { client in
@@ -59,7 +61,9 @@ struct HostileRequestTests {
         }
     }
 
-    @Test("--faults latencies are bounded when parsed", arguments: ["latency:1e300s", "latency:infs", "latency:61s", "latency:nanms"])
+    @Test(
+        "--faults latencies are bounded when parsed",
+        arguments: ["latency:1e300s", "latency:infs", "latency:61s", "latency:nanms"])
     func badSpec(_ text: String) {
         #expect(throws: FaultSpecError.self) { try FaultSpec(parsing: text) }
     }
@@ -85,7 +89,9 @@ struct HostileRequestTests {
         }
     }
 
-    @Test("a speed that would overflow the lifecycle is refused at start", arguments: [1e-300, 0, -1, .infinity, .nan, 1e300])
+    @Test(
+        "a speed that would overflow the lifecycle is refused at start",
+        arguments: [1e-300, 0, -1, .infinity, .nan, 1e300])
     func badSpeed(_ speed: Double) async throws {
         await #expect(throws: SandboxStartError.self) {
             _ = try await SandboxServices(.inMemory(executions: 0, speed: speed))

@@ -9,7 +9,8 @@ struct SandboxProcess {
 
     /// The package root, from this file's path (Tests/AsteroidSandboxTests/ProcessHarness.swift).
     static var binary: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent(".build/debug/ast")
     }
 

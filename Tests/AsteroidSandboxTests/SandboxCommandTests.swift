@@ -21,7 +21,8 @@ struct SandboxCommandTests {
 
     @Test("a control character in the key is refused without echoing it")
     func controlCharacter() throws {
-        let (status, errors) = try SandboxProcess.refused([], environment: ["ASTEROID_SANDBOX_API_KEY": "sk-secret\u{7}x"])
+        let (status, errors) = try SandboxProcess.refused(
+            [], environment: ["ASTEROID_SANDBOX_API_KEY": "sk-secret\u{7}x"])
         #expect(status == 2)
         #expect(!errors.contains("sk-secret"), "\(errors)")
     }
@@ -37,14 +38,16 @@ struct SandboxCommandTests {
 
     @Test("the key from ASTEROID_SANDBOX_API_KEY")
     func keyFromEnvironment() async throws {
-        let sandbox = try SandboxProcess.start(["--executions", "1"], environment: ["ASTEROID_SANDBOX_API_KEY": "env-key-1"])
+        let sandbox = try SandboxProcess.start(
+            ["--executions", "1"], environment: ["ASTEROID_SANDBOX_API_KEY": "env-key-1"])
         defer { sandbox.stop() }
         try await expectOnly("env-key-1", sandbox)
     }
 
     @Test("the key from --api-key-file, a CRLF line end dropped")
     func keyFromFile() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ast-sandbox-key-\(UUID().uuidString)").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ast-sandbox-key-\(UUID().uuidString)")
+            .path
         try Data("file-key-2\r\n".utf8).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let sandbox = try SandboxProcess.start(["--executions", "1", "--api-key-file", path])

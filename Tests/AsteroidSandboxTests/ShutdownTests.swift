@@ -5,7 +5,7 @@ import Testing
 @testable import AsteroidSandbox
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// Issue 12: a pending 25 s long-poll or a 50 s injected latency must not hold the server open: `stop()`

@@ -44,7 +44,9 @@ public struct FaultSpec: Sendable, Hashable {
             guard parts.count == 2 else { throw FaultSpecError(item: item, reason: "expected name:value") }
             let (name, value) = (parts[0], parts[1])
             if name == "latency" {
-                guard let ms = Self.milliseconds(value) else { throw FaultSpecError(item: item, reason: Self.latencyRule) }
+                guard let ms = Self.milliseconds(value) else {
+                    throw FaultSpecError(item: item, reason: Self.latencyRule)
+                }
                 latencyMs = ms
                 continue
             }
@@ -127,7 +129,8 @@ struct ForcedFault: Sendable, Hashable {
                 self.decision = decision
             } else {
                 throw FaultSpecError(
-                    item: item, reason: "expected an HTTP status 400–599, reset, after-STATUS, after-reset or latency=200ms")
+                    item: item,
+                    reason: "expected an HTTP status 400–599, reset, after-STATUS, after-reset or latency=200ms")
             }
         }
     }

@@ -19,7 +19,8 @@ enum Paging {
         guard let page else { return }
         let size = pageSize ?? 10
         guard checkedOffset(page: page, pageSize: size) != nil else {
-            throw ValidationError("page", "is too large: page \(page) of \(size) rows starts past the last row an offset can hold")
+            throw ValidationError(
+                "page", "is too large: page \(page) of \(size) rows starts past the last row an offset can hold")
         }
     }
 }
