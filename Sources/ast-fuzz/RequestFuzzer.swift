@@ -86,7 +86,7 @@ enum RequestFuzzer {
         let start = ContinuousClock.now
         try await app.test(.router) { client in
             let generator = try await makeGenerator(client, seed: options.seed)
-            let watchdog = Task { await watch(slots, tally) }
+            let watchdog = Task { await watch(slots, tally, options) }
             defer { watchdog.cancel() }
             await withTaskGroup(of: Void.self) { group in
                 for worker in 0..<workers {
@@ -188,14 +188,14 @@ enum RequestFuzzer {
 
     /// Every half second: a request in flight for longer than `deadline` is a hang; its input is saved and
     /// the run ends (a stuck request cannot be taken back).
-    static func watch(_ slots: CrashSlots, _ tally: Tally) async {
+    static func watch(_ slots: CrashSlots, _ tally: Tally, _ options: Options) async {
         while !Task.isCancelled {
             try? await Task.sleep(for: .milliseconds(500))
             for (worker, since) in slots.inFlight() where ContinuousClock.now - since > deadline {
                 let path = slots.save(worker, name: "hang")
                 FileHandle.standardError.write(
                     Data("ast-fuzz requests: a request hung for more than \(deadline); saved to \(path)\n".utf8))
-                print(tally.summary(seconds: 0, seed: 0, out: "").text)
+                print(tally.summary(seconds: 0, seed: options.seed, out: options.out).text)
                 exit(1)
             }
         }
