@@ -16,6 +16,7 @@ package func buildApplication(
     let router = buildRouter(services)
     var app = Application(
         router: router,
+        server: .http1(additionalChannelHandlers: [ParseErrorBodyHandler()]),
         configuration: .init(address: .hostname(services.config.host, port: services.config.port), serverName: "ast-sandbox"),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
         logger: services.logger)
