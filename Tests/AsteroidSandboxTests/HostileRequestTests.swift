@@ -38,6 +38,30 @@ struct HostileRequestTests {
         }
     }
 
+    @Test(
+        "a search text past SQLite's LIKE limit is a 400 naming it (was a 500)",
+        arguments: ["executionId", "outcomeLabel", "inputsValue"])
+    func longSearch(_ parameter: String) async throws {
+        let harness = try await Harness.make(executions: 3)
+        let long = String(repeating: "a", count: 60_000)
+        try await harness.test { client in
+            let extra = parameter == "inputsValue" ? "&inputsKey=k" : ""
+            let response = try await client.call(.get, "/executions?\(parameter)=\(long)\(extra)")
+            #expect(response.status == .badRequest, "\(response.status)")
+            #expect(response.error?.errors?.first?.parameter == parameter)
+        }
+    }
+
+    @Test("a long agent search (found by the request fuzzer, seed 7) is a 400, not a 500")
+    func longAgentSearch() async throws {
+        let harness = try await Harness.make(executions: 3)
+        try await harness.test { client in
+            let response = try await client.call(
+                .get, "/agents?searchName=" + String(repeating: "%2520", count: 20_000))
+            #expect(response.status == .badRequest && response.text.contains("searchName"), "\(response.status)")
+        }
+    }
+
     @Test("checked offsets")
     func offsets() {
         #expect(Paging.checkedOffset(page: 3, pageSize: 10) == 20)

@@ -35,6 +35,7 @@ struct AgentAndFileRoutes {
             }
             try query.validate()
             try Paging.check(page: query.page, pageSize: query.pageSize)
+            try SQLiteRepository.checkLike("searchName", query.searchName)
         } catch let error as ValidationError {
             throw SandboxError(.badRequest, "Invalid request parameters: \(error.parameter): \(error.detail)", plainText: true)
         }

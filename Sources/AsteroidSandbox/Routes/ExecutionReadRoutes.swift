@@ -22,6 +22,9 @@ struct ExecutionReadRoutes {
                 throw ValidationError(item.name, "must not be empty")
             }
             try Paging.check(page: query.page, pageSize: query.pageSize)
+            try SQLiteRepository.checkLike("executionId", query.executionId)
+            try SQLiteRepository.checkLike("outcomeLabel", query.outcomeLabel)
+            try SQLiteRepository.checkLike("inputsValue", query.inputsValue)
         } catch let error as ValidationError {
             throw SandboxError.badRequest(error)
         }
