@@ -40,7 +40,8 @@ struct RunShape: Sendable, Hashable {
         let mixed = SeedRandom.mix(UInt64(truncatingIfNeeded: index) &+ 0x5EED)
         steps = 3 + Int(mixed % 3)
         let totalSeconds = 5 + Int((mixed >> 8) % 16)
-        let factor = speed > 0 ? speed : 1
+        // SandboxConfig refuses other speeds; clamped again so no speed can overflow the durations below.
+        let factor = speed.isFinite ? min(max(speed, SandboxConfig.speedRange.lowerBound), SandboxConfig.speedRange.upperBound) : 1
         startMillis = max(1, Int64((1000 / factor).rounded()))
         stepMillis = max(1, Int64((Double(totalSeconds - 1) * 1000 / Double(steps) / factor).rounded()))
     }

@@ -6,7 +6,7 @@ import Hummingbird
 struct AgentAndFileRoutes {
     let services: SandboxServices
 
-    func register(on group: RouterGroup<BasicRequestContext>) {
+    func register(on group: RecordingGroup) {
         group.get("agents") { request, _ in try await listAgents(request) }
         group.get("workflows") { request, _ in try await listAgents(request) }
         group.post("temp-files") { request, _ in try await stage(request, organizationId: request.query("organizationId")) }
@@ -34,6 +34,8 @@ struct AgentAndFileRoutes {
                 }
             }
             try query.validate()
+            try Paging.check(page: query.page, pageSize: query.pageSize)
+            try SQLiteRepository.checkLike("searchName", query.searchName)
         } catch let error as ValidationError {
             throw SandboxError(.badRequest, "Invalid request parameters: \(error.parameter): \(error.detail)", plainText: true)
         }

@@ -6,7 +6,7 @@ import Hummingbird
 struct ExecutionControlRoutes {
     let services: SandboxServices
 
-    func register(on group: RouterGroup<BasicRequestContext>) {
+    func register(on group: RecordingGroup) {
         group.delete("executions/:executionId") { _, context in try await delete(context) }
         group.post("executions/:executionId/pause") { _, context in try await change(context, to: .paused) }
         group.post("executions/:executionId/resume") { _, context in try await change(context, to: .running) }

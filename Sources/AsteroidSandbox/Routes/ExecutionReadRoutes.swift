@@ -6,7 +6,7 @@ import Hummingbird
 struct ExecutionReadRoutes {
     let services: SandboxServices
 
-    func register(on group: RouterGroup<BasicRequestContext>) {
+    func register(on group: RecordingGroup) {
         group.get("executions") { request, _ in try await list(request) }
         group.get("executions/:executionId") { _, context in try await get(context) }
         group.get("executions/:executionId/activities") { request, context in try await activities(request, context) }
@@ -21,6 +21,10 @@ struct ExecutionReadRoutes {
             for item in request.queryItems where ["page", "pageSize"].contains(item.name) && item.value.isEmpty {
                 throw ValidationError(item.name, "must not be empty")
             }
+            try Paging.check(page: query.page, pageSize: query.pageSize)
+            try SQLiteRepository.checkLike("executionId", query.executionId)
+            try SQLiteRepository.checkLike("outcomeLabel", query.outcomeLabel)
+            try SQLiteRepository.checkLike("inputsValue", query.inputsValue)
         } catch let error as ValidationError {
             throw SandboxError.badRequest(error)
         }

@@ -6,7 +6,7 @@ import Hummingbird
 struct RunRoutes {
     let services: SandboxServices
 
-    func register(on group: RouterGroup<BasicRequestContext>) {
+    func register(on group: RecordingGroup) {
         for (prefix, parameter) in [("agents", "agentId"), ("workflows", "workflowId")] {
             group.post("\(prefix)/:\(parameter)/execute") { request, context in
                 let (id, _) = try await execute(request, context, parameter)
@@ -102,9 +102,10 @@ struct RunRoutes {
     }
 
     /// Long-polls until the execution is terminal (200), paused or awaiting confirmation (202 at once),
-    /// or `timeoutSeconds` pass (202). Wakes on change notifications; never busy-polls.
+    /// or `timeoutSeconds` pass (202), or the server shuts down (202 at once). Wakes on change
+    /// notifications; never busy-polls.
     func waitForResult(_ id: String, timeoutSeconds: Int) async throws -> Response {
-        let deadline = ContinuousClock.now + .seconds(timeoutSeconds)
+        let deadline = ContinuousClock.now + min(.seconds(timeoutSeconds), services.config.waitLimit)
         while true {
             let generation = services.notifier.generation
             guard let state = try await services.repository.execution(id) else { throw SandboxError.executionNotFound }
@@ -113,7 +114,9 @@ struct RunRoutes {
                 return try .json(SyncResponse(executionId: id, status: e.status, executionResult: e.executionResult))
             }
             let remaining = deadline - ContinuousClock.now
-            if [.paused, .pausedByAgent, .awaitingConfirmation].contains(e.status) || remaining <= .zero {
+            if [.paused, .pausedByAgent, .awaitingConfirmation].contains(e.status) || remaining <= .zero
+                || services.notifier.isShutDown
+            {
                 return try .json(SyncResponse(executionId: id, status: e.status), status: .accepted)
             }
             await services.notifier.wait(for: id, since: generation, timeout: remaining)

@@ -16,6 +16,7 @@ package func buildApplication(
     let router = buildRouter(services)
     var app = Application(
         router: router,
+        server: .http1(additionalChannelHandlers: [ParseErrorBodyHandler()]),
         configuration: .init(address: .hostname(services.config.host, port: services.config.port), serverName: "ast-sandbox"),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
         logger: services.logger)
@@ -24,20 +25,26 @@ package func buildApplication(
 }
 
 func buildRouter(_ services: SandboxServices) -> Router<BasicRequestContext> {
-    let router = Router(context: BasicRequestContext.self)
+    // HEAD on every GET route answers the GET's status and headers without the body.
+    let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
+    // Router middlewares apply to the routes added after them, and Hummingbird wraps its not-found answer
+    // in all of them, so anything under or outside the prefix keeps the contract. The contract middleware
+    // reads the route table, filled in as the routes register below.
+    let routes = RouteTableBox()
     router.add(middleware: RequestLogMiddleware(logger: services.logger, enabled: services.config.logRequests))
-    let api = router.group("agents/v2")
-    api.add(middleware: FaultMiddleware(spec: services.config.faults, dice: services.faults))
-    api.add(middleware: AuthMiddleware(apiKey: services.config.apiKey))
+    router.add(middleware: ErrorContractMiddleware(routes: routes, logger: services.logger))
+    // Authentication comes before fault injection: a request without a valid key cannot inject a fault.
+    let api = RecordingGroup(
+        router.group("agents/v2")
+            .add(middleware: AuthMiddleware(apiKey: services.config.apiKey))
+            .add(
+                middleware: FaultMiddleware(
+                    spec: services.config.faults, dice: services.faults, notifier: services.notifier,
+                    waitLimit: services.config.waitLimit)))
     ExecutionReadRoutes(services: services).register(on: api)
     ExecutionControlRoutes(services: services).register(on: api)
     RunRoutes(services: services).register(on: api)
     AgentAndFileRoutes(services: services).register(on: api)
-    // Anything else under the prefix: a JSON 404 like the API's, not an empty body.
-    for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete] {
-        api.on("**", method: method) { request, _ -> Response in
-            throw SandboxError(.notFound, "Not found: no operation \(request.method) \(request.uri.path).")
-        }
-    }
+    routes.table = api.table
     return router
 }

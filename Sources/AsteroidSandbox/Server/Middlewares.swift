@@ -4,7 +4,8 @@ import Hummingbird
 import Logging
 
 /// One log line per request: method, path (never the query, which may hold a `token`), status, ms.
-/// Headers are never logged, so the API key never is.
+/// Headers are never logged, so the API key never is. An injected reset is logged as `reset` (the
+/// client never gets a status) and turned into the broken response here, the outermost layer.
 struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
     let logger: Logger
     let enabled: Bool
@@ -12,9 +13,9 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
-        guard enabled else { return try await next(request, context) }
         let start = ContinuousClock.now
-        func log(_ status: Int) {
+        func log(_ status: String) {
+            guard enabled else { return }
             let ms = (ContinuousClock.now - start).components
             // Tenths of a millisecond, written without String(format:) (one line per request adds up).
             let tenths = Int((Double(ms.seconds) * 10_000 + Double(ms.attoseconds) / 1e14).rounded())
@@ -22,17 +23,28 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         do {
             let response = try await next(request, context)
-            log(response.status.code)
+            log(String(response.status.code))
             return response
+        } catch is InjectedReset {
+            log("reset")
+            return InjectedReset.response
         } catch let error as any HTTPResponseError {
-            log(error.status.code)
+            log(String(error.status.code))
             throw error
         } catch {
-            // Not an HTTP error: a bug or a database failure. The client gets a bare 500; the log says what.
-            log(500)
-            logger.error("\(request.method) \(request.uri.path): \(String(reflecting: error))")
+            log("500")
             throw error
         }
+    }
+}
+
+/// Thrown by the fault middleware for an injected reset; the log middleware answers it with a response
+/// that promises a body and never sends it, so the connection closes mid-response.
+struct InjectedReset: Error {
+    static var response: Response {
+        Response(
+            status: .ok, headers: [.contentType: "application/json", .contentLength: "64"],
+            body: ResponseBody(contentLength: 64) { _ in throw CancellationError() })
     }
 }
 
@@ -62,13 +74,17 @@ struct AuthMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 }
 
-/// Injected faults, decided before the request reaches any handler (so nothing has changed when one
-/// fires). The `X-Sandbox-Fault` header forces one; `--faults` rolls dice seeded by `--seed`.
+/// Injected faults, behind authentication (a request without a valid key cannot inject one). The
+/// `X-Sandbox-Fault` header forces one; `--faults` rolls dice seeded by `--seed`. Plain faults answer
+/// before the handler (nothing has changed); `after-` faults let the handler run and commit, then replace
+/// its response. Latency is bounded (`FaultSpec.maxLatencyMs`) and ends at once on shutdown.
 struct FaultMiddleware<Context: RequestContext>: RouterMiddleware {
     /// A valid token, so never nil; optional only because the initialiser validates its input.
     static var headerName: HTTPField.Name? { HTTPField.Name("X-Sandbox-Fault") }
     let spec: FaultSpec
     let dice: FaultDice
+    let notifier: ChangeNotifier
+    let waitLimit: Duration
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
@@ -80,28 +96,39 @@ struct FaultMiddleware<Context: RequestContext>: RouterMiddleware {
             do {
                 forced = try ForcedFault(header: header)
             } catch {
-                throw SandboxError.badRequest("X-Sandbox-Fault", error.reason + " (got \"\(error.item)\")")
+                throw SandboxError.badRequest("X-Sandbox-Fault", error.reason + " (got \"\(error.item.prefix(80))\")")
             }
             decision = forced.decision
             latency += forced.latencyMs
-        } else if !spec.statusRates.isEmpty || spec.resetRate > 0 {
+        } else if spec.rolls {
             decision = dice.roll(spec)
         }
-        if latency > 0 { try await Task.sleep(for: .milliseconds(latency)) }
+        if latency > 0 {
+            await notifier.sleep(for: min(.milliseconds(min(latency, FaultSpec.maxLatencyMs)), waitLimit))
+        }
         switch decision {
         case .status(let code)?:
-            let status = HTTPResponse.Status(code: code)
-            var error = SandboxError(status, "Injected fault: \(code) \(SandboxError.title(code)) (sandbox fault injection).")
-            if code == 429 || code == 503 { error.headers[.retryAfter] = "1" }
-            throw error
+            throw Self.injected(code, after: false)
         case .reset?:
-            // Promise a body and never send it: the connection closes mid-response.
-            return Response(
-                status: .ok, headers: [.contentType: "application/json", .contentLength: "64"],
-                body: ResponseBody(contentLength: 64) { _ in throw CancellationError() })
+            throw InjectedReset()
+        case .afterStatus(let code)?:
+            _ = try await next(request, context)
+            throw Self.injected(code, after: true)
+        case .afterReset?:
+            _ = try await next(request, context)
+            throw InjectedReset()
         case nil:
             return try await next(request, context)
         }
+    }
+
+    static func injected(_ code: Int, after: Bool) -> SandboxError {
+        let when = after ? ", after the request was carried out" : ""
+        var error = SandboxError(
+            HTTPResponse.Status(code: code),
+            "Injected fault: \(code) \(SandboxError.title(code)) (sandbox fault injection\(when)).")
+        if code == 429 || code == 503 { error.headers[.retryAfter] = "1" }
+        return error
     }
 }
 
@@ -125,6 +152,12 @@ final class FaultDice: @unchecked Sendable {
             if value < edge { return .status(code) }
         }
         edge += spec.resetRate
-        return value < edge ? .reset : nil
+        if value < edge { return .reset }
+        for (code, rate) in spec.afterStatusRates.sorted(by: { $0.key < $1.key }) {
+            edge += rate
+            if value < edge { return .afterStatus(code) }
+        }
+        edge += spec.afterResetRate
+        return value < edge ? .afterReset : nil
     }
 }

@@ -29,6 +29,25 @@ public struct SandboxConfig: Sendable {
     public var clock: any SandboxClock
     /// Write one line per request (method, path, status, ms) to the logger.
     public var logRequests: Bool
+    /// The longest any request may wait (a sync long-poll, an injected latency). Requests ask for at most
+    /// 25 s (long-polls) and 60 s (latency); the request fuzzer lowers this so a long-poll takes
+    /// milliseconds and a hang stands out.
+    package var waitLimit: Duration = .seconds(60)
+
+    /// The speeds accepted (`--speed`): beyond them a run's durations would be absurd (or overflow).
+    public static let speedRange: ClosedRange<Double> = 0.001...1_000_000
+
+    /// Nil when the config can serve; otherwise what is wrong with it, naming the option.
+    public var problem: String? {
+        guard speed.isFinite, Self.speedRange.contains(speed) else {
+            return "--speed must be a number from 0.001 to 1000000, got \(speed)"
+        }
+        guard (0...65_535).contains(port) else { return "--port must be between 0 and 65535, got \(port)" }
+        guard faults.latencyMs >= 0, faults.latencyMs <= FaultSpec.maxLatencyMs else {
+            return "--faults: latency must be at most \(FaultSpec.maxLatencyMs / 1000)s"
+        }
+        return nil
+    }
 
     public init(
         host: String = "127.0.0.1", port: Int = 8787, databasePath: String = SandboxConfig.defaultDatabasePath(),

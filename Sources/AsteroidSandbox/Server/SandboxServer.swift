@@ -63,8 +63,10 @@ public final class SandboxServer: Sendable {
         return SandboxServer(baseURL: url, port: port, services: services, group: group, task: task)
     }
 
-    /// Stops serving (a graceful shutdown: requests in flight finish) and waits for the server to end.
+    /// Stops serving and waits for the server to end: pending long-polls and injected latencies end at
+    /// once (a long-poll answers 202 with the current status), then requests in flight finish.
     public func stop() async {
+        services.notifier.shutDown()
         await group.triggerGracefulShutdown()
         _ = await task.result
     }
@@ -85,7 +87,21 @@ public final class SandboxServer: Sendable {
         let app = buildApplication(services: services) { port in
             if let url = URL(string: "http://\(host):\(port)/agents/v2") { onStart(url, seeding) }
         }
-        try await app.runService()
+        // The signals are handled here rather than by the service group, so that waits end before the
+        // graceful shutdown starts waiting for the requests in flight (a 25 s long-poll would hold it).
+        let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
+        let sources = [SIGTERM, SIGINT].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                services.notifier.shutDown()
+                Task { await group.triggerGracefulShutdown() }
+            }
+            source.resume()
+            return source
+        }
+        defer { for source in sources { source.cancel() } }
+        try await group.run()
     }
 }
 

@@ -17,6 +17,7 @@ package final class SandboxServices: Sendable {
     package let seedingSeconds: Double?
 
     package init(_ config: SandboxConfig, logger: Logger = Logger(label: "ast.sandbox")) async throws {
+        if let problem = config.problem { throw SandboxStartError(message: problem) }
         self.config = config
         self.logger = logger
         let writer = try SandboxDatabase.open(path: config.databasePath)

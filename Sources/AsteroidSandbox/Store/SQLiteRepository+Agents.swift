@@ -25,7 +25,7 @@ extension SQLiteRepository {
             let arguments = filterArguments
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM agents WHERE \(filter)", arguments: arguments) ?? 0
             var pageArguments = arguments
-            pageArguments += [pageSize, (page - 1) * pageSize]
+            pageArguments += [pageSize, Paging.offset(page: page, pageSize: pageSize)]
             let rows = try Row.fetchAll(
                 db,
                 sql: "SELECT * FROM agents WHERE \(filter) ORDER BY \(column) \(order), id LIMIT ? OFFSET ?",

@@ -65,6 +65,16 @@ extension SQLiteRepository {
         return (clauses.joined(separator: " AND "), arguments)
     }
 
+    /// The longest text a substring filter takes. SQLite refuses a LIKE pattern past 50,000 bytes (an error,
+    /// which was a 500); a request checks its filters against this first (`checkLike`).
+    static let maxLikeText = 1_000
+
+    /// A 400 naming `parameter` when `value` is too long for a substring filter.
+    static func checkLike(_ parameter: String, _ value: String?) throws(ValidationError) {
+        guard let value, value.utf8.count > maxLikeText else { return }
+        throw ValidationError(parameter, "is \(value.utf8.count) bytes long; a search text takes at most \(maxLikeText)")
+    }
+
     /// `%text%` with LIKE's wildcards escaped; SQLite's LIKE is case-insensitive for ASCII.
     static func likePattern(_ text: String) -> String {
         let escaped = text.replacingOccurrences(of: "\\", with: "\\\\")

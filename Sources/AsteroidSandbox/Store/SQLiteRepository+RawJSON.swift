@@ -31,7 +31,7 @@ extension SQLiteRepository {
                 self.totals.store(key, total, generation: generation)
             }
             var arguments = filter.arguments
-            arguments += [pageSize, (page - 1) * pageSize]
+            arguments += [pageSize, Paging.offset(page: page, pageSize: pageSize)]
             let bodies = try String.fetchAll(db, sql: Self.pageSQL(query, filter: filter.sql), arguments: arguments)
             return RawPage(items: bodies, page: page, pageSize: pageSize, total: total)
         }
