@@ -6,7 +6,7 @@ import AstRuntime
 struct ActivitiesCommand: Command {
     let signature = Signature(
         "activities", "an execution's activity feed", category: "api",
-        positionals: [ParamSpec("id", .string, "an execution id")],
+        positionals: [ParamSpec("id", .any, "an execution id or record")],
         named: [
             ParamSpec("limit", .int, "at most N activities"),
             ParamSpec("order", .string, "asc or desc", choices: SortDirection.knownRawValues),

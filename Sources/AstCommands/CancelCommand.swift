@@ -6,7 +6,7 @@ import AstRuntime
 struct CancelCommand: Command {
     let signature = Signature(
         "cancel", "cancel executions (they cannot be resumed)", category: "api",
-        positionals: [ParamSpec("id", .string, "an execution id")],
+        positionals: [ParamSpec("id", .any, "an execution id or record")],
         isMutating: true, outputSchema: "statusChange", inputDemand: Demand(ofItems: .ids, ofValue: .ids),
         examples: [Example("list status=running | where .createdAt < $now - 1h | cancel", "cancel each of them")])
 

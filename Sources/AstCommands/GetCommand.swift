@@ -6,7 +6,7 @@ import AstRuntime
 struct GetCommand: Command {
     let signature = Signature(
         "get", "fetch executions by id (argument or input)", category: "api",
-        positionals: [ParamSpec("id", .string, "an execution id")],
+        positionals: [ParamSpec("id", .any, "an execution id or record")],
         outputSchema: "execution", inputDemand: Demand(ofItems: .ids, ofValue: .ids),
         examples: [
             Example("get 3c90c3cc-0d44-4b50-8888-8dd25736052a | .executionResult.reasoning", "why it ended as it did"),

@@ -7,7 +7,7 @@ struct MessageCommand: Command {
     let signature = Signature(
         "message", "send a user message to a running execution", category: "api",
         positionals: [
-            ParamSpec("id", .string, "an execution id (or pipe executions in)"),
+            ParamSpec("id", .any, "an execution id or record (or pipe executions in)"),
             ParamSpec("text", .string, "the message"),
         ],
         isMutating: true,

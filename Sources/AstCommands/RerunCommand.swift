@@ -6,7 +6,7 @@ import AstRuntime
 struct RerunCommand: Command {
     let signature = Signature(
         "rerun", "rerun executions (argument or input); yields the new executions", category: "api",
-        positionals: [ParamSpec("id", .string, "an execution id")],
+        positionals: [ParamSpec("id", .any, "an execution id or record")],
         named: [
             ParamSpec("inputs", .record, "override the inputs"),
             ParamSpec("profile", .string, "override the profile id"),

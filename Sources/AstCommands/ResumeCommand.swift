@@ -6,7 +6,7 @@ import AstRuntime
 struct ResumeCommand: Command {
     let signature = Signature(
         "resume", "resume paused executions", category: "api",
-        positionals: [ParamSpec("id", .string, "an execution id")],
+        positionals: [ParamSpec("id", .any, "an execution id or record")],
         isMutating: true, outputSchema: "statusChange", inputDemand: Demand(ofItems: .ids, ofValue: .ids),
         examples: [Example("list status=running | where .createdAt < $now - 1h | resume", "resume each of them")])
 

@@ -10,7 +10,7 @@ import Foundation
 struct WaitCommand: Command {
     let signature = Signature(
         "wait", "wait until executions finish; yields their final records", category: "api",
-        positionals: [ParamSpec("id", .string, "an execution id")],
+        positionals: [ParamSpec("id", .any, "an execution id or record")],
         named: [
             ParamSpec(
                 "timeout", .duration, "give up after this long (default 10m, at most 365d); yields those that finished")

@@ -95,12 +95,19 @@ extension Interpreter {
         }
     }
 
+    /// A value as an error message quotes it: whole when short, cut at 80 characters otherwise (a whole
+    /// execution record would bury the message).
+    static func excerpt(_ literal: String) -> String {
+        literal.count <= 80 ? literal : literal.prefix(80) + "…"
+    }
+
     /// Converts an argument to the parameter's type, or explains why it cannot.
     func convert(_ value: Value, to spec: ParamSpec?, command: String, span: Span, env: Env) throws -> Value {
         guard let spec else { return value }
         func mismatch(_ expected: String) -> RuntimeError {
             RuntimeError(Diagnostic(DiagnosticCode.typeMismatch,
-                "\(command) \(spec.name) expects \(expected), got \(value.typeName) \(value.literal)", span: span, source: env.source))
+                "\(command) \(spec.name) expects \(expected), got \(value.typeName) \(Self.excerpt(value.literal))", span: span,
+                source: env.source))
         }
         var result = value
         switch (spec.type, value) {

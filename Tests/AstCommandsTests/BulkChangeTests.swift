@@ -126,6 +126,18 @@ struct BulkChangeTests {
         await f.stop()
     }
 
+    @Test("each { rerun $it } over list records: a record is an id argument too (was a type error on every item)")
+    func recordAsIdArgument() async throws {
+        let f = try await Fixture.make()
+        _ = await f.run("let two = (list status=failed | where not .hasBeenRerun | first 2)")
+        let outcome = await f.run("$two | each { rerun $it } | .parentExecutionId | json -c")
+        #expect(outcome.exitCode == 0, "\(f.output.stderr)")
+        let parents = await f.json("$two | .id")
+        #expect(f.output.stdout.hasPrefix(parents), "\(f.output.stdout)")
+        #expect(f.transport.rerunPosts.count == 2)
+        await f.stop()
+    }
+
     @Test("cancel over a list: the one that could be cancelled is, and yielded; the terminal one is listed after")
     func cancelListPartial() async throws {
         let f = try await Fixture.make()
