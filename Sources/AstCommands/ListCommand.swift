@@ -60,7 +60,13 @@ struct ListCommand: Command {
             let lastNeeded = limit.flatMap {
                 Self.lastPage(limit: $0, pageSize: pageSize, firstPage: snapshot.page ?? 1)
             }
-            var iterator = api.client.listExecutions(snapshot).readingAhead(2, through: lastNeeded).makeAsyncIterator()
+            // Not in a statement that changes executions: there pages are read strictly one after another.
+            // Paging is by offset, and executions can join the listing while it is read (a run that fails
+            // joins `status=failed` at the top): in order, that only repeats an item (skipped by id); pages
+            // fetched in parallel, one of them retried after a fault, left a gap, and a failed execution
+            // went without its rerun (scripts/reliability, kill -9 round, 1 of 287).
+            let pages = api.client.listExecutions(snapshot)
+            var iterator = (strict ? pages : pages.readingAhead(2, through: lastNeeded)).makeAsyncIterator()
             let check = ListFilterCheck(query: snapshot, strict: strict, call: invocation)
             var seen: Set<String> = []
             var produced = 0
