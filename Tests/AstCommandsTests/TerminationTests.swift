@@ -7,7 +7,9 @@ struct TerminationTests {
     func bulkPipeline() async throws {
         let server = try RecordingServer()
         defer { server.stop() }
-        let items = (1...400).map(String.init).joined(separator: ", ")
+        // Long enough (≥ 50 s) that a test starved of CPU by the rest of the suite still signals a running
+        // pipeline: with 400 items it sometimes finished first under a full parallel `swift test`.
+        let items = (1...5000).map(String.init).joined(separator: ", ")
         let script = "[\(items)] | each -p 2 { sleep 20ms; get \(RecordingServer.executionId) | .status } | count"
         let process = try AstProcess(
             ["-c", script],
@@ -39,7 +41,7 @@ struct TerminationTests {
     func interruptStill130() async throws {
         let server = try RecordingServer()
         defer { server.stop() }
-        let items = (1...16).map(String.init).joined(separator: ", ")
+        let items = (1...200).map(String.init).joined(separator: ", ")  // ≥ 50 s: see bulkPipeline
         let script = "[\(items)] | each -p 2 { get \(RecordingServer.executionId); sleep 500ms; $it } | count"
         let process = try AstProcess(
             ["-c", script], environment: ["ASTEROID_API_KEY": "sk-test-interrupt", "ASTEROID_BASE_URL": server.baseURL])

@@ -48,7 +48,9 @@ struct ShutdownTests {
         let start = ContinuousClock.now
         await sandbox.stop()
         let elapsed = ContinuousClock.now - start
-        #expect(elapsed < .seconds(1), "stop took \(elapsed)")
+        // Not waiting for the 25 s poll or the 50 s latency is the point here; the 1 s bound is the process
+        // test's (`sigterm`). In-process, a full parallel `swift test` on 2 cores could starve stop() past 1 s.
+        #expect(elapsed < .seconds(5), "stop took \(elapsed)")
         let polled = try await poll.value
         #expect(polled.0 == 202, "the long-poll answers 202 with the current status")
         let slowed = try await slow.value
