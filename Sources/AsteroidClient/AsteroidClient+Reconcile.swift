@@ -138,7 +138,24 @@ extension AsteroidClient {
         }
     }
 
-    func logLost(_ endpoint: Endpoint, _ lost: AsteroidError, _ question: String) {
-        log("· \(endpoint.method) \(endpoint.path): \(Self.brief(lost)); asking the API \(question)")
+    /// Sends a mutation once. An answer, or an error that settles the outcome, comes back or is thrown as it
+    /// is; an error that leaves the effect open (`isAmbiguous`) comes back as `.lost`, logged with what the
+    /// client asks the API next. The one start of every reconciler.
+    func sendOnce<T>(
+        _ endpoint: Endpoint, asking question: String, _ send: () async throws(AsteroidError) -> T
+    ) async throws(AsteroidError) -> SendOutcome<T> {
+        do {
+            return .answered(try await send())
+        } catch {
+            guard Self.isAmbiguous(error) else { throw error }
+            log("· \(endpoint.method) \(endpoint.path): \(Self.brief(error)); asking the API \(question)")
+            return .lost(error)
+        }
     }
+}
+
+/// What one send of a mutation came to: its answer, or the error that left its effect open.
+enum SendOutcome<T> {
+    case answered(T)
+    case lost(AsteroidError)
 }

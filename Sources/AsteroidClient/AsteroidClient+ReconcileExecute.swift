@@ -14,13 +14,10 @@ extension AsteroidClient {
     ) async throws(AsteroidError) -> T {
         let mark = SentMark()
         let lost: AsteroidError
-        do {
-            return try await send()
-        } catch {
-            guard Self.isAmbiguous(error) else { throw error }
-            lost = error
+        switch try await sendOnce(endpoint, asking: "whether the execution was started", send) {
+        case .answered(let result): return result
+        case .lost(let error): lost = error
         }
-        logLost(endpoint, lost, "whether the execution was started")
         let byAgent = [.agentExecutePost, .agentExecuteSyncPost].contains(endpoint.operation)
         var query = ListExecutionsQuery()
         if byAgent { query.agentId = id } else { query.workflowId = id }
@@ -61,14 +58,11 @@ extension AsteroidClient {
         while true {
             round += 1
             let lost: AsteroidError
-            do {
-                _ = try await send(endpoint, expecting: [200, 204])
-                return
-            } catch {
-                guard Self.isAmbiguous(error) else { throw error }
-                lost = error
+            let attempt = { () async throws(AsteroidError) in _ = try await self.send(endpoint, expecting: [200, 204]) }
+            switch try await sendOnce(endpoint, asking: "whether the execution is still there", attempt) {
+            case .answered: return
+            case .lost(let error): lost = error
             }
-            logLost(endpoint, lost, "whether the execution is still there")
             do {
                 _ = try await getExecution(executionId)
             } catch  where error.isNotFound {

@@ -14,13 +14,13 @@ extension AsteroidClient {
         while true {
             round += 1
             let lost: AsteroidError
-            do {
-                return try decode(ExecuteResponse.self, endpoint, try await send(endpoint, expecting: [200, 201, 202]))
-            } catch {
-                guard Self.isAmbiguous(error) else { throw error }
-                lost = error
+            let attempt = { () async throws(AsteroidError) -> ExecuteResponse in
+                try self.decode(ExecuteResponse.self, endpoint, try await self.send(endpoint, expecting: [200, 201, 202]))
             }
-            logLost(endpoint, lost, "whether the rerun was made")
+            switch try await sendOnce(endpoint, asking: "whether the rerun was made", attempt) {
+            case .answered(let response): return response
+            case .lost(let error): lost = error
+            }
             let parent: Execution
             let recent: RecentExecutions
             do {
@@ -61,13 +61,10 @@ extension AsteroidClient {
         while true {
             round += 1
             let lost: AsteroidError
-            do {
-                return try await send()
-            } catch {
-                guard Self.isAmbiguous(error) else { throw error }
-                lost = error
+            switch try await sendOnce(endpoint, asking: "what status the execution has", send) {
+            case .answered(let result): return result
+            case .lost(let error): lost = error
             }
-            logLost(endpoint, lost, "what status the execution has")
             let status: ExecutionStatus
             do {
                 status = try await getExecution(executionId).status
