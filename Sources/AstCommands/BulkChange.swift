@@ -11,6 +11,21 @@ import AsteroidClient
 /// `$failed` (see ``BulkLedger``). Inside `each`, the command reports its requests to the item's
 /// ledger slot, so an interrupt knows which items were done, which unknown, which never started.
 extension Invocation {
+    /// cancel, pause and resume: each target's status changed by `send` on the session's writer (the dry-run
+    /// twin under --dry-run, which yields a placeholder), as one bulk change over the targets.
+    func statusChange(
+        verb: String, _ send: @escaping @Sendable (AsteroidClient, String) async throws(AsteroidError) -> StatusChange
+    ) async throws -> Value {
+        let client = try api.writer(self)
+        let targets = try await mutationTargets(verb: verb)
+        return try await bulkChange(verb: verb, targets: targets) { target in
+            guard let change = try await mutation({ () throws(AsteroidError) in try await send(client, target.id) }) else {
+                return DryRunPlaceholder.change([("executionId", .string(target.id))])
+            }
+            return APIValues.value(change)
+        }
+    }
+
     /// Runs `change` once per target and shapes the results; nil results (skipped, nothing to yield)
     /// are left out.
     func bulkChange(verb: String, targets: [BulkTarget], _ change: (BulkTarget) async throws -> Value?) async throws

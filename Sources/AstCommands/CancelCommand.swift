@@ -11,13 +11,6 @@ struct CancelCommand: Command {
         examples: [Example("list status=running | where .createdAt < $now - 1h | cancel", "cancel each of them")])
 
     func run(_ call: Invocation) async throws -> Value {
-        let client = try call.api.writer(call)
-        let targets = try await call.mutationTargets(verb: "cancel")
-        return try await call.bulkChange(verb: "cancel", targets: targets) { target in
-            guard let change = try await call.mutation({ () throws(AsteroidError) in try await client.cancel(target.id) }) else {
-                return DryRunPlaceholder.change([("executionId", .string(target.id))])
-            }
-            return APIValues.value(change)
-        }
+        try await call.statusChange(verb: "cancel") { client, id throws(AsteroidError) in try await client.cancel(id) }
     }
 }

@@ -11,13 +11,6 @@ struct ResumeCommand: Command {
         examples: [Example("list status=running | where .createdAt < $now - 1h | resume", "resume each of them")])
 
     func run(_ call: Invocation) async throws -> Value {
-        let client = try call.api.writer(call)
-        let targets = try await call.mutationTargets(verb: "resume")
-        return try await call.bulkChange(verb: "resume", targets: targets) { target in
-            guard let change = try await call.mutation({ () throws(AsteroidError) in try await client.resume(target.id) }) else {
-                return DryRunPlaceholder.change([("executionId", .string(target.id))])
-            }
-            return APIValues.value(change)
-        }
+        try await call.statusChange(verb: "resume") { client, id throws(AsteroidError) in try await client.resume(id) }
     }
 }

@@ -1,3 +1,5 @@
+import AsteroidSandbox
+
 /// The programs `ast-fuzz programs` runs: mutated golden scripts, programs from a small grammar, deep
 /// nestings and extreme literals. Deterministic for a seed.
 struct ProgramGenerator {
@@ -182,10 +184,7 @@ struct SplitMix64 {
 
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        return SeedRandom.mix(state)
     }
 
     /// A number in 0..<bound (0 when bound is 0).

@@ -1,17 +1,18 @@
 import Foundation
 
 /// SplitMix64: a tiny, fast, fully deterministic generator (same seed → same sequence on every platform).
-struct SeedRandom: RandomNumberGenerator, Sendable {
+/// `mix` is also the step of the fuzzers' own generators (ast-fuzz), so the algorithm has one home.
+package struct SeedRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         return Self.mix(state)
     }
 
-    static func mix(_ value: UInt64) -> UInt64 {
+    package static func mix(_ value: UInt64) -> UInt64 {
         var z = value
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
