@@ -23,18 +23,25 @@ struct Aggregate: Command {
 
     func run(_ call: Invocation) async throws -> Value {
         let field = call.positional(0)
+        // Nulls (a running execution's duration) are skipped: the mean of what is known.
         var values: [Value] = []
+        var positions: [Int] = []
         let iterator = call.items.makeIterator()
+        var position = 0
         while let item = try await iterator.next() {
             let value = field != nil ? try await call.key(field ?? .null, of: item) : item
-            if !value.isNull { values.append(value) }
+            if !value.isNull {
+                values.append(value)
+                positions.append(position)
+            }
+            position += 1
         }
         switch kind {
         case .min, .max:
             guard var best = values.first else { return .null }
-            for value in values.dropFirst() {
+            for (offset, value) in values.enumerated().dropFirst() {
                 guard let order = value.compare(to: best) else {
-                    throw call.error("\(kind.rawValue) cannot compare \(value.typeName) with \(best.typeName)")
+                    throw call.error("\(kind.rawValue) cannot compare \(value.typeName) with \(best.typeName) (item \(positions[offset]))")
                 }
                 if (kind == .min && order == .orderedAscending) || (kind == .max && order == .orderedDescending) { best = value }
             }
@@ -42,8 +49,11 @@ struct Aggregate: Command {
         case .sum, .avg:
             if values.isEmpty { return kind == .sum ? .int(0) : .null }
             var total = values[0]
-            for value in values.dropFirst() {
-                total = try Operators.binary(.add, total, value, span: call.span, source: call.env.source)
+            for (offset, value) in values.enumerated().dropFirst() {
+                do { total = try Operators.binary(.add, total, value, span: call.span, source: call.env.source) } catch var failure as RuntimeError {
+                    failure.diagnostic.message += " (item \(positions[offset]))"
+                    throw failure
+                }
             }
             if case .string = total { throw call.error("\(kind.rawValue) needs numbers or durations, got strings") }
             if kind == .sum { return total }

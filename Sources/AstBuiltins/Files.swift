@@ -1,4 +1,5 @@
 import AstRuntime
+import AstSyntax
 import Foundation
 
 /// `save PATH`: writes the input to a file; the format follows the extension (.json, .jsonl, .csv),
@@ -7,17 +8,37 @@ struct SaveCommand: Command {
     let signature = Signature(
         "save", "write the input to a file (.json, .jsonl, .csv, or text)", category: "files",
         positionals: [ParamSpec("path", .string, "the file to write", required: true)],
-        flags: [FlagSpec("append", short: "a", "append instead of replacing")],
+        flags: [FlagSpec("append", short: "a", "add rows to a .csv (no second header) or .jsonl file, or text to a file")],
         examples: [Example("list status=failed | save failed.csv", "export executions as CSV", result: nil)])
 
     func run(_ call: Invocation) async throws -> Value {
         guard let path = call.positional(0)?.stringValue else { throw call.error("save needs a path") }
         let value = try await call.input.materialized()
+        let fileExtension = (path as NSString).pathExtension.lowercased()
+        let appending = call.flag("append")
+        if appending, value.stringValue == nil, !["csv", "jsonl", "ndjson"].contains(fileExtension) {
+            throw call.error("save --append adds rows to .csv or .jsonl files; a .\(fileExtension.isEmpty ? "json" : fileExtension) file would hold two documents",
+                argument: "path", help: "save the whole result at once, or append to a .jsonl file", code: DiagnosticCode.badArgument)
+        }
         let text: String
-        switch (value, (path as NSString).pathExtension.lowercased()) {
+        switch (value, fileExtension) {
         case (.string(let s), _): text = s
-        case (_, "csv"): text = CSV.encode(value)
-        case (.list(let items), "jsonl"): text = items.map { JSONText.encode($0) }.joined(separator: "\n")
+        case (_, "csv"):
+            if appending, Self.hasContent(path), let header = Self.csvHeader(path) {
+                // Rows added under the header the file has: no second header, the file's column order.
+                let items: [Value]
+                if case .list(let list) = value { items = list } else { items = [value] }
+                let rows = items.map { item -> Value in
+                    .record(Record(header.map { ($0, item.recordValue?[$0] ?? (item.recordValue == nil && $0 == "value" ? item : .null)) }))
+                }
+                let encoded = CSV.encode(.list(rows))
+                guard !items.isEmpty, let newline = encoded.firstIndex(of: "\n") else { return .null }
+                text = String(encoded[encoded.index(after: newline)...])
+            } else {
+                text = CSV.encode(value)
+            }
+        case (.list(let items), "jsonl"), (.list(let items), "ndjson"): text = items.map { JSONText.encode($0) }.joined(separator: "\n")
+        case (_, "jsonl"), (_, "ndjson"): text = JSONText.encode(value)
         default: text = JSONText.encode(value, pretty: true)
         }
         let data = Data((text.hasSuffix("\n") ? text : text + "\n").utf8)
@@ -34,6 +55,20 @@ struct SaveCommand: Command {
             throw call.error("cannot write \(path): \(FileWriteProblem.reason(for: path, error: error))", argument: "path")
         }
         return .null
+    }
+
+    /// The column names of a CSV file's first line.
+    static func csvHeader(_ path: String) -> [String]? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        let head = String(decoding: handle.readData(ofLength: 64 * 1024), as: UTF8.self)
+        guard let line = head.split(separator: "\n", maxSplits: 1).first else { return nil }
+        // The header line twice: decoded, one record whose keys are the columns.
+        return CSV.decode(String(line) + "\n" + String(line) + "\n").first?.recordValue.map { Array($0.keys) }
+    }
+
+    static func hasContent(_ path: String) -> Bool {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int ?? 0) > 0
     }
 }
 

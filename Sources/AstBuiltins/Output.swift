@@ -9,7 +9,9 @@ struct TableCommand: Command {
 
     func run(_ call: Invocation) async throws -> Value {
         let settings = call.interpreter.settings
-        return .string(Table.render(try await call.input.materialized(), width: settings.width, color: settings.color))
+        // Cut to the screen only on a screen: `… | table > file` keeps whole rows (ids intact).
+        let width = settings.terminalOutput ? settings.width : Int.max
+        return .string(Table.render(try await call.input.materialized(), width: width, color: settings.color))
     }
 }
 

@@ -8,6 +8,8 @@ struct SelectCommand: Command {
         examples: [
             Example("{a: 1, b: 2, c: 3} | select a c", "two fields of a record", result: "{\"a\":1,\"c\":3}"),
             Example("[{a: {b: 1}}] | select .a.b", "a nested field, named after its last step", result: "[{\"b\":1}]"),
+            Example("{id: 7, labels: [{name: \"x\"}]} | select id .labels[0].name", "a path through a list",
+                result: "{\"id\":7,\"name\":\"x\"}"),
         ])
 
     func run(_ call: Invocation) async throws -> Value {
@@ -16,7 +18,8 @@ struct SelectCommand: Command {
         let pick: @Sendable (Value) async throws -> Value = { item in
             var record = Record()
             for path in paths {
-                let key = path.split(separator: ".").last.map { String($0).replacingOccurrences(of: "?", with: "") } ?? path
+                let last = path.split(separator: ".").last.map { FieldAccess.splitIndexes(String($0)).name } ?? path
+                let key = last.replacingOccurrences(of: "?", with: "")
                 record[key] = try await FieldAccess.read(path: path, of: item, span: call.span, source: call.env.source)
             }
             return .record(record)

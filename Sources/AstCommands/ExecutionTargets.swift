@@ -12,11 +12,14 @@ extension Invocation {
     /// The items `targetIds` reads ids from (checked to stand for an execution), kept whole: a record
     /// from `list` tells a mutating command more than its id (`hasBeenRerun`).
     func targetItems(argument index: Int = 0) throws -> ValueStream {
-        if let explicit = positional(index), !explicit.isNull {
+        if let given = positional(index), !given.isNull {
+            let explicit = writtenTarget(given, argument: index)
             guard let id = APIValues.executionId(of: explicit) else {
                 throw error("expected an execution id, got \(explicit.typeName)", argument: "id")
             }
-            return .from([explicit.recordValue == nil ? .string(id) : explicit])
+            if explicit.recordValue != nil { return .from([explicit]) }
+            let call = self
+            return .from([.string(id)]).map { .string(try await call.resolveIdPrefix($0.text, argument: "id")) }
         }
         if input.isNull, interpreter.settings.dryRun {
             // After a dry-run change there is nothing to act on (`execute … | wait` under --dry-run).
@@ -27,7 +30,11 @@ extension Invocation {
         }
         let span = self.span
         let source = env.source
+        let call = self
         return input.asStream.map { item in
+            if case .string(let text) = item, IdPrefix.isCandidate(text) {
+                return .string(try await call.resolveIdPrefix(text, argument: nil))
+            }
             guard APIValues.executionId(of: item) != nil else {
                 throw RuntimeError(Diagnostic(DiagnosticCode.typeMismatch,
                     "expected an execution id or an execution record, got \(item.typeName) \(item.literal.prefix(60))",

@@ -21,7 +21,8 @@ extension Interpreter {
                     throw fail("\(signature.name) has no argument '\(name)'", nameSpan,
                         help: Suggest.help(for: name, in: candidates) ?? "see 'help \(signature.name)'", code: DiagnosticCode.unknownArgument)
                 }
-                let value = try await argumentValue(expr, spec?.type ?? .any, env: env)
+                var value = Self.textAsTyped(expr, spec, source: env.source) ?? .null
+                if value.isNull { value = try await argumentValue(expr, spec?.type ?? .any, env: env) }
                 invocation.named[name] = try convert(value, to: spec, command: signature.name, span: expr.span, env: env)
                 invocation.argumentSpans[name] = nameSpan.merged(expr.span)
             case .flag(let name, let span, let expr):
@@ -63,7 +64,8 @@ extension Interpreter {
                 if signature.style == .expression {
                     value = .closure(Closure(body: .expr(expr), scope: env.scope, source: env.source))
                 } else {
-                    value = try await argumentValue(expr, spec.type, env: env)
+                    let typed = Self.textAsTyped(expr, spec, source: env.source)
+                    value = typed != nil ? typed ?? .null : try await argumentValue(expr, spec.type, env: env)
                 }
                 invocation.positionals.append(try convert(value, to: spec, command: signature.name, span: expr.span, env: env))
                 invocation.argumentSpans[spec.name] = expr.span
@@ -91,6 +93,10 @@ extension Interpreter {
         case .field(let base, let name, _):
             guard let base else { return name }
             return fieldPath(of: base).map { "\($0).\(name)" }
+        case .index(let base, let index, _):
+            // `.humanLabels[0].name`: a path with a list index in it.
+            guard case .literal(.int(let position)) = index.kind else { return nil }
+            return fieldPath(of: base).map { "\($0)[\(position)]" }
         default: return nil
         }
     }

@@ -28,17 +28,36 @@ package enum FieldAccess {
         }
     }
 
-    /// Reads a dotted path ("executionResult.outcome") as FIELD arguments name it.
+    /// Reads a dotted path ("executionResult.outcome", "humanLabels[0].name") as FIELD arguments name it.
     package static func read(path: String, of target: Value, span: Span?, source: SourceFile?) async throws -> Value {
         var value = target
         for part in path.split(separator: ".", omittingEmptySubsequences: true) {
-            var name = String(part)
+            let (field, indexes) = splitIndexes(String(part))
+            var name = field
             let optional = name.hasSuffix("?")
             if optional { name.removeLast() }
             if value.isNull { return .null }
-            value = try await read(name, of: value, optional: optional, span: span, source: source)
+            if !name.isEmpty { value = try await read(name, of: value, optional: optional, span: span, source: source) }
+            for index in indexes {
+                // A column through a list (`humanLabels[0].name`) is null where the list is shorter.
+                if value.isNull { return .null }
+                value = try Self.index(value, by: .int(index), optional: true, span: span, source: source)
+            }
         }
         return value
+    }
+
+    /// `humanLabels[0][-1]` → ("humanLabels", [0, -1]); a step without `[N]` suffixes is all name.
+    package static func splitIndexes(_ step: String) -> (name: String, indexes: [Int]) {
+        var name = Substring(step)
+        var indexes: [Int] = []
+        while name.hasSuffix("]"), let open = name.lastIndex(of: "["),
+            let index = Int(name[name.index(after: open)..<name.index(before: name.endIndex)])
+        {
+            indexes.insert(index, at: 0)
+            name = name[..<open]
+        }
+        return (String(name), indexes)
     }
 
     /// `$xs[0]`, `$xs[-1]`, `$r["key"]`.

@@ -28,9 +28,11 @@ package enum Operators {
         case .eq: return .bool(lhs.isEqual(to: rhs))
         case .ne: return .bool(!lhs.isEqual(to: rhs))
         case .lt, .le, .gt, .ge:
+            // An absent value is neither larger nor smaller than anything: `.duration > 5m` is false for
+            // an execution still running (no duration), as in SQL. Only a real type mismatch is an error.
+            if lhs.isNull || rhs.isNull { return .bool(false) }
             guard let order = lhs.compare(to: rhs) else {
-                throw error("cannot compare \(lhs.typeName) with \(rhs.typeName) using '\(op.rawValue)'", span, source,
-                    help: lhs.isNull || rhs.isNull ? "one side is null; use ?? to give a default" : nil)
+                throw error("cannot compare \(lhs.typeName) with \(rhs.typeName) using '\(op.rawValue)'", span, source)
             }
             switch op {
             case .lt: return .bool(order == .orderedAscending)

@@ -55,7 +55,8 @@ package enum Table {
         case .list(let items) where !items.isEmpty && items.allSatisfy({ $0.recordValue != nil }):
             return table(items.compactMap(\.recordValue), width: width, color: color)
         case .list(let items):
-            return items.enumerated().map { "\($0.offset)  \(cell($0.element))" }.joined(separator: "\n")
+            // One per line, as they are: ids copy cleanly (an index column would be copied with them).
+            return items.map { cell($0) }.joined(separator: "\n")
         case .record(let record):
             let keyWidth = record.keys.map(\.count).max() ?? 0
             return record.pairs.map { pair in
