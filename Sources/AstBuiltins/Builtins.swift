@@ -8,6 +8,9 @@ package enum Builtins {
         Aggregate(kind: .sum), Aggregate(kind: .avg), Aggregate(kind: .min), Aggregate(kind: .max),
         TableCommand(), JSONCommand(), JSONLinesCommand(), CSVCommand(), PrintCommand(), SaveCommand(), OpenCommand(),
         HelpCommand(), SetCommand(), SleepCommand(), AssertCommand(), SourceCommand(), VersionCommand(),
+        // time and conversions (issue 13)
+        AgoCommand(), LocalCommand(), FormatTimeCommand(), DayStartCommand(daysBack: 0), DayStartCommand(daysBack: 1),
+        TruncateTimeCommand(), IntoCommand(),
     ]
 
     package static var registry: Registry { Registry(all) }

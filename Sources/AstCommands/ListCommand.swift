@@ -12,9 +12,9 @@ struct ListCommand: Command {
             ParamSpec("status", .string, "one status or a comma list", choices: ExecutionStatus.knownRawValues),
             ParamSpec("agent", .string, "agent id (or exact agent name)"),
             ParamSpec("workflow", .string, "workflow id"),
-            ParamSpec("since", .timeOrDuration, "created within this long before now (24h), or after a time"),
-            ParamSpec("after", .time, "created after this time"),
-            ParamSpec("before", .time, "created before this time"),
+            ParamSpec("since", .timeOrDuration, "created within this long before now (24h), or since a time (today)"),
+            ParamSpec("after", .timeOrDuration, "created after this time (2026-12-01T10:00, yesterday, or 2h: that long ago)"),
+            ParamSpec("before", .timeOrDuration, "created before this time (or 1h: an hour ago)"),
             ParamSpec("label", .string, "human label id(s), comma list"),
             ParamSpec("outcome", .string, "partial match on the result's outcome"),
             ParamSpec("version", .int, "workflow version"),
@@ -96,7 +96,9 @@ struct ListCommand: Command {
             if case .time(let date) = value { return RFC3339.format(date) }
             return value.text
         }
-        try checkTimes(call)
+        let window = try TimeWindow.resolve(call)
+        if let after = window.after { items.append(("createdAfter", RFC3339.format(after))) }
+        if let before = window.before { items.append(("createdBefore", RFC3339.format(before))) }
         var inputPairs: [(String, String)] = []
         var metaPairs: [(String, String)] = []
         for (name, value) in call.named.sorted(by: { $0.key < $1.key }) {
@@ -108,14 +110,7 @@ struct ListCommand: Command {
                 items.append(
                     ("agentId", try await AgentResolver.agentId(text(value), call: call, api: api, argument: name)))
             case "workflow": items.append(("workflowId", text(value)))
-            case "since":
-                if case .duration(let seconds) = value {
-                    items.append(("createdAfter", RFC3339.format(call.now.addingTimeInterval(-seconds))))
-                } else {
-                    items.append(("createdAfter", text(value)))
-                }
-            case "after": items.append(("createdAfter", text(value)))
-            case "before": items.append(("createdBefore", text(value)))
+            case "since", "after", "before": continue  // TimeWindow
             case "outcome": items.append(("outcomeLabel", text(value)))
             case "version": items.append(("workflowVersion", text(value)))
             case "id": items.append(("executionId", text(value)))
@@ -127,7 +122,6 @@ struct ListCommand: Command {
             default: items.append((name, text(value)))
             }
         }
-        try checkWindow(call)
         if inputPairs.count > 1 {
             throw call.error(
                 "the API filters on one input at a time; got \(inputPairs.map { "input.\($0.0)" }.joined(separator: ", "))",
@@ -166,50 +160,6 @@ extension ListCommand {
         let pages = limit <= 0 ? 1 : (limit - 1) / pageSize + 1
         let (last, overflow) = firstPage.addingReportingOverflow(pages - 1)
         return overflow ? nil : last
-    }
-
-    /// RFC 3339 writes years 0001–9999: a time filter outside them (`since=100000000000000w`) is an
-    /// error naming the value, before anything is formatted or sent.
-    static let writableTimes =
-        Date(timeIntervalSince1970: -62_135_596_800)...Date(timeIntervalSince1970: 253_402_300_799)
-
-    static func checkTimes(_ call: Invocation) throws {
-        for name in ["since", "after", "before"] {
-            let date: Date
-            let written: String
-            switch call.named[name] {
-            case .time(let value)?: (date, written) = (value, "a time")
-            case .duration(let seconds)?:
-                date = seconds.isFinite ? call.now.addingTimeInterval(-seconds) : Date(timeIntervalSince1970: .infinity)
-                written = Value.formatDuration(seconds)
-            default: continue
-            }
-            guard !writableTimes.contains(date) else { continue }
-            let argument = call.argumentSpans[name].map { call.env.source.text(of: $0) } ?? "\(name)=\(written)"
-            throw call.error(
-                "list: \(argument) reaches outside the years 0001–9999 (RFC 3339 cannot write it)", argument: name,
-                help: "a time filter must fall between 0001-01-01 and 9999-12-31", code: DiagnosticCode.badArgument)
-        }
-    }
-
-    /// `after=`/`since=` at or past `before=` can match nothing: say so before any request, pointing at
-    /// whichever of the two arguments comes later in the source.
-    static func checkWindow(_ call: Invocation) throws {
-        guard case .time(let before)? = call.named["before"] else { return }
-        let lowerName = call.named["after"] != nil ? "after" : "since"
-        let after: Date
-        switch call.named[lowerName] {
-        case .time(let date)?: after = date
-        case .duration(let seconds)?: after = call.now.addingTimeInterval(-seconds)
-        default: return
-        }
-        guard after >= before else { return }
-        let lowerFirst = (call.argumentSpans[lowerName]?.start ?? 0) < (call.argumentSpans["before"]?.start ?? 0)
-        throw call.error(
-            "list: \(lowerName)=\(RFC3339.format(after)) is not earlier than before=\(RFC3339.format(before)); no execution can match",
-            argument: lowerFirst ? "before" : lowerName,
-            help: "\(lowerName)= is the start of the window and before= its end",
-            code: DiagnosticCode.badArgument)
     }
 }
 

@@ -132,11 +132,11 @@ extension Interpreter {
             guard let seconds = Literals.duration(s) else { throw mismatch("a duration") }
             result = .duration(seconds)
         case (.time, .string(let s)), (.timeOrDuration, .string(let s)):
-            if spec.type == .timeOrDuration, let seconds = Literals.duration(s) {
-                result = .duration(seconds)
-            } else {
-                guard let date = Literals.time(s) else { throw mismatch(spec.type == .time ? "a time" : "a duration or a time") }
-                result = .time(date)
+            // `today`, `2026-12-01T10:00`, "2026-12-01 10:00" (local), `24h` (LocalTime.parse).
+            switch LocalTime.parse(s, now: now) {
+            case .duration(let seconds)? where spec.type == .timeOrDuration: result = .duration(seconds)
+            case .time(let date)?: result = .time(date)
+            default: throw mismatch(spec.type == .time ? "a time" : "a duration or a time")
             }
         case (.list, .list), (.record, .record): break
         case (.list, .stream): break

@@ -59,8 +59,11 @@ package enum Table {
             return items.map { cell($0) }.joined(separator: "\n")
         case .record(let record):
             let keyWidth = record.keys.map(\.count).max() ?? 0
+            let now = Date()
             return record.pairs.map { pair in
                 let key = pair.key.padding(toLength: keyWidth, withPad: " ", startingAt: 0)
+                // One record at a time has room for the zone and the age: `2026-12-01 10:00:05 UTC (5m ago)`.
+                if case .time(let date) = pair.value { return "\(key)  \(LocalTime.textWithAge(date, now: now))" }
                 return "\(key)  \(paint(pair.key, cell(pair.value), color: color))"
             }.joined(separator: "\n")
         default:
@@ -71,7 +74,7 @@ package enum Table {
     static func cell(_ value: Value) -> String {
         switch value {
         case .null: return ""
-        case .time(let date): return TimeFormat.short(date)
+        case .time(let date): return LocalTime.wall(date)
         case .record(let record): return "{\(record.count) field\(record.count == 1 ? "" : "s")}"
         case .list(let items) where items.contains(where: { $0.recordValue != nil }): return "[\(items.count) items]"
         default: return value.text.replacingOccurrences(of: "\n", with: " ")
@@ -96,6 +99,11 @@ package enum Table {
                 return cell(value)
             }
         }
+        // A column of times says its zone once, in its title: `created (UTC)`; cells are local wall times.
+        for index in columns.indices where rows.contains(where: { timeValue($0, columns[index].path) != nil }) {
+            let marker = rows.lazy.compactMap { timeValue($0, columns[index].path) }.first.map { LocalTime.marker(LocalTime.zone, at: $0) }
+            columns[index].title += " (\(marker ?? "UTC"))"
+        }
         var widths = columns.indices.map { index in
             max(columns[index].title.count, cells.map { $0[index].count }.max() ?? 0)
         }
@@ -119,6 +127,13 @@ package enum Table {
             lines.append(line)
         }
         return lines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }.joined(separator: "\n")
+    }
+
+    static func timeValue(_ row: Record, _ path: String) -> Date? {
+        var value: Value = .record(row)
+        for part in path.split(separator: ".") { value = value.recordValue?[String(part)] ?? .null }
+        if case .time(let date) = value { return date }
+        return nil
     }
 
     /// Colours a status cell: green completed, red failed, yellow running, grey cancelled.

@@ -1,0 +1,66 @@
+import AsteroidModels
+import AstRuntime
+import AstSyntax
+import Foundation
+
+/// The creation-time window of `list`: `since=`/`after=` its start, `before=` its end. Each is a time
+/// (`2026-12-01T10:00`, "2026-12-01 10:00" local, `today`, `yesterday`) or a duration meaning that long
+/// before now (`since=24h`, `before=1h`). A negative duration, two starts (`since=` and `after=`), a start
+/// at or past the end, or a time RFC 3339 cannot write is an error pointing at the argument, before any
+/// request (an empty window used to come back as silently empty).
+struct TimeWindow {
+    var after: Date?
+    var before: Date?
+
+    /// RFC 3339 writes years 0001–9999.
+    static let writableTimes =
+        Date(timeIntervalSince1970: -62_135_596_800)...Date(timeIntervalSince1970: 253_402_300_799)
+
+    static func resolve(_ call: Invocation) throws -> TimeWindow {
+        var window = TimeWindow()
+        let starts = ["since", "after"].filter { call.named[$0] != nil }
+        if starts.count == 2 {
+            let later = starts.max { (call.argumentSpans[$0]?.start ?? 0) < (call.argumentSpans[$1]?.start ?? 0) } ?? "after"
+            throw call.error("list: since= and after= both set where the window starts; give one of them", argument: later,
+                help: "since=24h is after=(now - 24h)", code: DiagnosticCode.badArgument)
+        }
+        for name in starts + ["before"] {
+            guard let value = call.named[name], let date = try moment(value, name: name, call: call) else { continue }
+            if name == "before" { window.before = date } else { window.after = date }
+        }
+        if let after = window.after, let before = window.before, after >= before {
+            let lowerName = starts.first ?? "after"
+            let lowerFirst = (call.argumentSpans[lowerName]?.start ?? 0) < (call.argumentSpans["before"]?.start ?? 0)
+            throw call.error(
+                "list: \(lowerName)=\(RFC3339.format(after)) is not earlier than before=\(RFC3339.format(before)); no execution can match",
+                argument: lowerFirst ? "before" : lowerName,
+                help: "\(lowerName)= is the start of the window and before= its end",
+                code: DiagnosticCode.badArgument)
+        }
+        return window
+    }
+
+    /// The instant one argument names.
+    static func moment(_ value: Value, name: String, call: Invocation) throws -> Date? {
+        let written = call.argumentSpans[name].map { call.env.source.text(of: $0) } ?? "\(name)=\(value.text)"
+        let date: Date
+        switch value {
+        case .time(let time): date = time
+        case .duration(let seconds):
+            guard seconds >= 0 else {
+                throw call.error("list: \(written) is a negative duration; a window reaches back from now", argument: name,
+                    help: "\(name)=\(Value.formatDuration(-seconds)) means \(Value.formatDuration(-seconds)) before now",
+                    code: DiagnosticCode.badArgument)
+            }
+            date = seconds.isFinite ? call.now.addingTimeInterval(-seconds) : Date(timeIntervalSince1970: -.infinity)
+        default:
+            return nil
+        }
+        guard writableTimes.contains(date) else {
+            throw call.error(
+                "list: \(written) reaches outside the years 0001–9999 (RFC 3339 cannot write it)", argument: name,
+                help: "a time filter must fall between 0001-01-01 and 9999-12-31", code: DiagnosticCode.badArgument)
+        }
+        return date
+    }
+}
