@@ -1,3 +1,4 @@
+import Foundation
 import AsteroidModels
 import AstRuntime
 
@@ -22,14 +23,18 @@ package enum APISchemas {
         columns: [
             ("id", "id"), ("agent", "agentName"), ("status", "status"), ("outcome", "executionResult.outcome"),
             ("created", "createdAt"), ("duration", "duration"),
-        ])
+        ],
+        view: { ExecutionView.render($0, activities: nil, now: Date()) })
 
     package static let agent = Schema(
         name: "agent", fields: Agent.fieldNames, columns: [("id", "id"), ("name", "name"), ("created", "createdAt")])
 
     package static let activity = Schema(
         name: "activity", fields: ["id", "executionId", "timestamp", "payload"],
-        columns: [("time", "timestamp"), ("type", "payload.activityType"), ("message", "payload.message")])
+        columns: [
+            ("time", "timestamp"), ("type", "payload.activityType"),
+            ("detail", "payload.status|payload.reasoning|payload.message|payload.stepNumber"),
+        ])
 
     package static let statusChange = Schema(name: "status change", fields: ["executionId", "status"])
 

@@ -89,13 +89,19 @@ package final class Schema: Sendable {
     private let fieldSet: Set<String>
     /// Columns a table shows for a list of these records: (title, field path).
     package let columns: [(title: String, path: String)]
+    /// How one record of this kind reads for a person at a terminal (nil: key/value lines).
+    package let view: (@Sendable (Record) -> String)?
 
-    package init(name: String, fields: [String], nested: [String: Schema] = [:], columns: [(title: String, path: String)] = []) {
+    package init(
+        name: String, fields: [String], nested: [String: Schema] = [:], columns: [(title: String, path: String)] = [],
+        view: (@Sendable (Record) -> String)? = nil
+    ) {
         self.name = name
         self.fields = fields
         self.fieldSet = Set(fields)
         self.nested = nested
         self.columns = columns
+        self.view = view
     }
 
     package func knows(_ field: String) -> Bool { fieldSet.contains(field) }

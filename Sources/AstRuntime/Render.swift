@@ -57,6 +57,8 @@ package enum Table {
         case .list(let items):
             // One per line, as they are: ids copy cleanly (an index column would be copied with them).
             return items.map { cell($0) }.joined(separator: "\n")
+        case .record(let record) where record.schema?.view != nil:
+            return record.schema?.view?(record) ?? ""
         case .record(let record):
             let keyWidth = record.keys.map(\.count).max() ?? 0
             let now = Date()
@@ -92,15 +94,14 @@ package enum Table {
         }
         let cells: [[String]] = rows.map { row in
             columns.map { column in
-                var value: Value = .record(row)
-                for part in column.path.split(separator: ".") {
-                    value = value.recordValue?[String(part)] ?? .null
-                }
-                return cell(value)
+                cell(value(row, column.path))
             }
         }
-        // A column of times says its zone once, in its title: `created (UTC)`; cells are local wall times.
+        // A column of times says its zone once, in its title: `created (UTC)`; cells are local wall times,
+        // kept whole when the table is narrowed (a cut time reads as a different time).
+        var timeColumns: Set<Int> = []
         for index in columns.indices where rows.contains(where: { timeValue($0, columns[index].path) != nil }) {
+            timeColumns.insert(index)
             let marker = rows.lazy.compactMap { timeValue($0, columns[index].path) }.first.map { LocalTime.marker(LocalTime.zone, at: $0) }
             columns[index].title += " (\(marker ?? "UTC"))"
         }
@@ -108,7 +109,11 @@ package enum Table {
             max(columns[index].title.count, cells.map { $0[index].count }.max() ?? 0)
         }
         let separator = 2
-        while widths.reduce(0, +) + separator * (widths.count - 1) > width, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }),
+        func widestShrinkable() -> Int? {
+            let candidates = widths.indices.filter { !timeColumns.contains($0) && widths[$0] > 6 }
+            return (candidates.isEmpty ? Array(widths.indices) : candidates).max { widths[$0] < widths[$1] }
+        }
+        while widths.reduce(0, +) + separator * (widths.count - 1) > width, let widest = widestShrinkable(),
             widths[widest] > 6
         {
             widths[widest] -= 1
@@ -130,10 +135,18 @@ package enum Table {
     }
 
     static func timeValue(_ row: Record, _ path: String) -> Date? {
-        var value: Value = .record(row)
-        for part in path.split(separator: ".") { value = value.recordValue?[String(part)] ?? .null }
-        if case .time(let date) = value { return date }
+        if case .time(let date) = value(row, path) { return date }
         return nil
+    }
+
+    /// A column's value: a dotted path, or alternatives `a.b|a.c` (the first that is not null).
+    static func value(_ row: Record, _ path: String) -> Value {
+        for alternative in path.split(separator: "|") {
+            var value: Value = .record(row)
+            for part in alternative.split(separator: ".") { value = value.recordValue?[String(part)] ?? .null }
+            if !value.isNull { return value }
+        }
+        return .null
     }
 
     /// Colours a status cell: green completed, red failed, yellow running, grey cancelled.
