@@ -17,7 +17,8 @@ struct AgoCommand: Command {
             case .time(let date): return .duration(now.timeIntervalSince(date).rounded())
             case .duration(let seconds): return .time(now.addingTimeInterval(-seconds))
             case .null: return .null
-            default: throw call.error("ago needs a time or a duration, got \(value.typeName) \(value.literal.prefix(60))")
+            default:
+                throw call.error("ago needs a time or a duration, got \(value.typeName) \(value.literal.prefix(60))")
             }
         }
     }

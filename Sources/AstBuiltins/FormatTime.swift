@@ -8,8 +8,11 @@ struct FormatTimeCommand: Command {
         positionals: [ParamSpec("format", .string, "the pattern, e.g. \"%Y-%m-%d %H:%M\"", required: true)],
         named: [timeZoneParam],
         examples: [
-            Example("2026-12-01T10:00:05Z | format-time \"%d/%m/%Y %H:%M\" tz=UTC", "day first", result: "\"01/12/2026 10:00\""),
-            Example("2026-12-01T10:00:05Z | format-time \"%a %b %d %T %z\" tz=America/New_York", "with an offset",
+            Example(
+                "2026-12-01T10:00:05Z | format-time \"%d/%m/%Y %H:%M\" tz=UTC", "day first",
+                result: "\"01/12/2026 10:00\""),
+            Example(
+                "2026-12-01T10:00:05Z | format-time \"%a %b %d %T %z\" tz=America/New_York", "with an offset",
                 result: "\"Tue Dec 01 05:00:05 -0500\""),
         ])
 
@@ -39,7 +42,10 @@ struct FormatTimeCommand: Command {
                 out.append(c)
                 continue
             }
-            guard let d = chars.next() else { out.append("%"); break }
+            guard let d = chars.next() else {
+                out.append("%")
+                break
+            }
             switch d {
             case "Y": out += String(format: "%04d", parts.year ?? 0)
             case "m": out += two(parts.month)
@@ -49,7 +55,8 @@ struct FormatTimeCommand: Command {
             case "S": out += two(parts.second)
             case "F": out += String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
             case "T": out += "\(two(parts.hour)):\(two(parts.minute)):\(two(parts.second))"
-            case "z": out += String(format: "%@%02d%02d", offset < 0 ? "-" : "+", abs(offset) / 3600, abs(offset) / 60 % 60)
+            case "z":
+                out += String(format: "%@%02d%02d", offset < 0 ? "-" : "+", abs(offset) / 3600, abs(offset) / 60 % 60)
             case "Z": out += LocalTime.marker(zone, at: date)
             case "a": out += weekdays[((parts.weekday ?? 1) - 1 + 7) % 7]
             case "b": out += months[((parts.month ?? 1) - 1 + 12) % 12]
@@ -57,7 +64,8 @@ struct FormatTimeCommand: Command {
             case "s": out += String(Int(date.timeIntervalSince1970.rounded(.down)))
             case "%": out += "%"
             default:
-                throw call.error("format-time does not know %\(d)", argument: "format",
+                throw call.error(
+                    "format-time does not know %\(d)", argument: "format",
                     help: "directives: %Y %m %d %H %M %S %F %T %z %Z %a %b %j %s %%")
             }
         }

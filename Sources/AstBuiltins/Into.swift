@@ -14,7 +14,9 @@ struct IntoCommand: Command {
             Example("[\"1.5\", 2] | into float", "each item", result: "[1.5,2.0]"),
             Example("1.50 | into string", "a number as text", result: "\"1.5\""),
             Example("\"yes\" | into bool", "yes/no, true/false, 1/0", result: "true"),
-            Example("\"2026-12-01T10:00\" | into time | local tz=UTC", "a local wall time", result: "\"2026-12-01 10:00:00 UTC\""),
+            Example(
+                "\"2026-12-01T10:00\" | into time | local tz=UTC", "a local wall time",
+                result: "\"2026-12-01 10:00:00 UTC\""),
             Example("\"1h30m\" | into duration", "text to a duration (seconds in JSON)", result: "5400"),
             Example("90 | into duration", "seconds to a duration", result: "90"),
         ])
@@ -28,7 +30,8 @@ struct IntoCommand: Command {
             if value.isNull { return .null }
             guard let converted = Self.convert(value, to: type, now: now) else {
                 let position = call.input.isSequence ? " (item \(index))" : ""
-                throw call.error("cannot convert \(value.typeName) \(value.literal.prefix(60)) into \(type)\(position)",
+                throw call.error(
+                    "cannot convert \(value.typeName) \(value.literal.prefix(60)) into \(type)\(position)",
                     help: Self.help[type], code: DiagnosticCode.typeMismatch)
             }
             return converted

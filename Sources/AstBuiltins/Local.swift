@@ -7,7 +7,8 @@ struct LocalCommand: Command {
         named: [timeZoneParam],
         examples: [
             Example("2026-12-01T10:00:05Z | local tz=UTC", "in UTC", result: "\"2026-12-01 10:00:05 UTC\""),
-            Example("2026-12-01T10:00:05Z | local tz=Europe/Paris", "in Paris", result: "\"2026-12-01 11:00:05 +01:00\""),
+            Example(
+                "2026-12-01T10:00:05Z | local tz=Europe/Paris", "in Paris", result: "\"2026-12-01 11:00:05 +01:00\""),
         ])
 
     func run(_ call: Invocation) async throws -> Value {

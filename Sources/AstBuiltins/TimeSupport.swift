@@ -7,7 +7,9 @@ extension Invocation {
         guard let name = named["tz"]?.text else { return LocalTime.zone }
         if ["UTC", "Z", "GMT"].contains(name) { return LocalTime.zone(named: "UTC") }
         guard let zone = TimeZone(identifier: name) else {
-            throw error("unknown time zone '\(name)'", argument: "tz", help: "a zone name such as Europe/Paris, America/New_York or UTC")
+            throw error(
+                "unknown time zone '\(name)'", argument: "tz",
+                help: "a zone name such as Europe/Paris, America/New_York or UTC")
         }
         return zone
     }
@@ -24,7 +26,8 @@ extension Invocation {
     /// The time an item stands for, or an error naming it.
     func time(of value: Value, command: String) throws -> Date {
         guard case .time(let date) = value else {
-            throw error("\(command) needs a time, got \(value.typeName) \(value.literal.prefix(60))",
+            throw error(
+                "\(command) needs a time, got \(value.typeName) \(value.literal.prefix(60))",
                 help: value.stringValue != nil ? "convert text first: into time" : nil)
         }
         return date

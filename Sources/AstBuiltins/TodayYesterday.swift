@@ -19,6 +19,8 @@ struct DayStartCommand: Command {
         let zone = try call.timeZone()
         let midnight = LocalTime.startOfDay(call.now, zone: zone)
         guard daysBack > 0 else { return .time(midnight) }
-        return .time(LocalTime.truncate(midnight.addingTimeInterval(-Double(daysBack) * 86_400 + 7200), to: "day", zone: zone) ?? midnight)
+        return .time(
+            LocalTime.truncate(midnight.addingTimeInterval(-Double(daysBack) * 86_400 + 7200), to: "day", zone: zone)
+                ?? midnight)
     }
 }

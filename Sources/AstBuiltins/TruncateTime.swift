@@ -4,8 +4,11 @@ import AstRuntime
 struct TruncateTimeCommand: Command {
     let signature = Signature(
         "truncate-time", "the start of the unit (hour, day, week…) holding a time, in the local zone", category: "time",
-        positionals: [ParamSpec("unit", .string, "second, minute, hour, day, week (from Monday), month or year", required: true,
-            choices: LocalTime.truncationUnits)],
+        positionals: [
+            ParamSpec(
+                "unit", .string, "second, minute, hour, day, week (from Monday), month or year", required: true,
+                choices: LocalTime.truncationUnits)
+        ],
         named: [timeZoneParam],
         examples: [
             Example("2026-12-01T10:47:13Z | truncate-time hour tz=UTC", "the hour", result: "\"2026-12-01T10:00:00Z\""),

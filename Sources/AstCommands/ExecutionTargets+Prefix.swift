@@ -1,7 +1,7 @@
-import AsteroidClient
-import AsteroidModels
 import AstRuntime
 import AstSyntax
+import AsteroidClient
+import AsteroidModels
 
 extension Invocation {
     /// An explicit ID argument as the user wrote it: `get 03459427` is an id prefix, not the number
@@ -27,21 +27,29 @@ extension Invocation {
         query.pageSize = 100
         let client = api.client
         let limit = IdPrefix.scanLimit
-        guard let found = try await request({ () throws(AsteroidError) in try await client.listExecutions(query).collect(limit: limit) })
+        guard
+            let found = try await request({ () throws(AsteroidError) in
+                try await client.listExecutions(query).collect(limit: limit)
+            })
         else { return text }
         let matches = found.filter { $0.id.lowercased().hasPrefix(text.lowercased()) }
         for execution in matches { api.seen.note(execution: execution) }
         if matches.count == 1, let only = matches.first { return only.id }
         if matches.isEmpty {
             if found.count >= limit {
-                throw error("'\(text)' is too short an id prefix to look up", argument: argument, help: "give more of the id")
+                throw error(
+                    "'\(text)' is too short an id prefix to look up", argument: argument, help: "give more of the id")
             }
-            throw error("no execution id starts with '\(text)'", argument: argument,
+            throw error(
+                "no execution id starts with '\(text)'", argument: argument,
                 help: "'list' shows recent executions; list id=\(text) matches it anywhere in the id")
         }
-        let shown = matches.prefix(IdPrefix.shownCandidates).map { "  \($0.id)  \($0.status.rawValue)  \($0.agentName)" }
+        let shown = matches.prefix(IdPrefix.shownCandidates).map {
+            "  \($0.id)  \($0.status.rawValue)  \($0.agentName)"
+        }
         let more = matches.count > shown.count || found.count >= limit ? "\n  …" : ""
-        throw error("'\(text)' matches \(matches.count)\(found.count >= limit ? "+" : "") executions:\n\(shown.joined(separator: "\n"))\(more)",
+        throw error(
+            "'\(text)' matches \(matches.count)\(found.count >= limit ? "+" : "") executions:\n\(shown.joined(separator: "\n"))\(more)",
             argument: argument, help: "give more of the id")
     }
 }
@@ -55,7 +63,8 @@ enum IdPrefix {
     static func isCandidate(_ text: String) -> Bool {
         guard !text.isEmpty, text.utf8.count < 36, !UUIDFormat.isValid(text) else { return false }
         return text.utf8.allSatisfy { byte in
-            (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 70) || (byte >= 97 && byte <= 102) || byte == UInt8(ascii: "-")
+            (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 70) || (byte >= 97 && byte <= 102)
+                || byte == UInt8(ascii: "-")
         } && text.utf8.contains { $0 != UInt8(ascii: "-") }
     }
 }

@@ -17,12 +17,17 @@ enum ExecutionView {
         var agent = text("agentName") ?? text("agentId") ?? ""
         if let version = text("workflowVersion") { agent += " (v\(version))" }
         add("agent", agent)
-        add("status", [text("status"), result?["outcome"].flatMap { $0.isNull ? nil : $0.text }].compactMap { $0 }.joined(separator: " · "))
+        add(
+            "status",
+            [text("status"), result?["outcome"].flatMap { $0.isNull ? nil : $0.text }].compactMap { $0 }.joined(
+                separator: " · "))
         add("reasoning", result?["reasoning"].flatMap { $0.isNull ? nil : $0.text })
         add("created", time(execution["createdAt"], now: now))
         add("started", time(execution["startedAt"], now: now))
         var ended = time(execution["terminalAt"], now: now)
-        if let ended2 = ended, case .duration(let seconds)? = execution["duration"] { ended = "\(ended2) · ran \(Value.formatDuration(seconds))" }
+        if let ended2 = ended, case .duration(let seconds)? = execution["duration"] {
+            ended = "\(ended2) · ran \(Value.formatDuration(seconds))"
+        }
         add("ended", ended)
         add("inputs", pairs(execution["inputs"]))
         if let value = result?["result"], !value.isNull { add("result", inline(value)) }
@@ -38,19 +43,26 @@ enum ExecutionView {
         var out = lines.map { "\($0.0.padding(toLength: width, withPad: " ", startingAt: 0))  \($0.1)" }
         if let activities {
             out.append("")
-            out.append(activities.isEmpty ? "no activities" : "last activities (\(LocalTime.marker(LocalTime.zone, at: now)))")
+            out.append(
+                activities.isEmpty ? "no activities" : "last activities (\(LocalTime.marker(LocalTime.zone, at: now)))")
             for activity in activities {
                 let payload = activity["payload"]?.recordValue
                 let stamp: String
-                if case .time(let date)? = activity["timestamp"] { stamp = LocalTime.wall(date).suffix(8) + "" } else { stamp = "        " }
+                if case .time(let date)? = activity["timestamp"] {
+                    stamp = LocalTime.wall(date).suffix(8) + ""
+                } else {
+                    stamp = "        "
+                }
                 let type = payload?["activityType"]?.text ?? ""
-                out.append("  \(stamp)  \(type.padding(toLength: 16, withPad: " ", startingAt: 0))  \(summary(payload))")
+                out.append(
+                    "  \(stamp)  \(type.padding(toLength: 16, withPad: " ", startingAt: 0))  \(summary(payload))")
             }
         } else if text("id") != nil {
             out.append("")
             out.append("(show \(text("id") ?? "") adds the last activities)")
         }
-        return out.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }.joined(separator: "\n")
+        return out.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }.joined(
+            separator: "\n")
     }
 
     /// `2026-12-02 00:16:34 UTC (5m ago)`.

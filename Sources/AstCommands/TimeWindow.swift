@@ -1,6 +1,6 @@
-import AsteroidModels
 import AstRuntime
 import AstSyntax
+import AsteroidModels
 import Foundation
 
 /// The creation-time window of `list`: `since=`/`after=` its start, `before=` its end. Each is a time
@@ -20,8 +20,10 @@ struct TimeWindow {
         var window = TimeWindow()
         let starts = ["since", "after"].filter { call.named[$0] != nil }
         if starts.count == 2 {
-            let later = starts.max { (call.argumentSpans[$0]?.start ?? 0) < (call.argumentSpans[$1]?.start ?? 0) } ?? "after"
-            throw call.error("list: since= and after= both set where the window starts; give one of them", argument: later,
+            let later =
+                starts.max { (call.argumentSpans[$0]?.start ?? 0) < (call.argumentSpans[$1]?.start ?? 0) } ?? "after"
+            throw call.error(
+                "list: since= and after= both set where the window starts; give one of them", argument: later,
                 help: "since=24h is after=(now - 24h)", code: DiagnosticCode.badArgument)
         }
         for name in starts + ["before"] {
@@ -48,8 +50,10 @@ struct TimeWindow {
         case .time(let time): date = time
         case .duration(let seconds):
             guard seconds >= 0 else {
-                throw call.error("list: \(written) is a negative duration; a window reaches back from now", argument: name,
-                    help: "\(name)=\(Value.formatDuration(-seconds)) means \(Value.formatDuration(-seconds)) before now",
+                throw call.error(
+                    "list: \(written) is a negative duration; a window reaches back from now", argument: name,
+                    help:
+                        "\(name)=\(Value.formatDuration(-seconds)) means \(Value.formatDuration(-seconds)) before now",
                     code: DiagnosticCode.badArgument)
             }
             date = seconds.isFinite ? call.now.addingTimeInterval(-seconds) : Date(timeIntervalSince1970: -.infinity)

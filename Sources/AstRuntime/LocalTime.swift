@@ -32,7 +32,9 @@ package enum LocalTime {
     /// `UTC`, or the offset from UTC at that moment (`+01:00`, `-04:00`).
     package static func marker(_ zone: TimeZone, at date: Date) -> String {
         let offset = zone.secondsFromGMT(for: date)
-        if offset == 0 && (zone.identifier == "GMT" || zone.identifier == "UTC" || zone.identifier.hasPrefix("GMT")) { return "UTC" }
+        if offset == 0 && (zone.identifier == "GMT" || zone.identifier == "UTC" || zone.identifier.hasPrefix("GMT")) {
+            return "UTC"
+        }
         let sign = offset < 0 ? "-" : "+"
         let minutes = abs(offset) / 60
         return String(format: "%@%02d:%02d", sign, minutes / 60, minutes % 60)
@@ -101,11 +103,14 @@ package enum LocalTime {
         switch trimmed.lowercased() {
         case "now": return .time(now)
         case "today": return .time(startOfDay(now, zone: zone))
-        case "yesterday": return .time(calendar(zone).date(byAdding: .day, value: -1, to: startOfDay(now, zone: zone)) ?? now)
+        case "yesterday":
+            return .time(calendar(zone).date(byAdding: .day, value: -1, to: startOfDay(now, zone: zone)) ?? now)
         default: break
         }
         if let seconds = Literals.duration(trimmed) { return .duration(seconds) }
-        if trimmed.hasPrefix("-"), let seconds = Literals.duration(String(trimmed.dropFirst())) { return .duration(-seconds) }
+        if trimmed.hasPrefix("-"), let seconds = Literals.duration(String(trimmed.dropFirst())) {
+            return .duration(-seconds)
+        }
         if let date = Literals.time(trimmed) { return .time(date) }
         return wallTime(trimmed, zone: zone).map { .time($0) }
     }
@@ -113,14 +118,17 @@ package enum LocalTime {
     /// `2026-12-01 10:00`, `2026-12-01T10:00:05` (no zone): that wall time in the zone.
     static func wallTime(_ text: String, zone: TimeZone) -> Date? {
         let b = Array(text.utf8)
-        guard b.count == 16 || b.count == 19, b[10] == UInt8(ascii: " ") || b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t"),
+        guard b.count == 16 || b.count == 19,
+            b[10] == UInt8(ascii: " ") || b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t"),
             let midnight = Literals.time(String(decoding: b[0..<10], as: UTF8.self))
         else { return nil }
         func digits(_ start: Int) -> Int? {
             guard b[start] >= 48, b[start] <= 57, b[start + 1] >= 48, b[start + 1] <= 57 else { return nil }
             return Int(b[start] - 48) * 10 + Int(b[start + 1] - 48)
         }
-        guard let hour = digits(11), b[13] == UInt8(ascii: ":"), let minute = digits(14), hour < 24, minute < 60 else { return nil }
+        guard let hour = digits(11), b[13] == UInt8(ascii: ":"), let minute = digits(14), hour < 24, minute < 60 else {
+            return nil
+        }
         var second = 0
         if b.count == 19 {
             guard b[16] == UInt8(ascii: ":"), let s = digits(17), s < 60 else { return nil }
@@ -133,5 +141,6 @@ package enum LocalTime {
     }
 
     /// What `parse` accepts, for help lines.
-    package static let forms = "a time (2026-12-01, 2026-12-01T10:00, \"2026-12-01 10:00\", RFC 3339), today, yesterday, now, or a duration (24h)"
+    package static let forms =
+        "a time (2026-12-01, 2026-12-01T10:00, \"2026-12-01 10:00\", RFC 3339), today, yesterday, now, or a duration (24h)"
 }

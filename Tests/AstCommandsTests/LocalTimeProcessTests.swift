@@ -6,7 +6,8 @@ import Testing
     static let script = "[{id: \"a\", t: 2026-12-01T10:00:05Z}]"
 
     @Test func tablesHonourTZ() async throws {
-        let paris = try await AstProcess.run(["--sandbox", "--format", "table", "-c", Self.script], environment: ["TZ": "Europe/Paris"])
+        let paris = try await AstProcess.run(
+            ["--sandbox", "--format", "table", "-c", Self.script], environment: ["TZ": "Europe/Paris"])
         #expect(paris.stdout == "id  t (+01:00)\na   2026-12-01 11:00:05\n", "\(paris.stderr)")
         let unset = try await AstProcess.run(["--sandbox", "--format", "table", "-c", Self.script], environment: [:])
         #expect(unset.stdout == "id  t (UTC)\na   2026-12-01 10:00:05\n", "\(unset.stderr)")

@@ -11,22 +11,30 @@ import Testing
     @Test func wallTimeAndMarker() {
         #expect(LocalTime.text(Self.moment, zone: Self.utc) == "2026-12-01 10:27:13 UTC")
         #expect(LocalTime.text(Self.moment, zone: Self.paris) == "2026-12-01 11:27:13 +01:00")
-        #expect(LocalTime.text(Self.moment, zone: LocalTime.zone(named: ":America/New_York")) == "2026-12-01 05:27:13 -05:00")
+        #expect(
+            LocalTime.text(Self.moment, zone: LocalTime.zone(named: ":America/New_York"))
+                == "2026-12-01 05:27:13 -05:00")
         // Unset, empty or unknown TZ: UTC.
         #expect(LocalTime.text(Self.moment, zone: LocalTime.zone(named: "")) == "2026-12-01 10:27:13 UTC")
-        #expect(LocalTime.text(Self.moment, zone: LocalTime.zone(named: "Nowhere/Atlantis")) == "2026-12-01 10:27:13 UTC")
+        #expect(
+            LocalTime.text(Self.moment, zone: LocalTime.zone(named: "Nowhere/Atlantis")) == "2026-12-01 10:27:13 UTC")
     }
 
-    @Test(arguments: [
-        (0.0, "just now"), (59, "59s ago"), (300, "5m ago"), (7260, "2h ago"), (3 * 86_400, "3d ago"), (-300, "in 5m"),
-    ])
-    func ages(_ secondsAgo: Double, _ expected: String) {
-        #expect(LocalTime.age(Self.moment.addingTimeInterval(-secondsAgo), now: Self.moment) == expected)
+    @Test func ages() {
+        let cases: [(Double, String)] = [
+            (0, "just now"), (59, "59s ago"), (300, "5m ago"), (7260, "2h ago"), (3 * 86_400, "3d ago"),
+            (-300, "in 5m"),
+        ]
+        for (secondsAgo, expected) in cases {
+            #expect(LocalTime.age(Self.moment.addingTimeInterval(-secondsAgo), now: Self.moment) == expected)
+        }
     }
 
     @Test func parsesTheFormsPeopleType() {
-        func time(_ text: String, _ zone: TimeZone = utc) -> String? {
-            if case .time(let date)? = LocalTime.parse(text, now: Self.moment, zone: zone) { return TimeFormat.rfc3339(date) }
+        func time(_ text: String, _ zone: TimeZone = LocalTimeTests.utc) -> String? {
+            if case .time(let date)? = LocalTime.parse(text, now: Self.moment, zone: zone) {
+                return TimeFormat.rfc3339(date)
+            }
             return nil
         }
         #expect(time("today") == "2026-12-01T00:00:00Z")
@@ -39,12 +47,22 @@ import Testing
         #expect(time("2026-12-01T10:00:00Z", Self.paris) == "2026-12-01T10:00:00Z")  // an explicit zone wins
         #expect(time("2026-12-01 25:00") == nil)
         #expect(time("soon") == nil)
-        if case .duration(let seconds)? = LocalTime.parse("-5m", now: Self.moment) { #expect(seconds == -300) } else { Issue.record("-5m") }
-        if case .duration(let seconds)? = LocalTime.parse("1h", now: Self.moment) { #expect(seconds == 3600) } else { Issue.record("1h") }
+        if case .duration(let seconds)? = LocalTime.parse("-5m", now: Self.moment) {
+            #expect(seconds == -300)
+        } else {
+            Issue.record("-5m")
+        }
+        if case .duration(let seconds)? = LocalTime.parse("1h", now: Self.moment) {
+            #expect(seconds == 3600)
+        } else {
+            Issue.record("1h")
+        }
     }
 
     @Test func truncates() {
-        func cut(_ unit: String, _ zone: TimeZone = utc) -> String? { LocalTime.truncate(Self.moment, to: unit, zone: zone).map(TimeFormat.rfc3339) }
+        func cut(_ unit: String, _ zone: TimeZone = LocalTimeTests.utc) -> String? {
+            LocalTime.truncate(Self.moment, to: unit, zone: zone).map(TimeFormat.rfc3339)
+        }
         #expect(cut("minute") == "2026-12-01T10:27:00Z")
         #expect(cut("hour") == "2026-12-01T10:00:00Z")
         #expect(cut("day") == "2026-12-01T00:00:00Z")
