@@ -57,7 +57,7 @@ enum ExecutionView {
                 out.append(
                     "  \(stamp)  \(type.padding(toLength: 16, withPad: " ", startingAt: 0))  \(summary(payload))")
             }
-        } else if text("id") != nil {
+        } else if text("id") != nil, execution["dryRun"]?.isTruthy != true {
             out.append("")
             out.append("(show \(text("id") ?? "") adds the last activities)")
         }

@@ -117,11 +117,6 @@ package enum TimeFormat {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// `2026-11-01 10:00` (UTC, for tables).
-    package static func short(_ date: Date) -> String {
-        String(rfc3339(date).prefix(16)).replacingOccurrences(of: "T", with: " ")
-    }
-
     static func civil(_ days: Int) -> (Int, Int, Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
