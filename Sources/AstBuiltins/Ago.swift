@@ -12,7 +12,7 @@ struct AgoCommand: Command {
 
     func run(_ call: Invocation) async throws -> Value {
         let now = call.now
-        return try await call.eachValue { value in
+        return try await call.eachValue { _, value in
             switch value {
             case .time(let date): return .duration(now.timeIntervalSince(date).rounded())
             case .duration(let seconds): return .time(now.addingTimeInterval(-seconds))

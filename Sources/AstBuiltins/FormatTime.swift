@@ -19,7 +19,7 @@ struct FormatTimeCommand: Command {
     func run(_ call: Invocation) async throws -> Value {
         let pattern = call.positional(0)?.text ?? "%F %T"
         let zone = try call.timeZone()
-        return try await call.eachValue { value in
+        return try await call.eachValue { _, value in
             if value.isNull { return .null }
             let date = try call.time(of: value, command: "format-time")
             return .string(try Self.format(date, pattern, zone: zone, call: call))

@@ -24,9 +24,7 @@ struct IntoCommand: Command {
     func run(_ call: Invocation) async throws -> Value {
         let type = call.positional(0)?.text ?? "string"
         let now = call.now
-        let counter = Counter()
-        return try await call.eachValue { value in
-            let index = counter.next()
+        return try await call.eachValue { index, value in
             if value.isNull { return .null }
             guard let converted = Self.convert(value, to: type, now: now) else {
                 let position = call.input.isSequence ? " (item \(index))" : ""

@@ -13,7 +13,7 @@ struct LocalCommand: Command {
 
     func run(_ call: Invocation) async throws -> Value {
         let zone = try call.timeZone()
-        return try await call.eachValue { value in
+        return try await call.eachValue { _, value in
             if value.isNull { return .null }
             return .string(LocalTime.text(try call.time(of: value, command: "local"), zone: zone))
         }

@@ -14,12 +14,19 @@ extension Invocation {
         return zone
     }
 
-    /// Applies `body` to the input: to each item of a list or stream, or to the single value.
-    func eachValue(_ body: @escaping @Sendable (Value) throws -> Value) async throws -> Value {
+    /// Applies `body` to the input: to each item of a list or stream (with its position), or to the
+    /// single value (position 0).
+    func eachValue(_ body: @escaping @Sendable (Int, Value) throws -> Value) async throws -> Value {
         switch input {
-        case .list(let items): return .list(try items.map(body))
-        case .stream(let stream): return .stream(stream.map { try body($0) })
-        default: return try body(input)
+        case .list(let items): return .list(try items.enumerated().map { try body($0.offset, $0.element) })
+        case .stream(let stream):
+            // Positions count afresh each time the stream is read.
+            return .stream(
+                ValueStream {
+                    let counter = Counter()
+                    return stream.map { try body(counter.next(), $0) }.makeIterator()
+                })
+        default: return try body(0, input)
         }
     }
 

@@ -18,7 +18,7 @@ struct TruncateTimeCommand: Command {
     func run(_ call: Invocation) async throws -> Value {
         let unit = call.positional(0)?.text ?? "day"
         let zone = try call.timeZone()
-        return try await call.eachValue { value in
+        return try await call.eachValue { _, value in
             if value.isNull { return .null }
             let date = try call.time(of: value, command: "truncate-time")
             guard let start = LocalTime.truncate(date, to: unit, zone: zone) else {

@@ -31,8 +31,13 @@ struct WhereCommand: Command {
             return .list(kept)
         }
         if call.input.isSequence {
-            let counter = Counter()
-            return .stream(call.items.filter { try await test(counter.next(), $0) })
+            // Positions count afresh each time the stream is read.
+            let source = call.items
+            return .stream(
+                ValueStream(elementSchema: source.elementSchema) {
+                    let counter = Counter()
+                    return source.filter { try await test(counter.next(), $0) }.makeIterator()
+                })
         }
         if call.input.isNull { return .null }
         return try await test(0, call.input) ? call.input : .null
