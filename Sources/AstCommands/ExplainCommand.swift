@@ -60,6 +60,7 @@ struct ExplainCommand: StageAbsorbing {
             howMany = "1 request: count reads total (paging instead if the first item shows an ignored filter)"
         } else {
             sent.pageSize = sent.pageSize ?? PagedSequence<Execution>.defaultPageSize
+            if let limit = listCall.named["limit"]?.intValue { sent.pageSize = min(max(limit, 1), 100) }
             howMany = "pages of \(sent.pageSize ?? 0), page=1, 2, … as the pipeline reads them"
         }
         let parameters = sent.queryItems().map { item in

@@ -69,6 +69,16 @@ extension ListPlan {
         }
 
         func build(_ plan: inout ListPlan) async {
+            // `limit=`/`page=` take their window of the listing before any stage after it sees an item.
+            if call.named["limit"] != nil || call.named["page"] != nil {
+                for stage in following {
+                    plan.notes.append(
+                        Note(
+                            text: text(stage.span), onServer: false,
+                            detail: "the list's limit=/page= takes its window first; this stage reads that window"))
+                }
+                return
+            }
             var index = 0
             var allExact = true
             var allPushed = true
@@ -109,12 +119,14 @@ extension ListPlan {
                 index += 1
             }
             var rest = Array(following[index...])
+            // Why a stage after the wheres stays on the client, when there is more to say than that.
+            var reasons: [Int: String] = [:]
             // 2. `sort-by createdAt|status [--desc]`: the API's sort.
             if !listFixesOrder, let c = command(rest.first, "sort-by"), let sort = Self.sort(c) {
                 if !allSafe {
-                    plan.notes.append(Note(text: text(c.span), onServer: false, detail: Self.unsafeOrder))
+                    reasons[c.span.start] = Self.unsafeOrder
                 } else if let reason = sort.refusal {
-                    plan.notes.append(Note(text: text(c.span), onServer: false, detail: reason))
+                    reasons[c.span.start] = reason
                 } else {
                     plan.query.sort = sort.value
                     plan.notes.append(Note(text: text(c.span), onServer: true, detail: "sort=\(sort.value)"))
@@ -163,8 +175,10 @@ extension ListPlan {
                 noted = rest.count > 1 && !c.arguments.isEmpty ? 2 : 1
                 plan.pushedAny = true
             }
+            if noted == 0, !allSafe, let c = command(rest.first, "last") { reasons[c.span.start] = Self.unsafeOrder }
             for stage in rest.dropFirst(noted) {
-                plan.notes.append(Note(text: text(stage.span), onServer: false, detail: "runs on the client"))
+                let reason = reasons[stage.span.start] ?? "runs on the client"
+                plan.notes.append(Note(text: text(stage.span), onServer: false, detail: reason))
             }
             if plan.pushedAny || kept.count + rest.count != following.count { plan.remaining = kept + rest }
         }

@@ -61,6 +61,9 @@ struct WhereAnalysis {
             if op != .in, let path = Self.path(right), let constant = await constant(left) {
                 return comparison(path, op.flipped, constant, text: text)
             }
+            if case .field(.some, _, _) = left.kind, Self.path(left) == nil {
+                return .kept(reason: "write the last step with ? (.a.b?): without it the path fails where the key is missing")
+            }
             return .kept(reason: "not a field compared with a value")
         default:
             return .kept(reason: "not a comparison the API can answer")
