@@ -52,22 +52,23 @@ struct PlannerDifferentialTests {
         "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
-    /// A time literal near a creation time: on it, a millisecond either side, or a fraction between.
+    /// A time literal near a creation time `m` (milliseconds): on it, a millisecond either side, or a
+    /// fraction of a millisecond past one of those (`….1234Z`), or hours and days away.
     static func time(_ g: inout Generator, _ pool: Pool) -> String {
-        let base = g.pick(pool.times).timeIntervalSince1970
-        let offsets: [Double] = [0, 0, 0.001, -0.001, 0.0004, -0.0006, 3600, -86_400 * 3]
-        let date = Date(timeIntervalSince1970: base + g.pick(offsets))
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        var text = formatter.string(from: date)
-        // Sub-millisecond literals: add digits past the milliseconds sometimes.
-        if g.int(3) == 0, text.hasSuffix("Z") { text = String(text.dropLast()) + "4Z" }
-        return text
+        let base = (g.pick(pool.times).timeIntervalSince1970 * 1000).rounded()
+        let millis = base + g.pick([0, 0, 1, -1, 3_600_000, -259_200_000])
+        var text = RFC3339.format(Date(timeIntervalSince1970: millis / 1000))
+        if !text.contains(".") { text = String(text.dropLast()) + ".000Z" }
+        let digit = g.pick(["", "", "4", "6", "0001"])
+        return String(text.dropLast()) + digit + "Z"
     }
 
     static func atom(_ g: inout Generator, _ pool: Pool) -> String {
         let statuses = ExecutionStatus.knownRawValues + ["FAILED", "bogus"]
-        switch g.int(16) {
+        switch g.int(18) {
+        case 16, 17:
+            let op = g.pick([">", ">=", "<", "<="])
+            return ".createdAt \(op) \(time(&g, pool))"
         case 0, 1: return ".status == \(quoted(g.pick(statuses)))"
         case 2: return "\(quoted(g.pick(statuses))) == .status"
         case 3: return ".status != \(quoted(g.pick(statuses)))"
@@ -122,6 +123,31 @@ struct PlannerDifferentialTests {
         "count", ".id", "first 3 | .id", "first | .id", "last 2 | .id", "last | .id",
         "sort-by createdAt --desc | first 4 | .id", "sort-by status --desc | .id", "sort-by createdAt | first 4 | .id",
     ]
+
+    @Test("createdAt compared at, around and between the milliseconds of creation times")
+    func timeBoundaries() async throws {
+        let harness = try await PlannerHarness.start(seed: 11, executions: 300)
+        let times = try await harness.executions().map(\.createdAt)
+        var g = Generator(state: 99)
+        var literals: [String] = []
+        for _ in 0..<3 {
+            let millis = (g.pick(times).timeIntervalSince1970 * 1000).rounded()
+            for delta in [-1.0, 0, 1] {
+                var text = RFC3339.format(Date(timeIntervalSince1970: (millis + delta) / 1000))
+                if !text.contains(".") { text = String(text.dropLast()) + ".000Z" }
+                for digit in ["", "4", "6", "0001"] { literals.append(String(text.dropLast()) + digit + "Z") }
+            }
+        }
+        for literal in literals {
+            for op in [">", ">=", "<", "<="] {
+                let program = "list | where .createdAt \(op) \(literal) | count"
+                let off = await harness.run(program, pushdown: false)
+                let on = await harness.run(program, pushdown: true)
+                #expect(on.out == off.out && on.code == off.code, "\(program)\noff: \(off.out)\(off.err)\non: \(on.out)\(on.err)")
+            }
+        }
+        await harness.stop()
+    }
 
     @Test("generated predicates give the same output with and without pushdown")
     func differential() async throws {

@@ -81,7 +81,6 @@ extension ListPlan {
             }
             var index = 0
             var allExact = true
-            var allPushed = true
             // No kept condition can fail: reading fewer items (or in another order) hides no error.
             var allSafe = true
             var kept: [Stage] = []
@@ -97,7 +96,6 @@ extension ListPlan {
                         var merged = plan.query
                         if let refused = filter.merge(into: &merged) {
                             allExact = false
-                            allPushed = false
                             plan.notes.append(Note(text: conjunct, onServer: false, detail: refused))
                             continue
                         }
@@ -111,7 +109,6 @@ extension ListPlan {
                                 detail: filter.exact ? "exact" : "narrows the pages; the client applies the exact test"))
                     case .kept(let reason):
                         allExact = false
-                        allPushed = false
                         plan.notes.append(Note(text: conjunct, onServer: false, detail: reason))
                     }
                 }
@@ -142,8 +139,8 @@ extension ListPlan {
                 return
             }
             var noted = 0
-            if let c = command(rest.first, "first"), let n = Self.count(c), allPushed {
-                // Every condition is sent: the first page (nearly always) holds the N items.
+            if let c = command(rest.first, "first"), let n = Self.count(c), allExact {
+                // Every condition is sent and exact: the first page holds the N items.
                 plan.query.pageSize = min(plan.query.pageSize ?? 100, min(max(n, 1), 100))
                 plan.notes.append(
                     Note(
@@ -159,7 +156,7 @@ extension ListPlan {
                 plan.query.sort = "\(sort.field.rawValue):\(sort.direction == .desc ? "asc" : "desc")"
                 plan.query.sortField = nil
                 plan.query.sortDirection = nil
-                if allPushed { plan.query.pageSize = min(max(n, 1), 100) }
+                if allExact { plan.query.pageSize = min(max(n, 1), 100) }
                 plan.notes.append(
                     Note(text: text(c.span), onServer: true, detail: "sort=\(plan.query.sort ?? ""); the first \(n) reversed"))
                 rest.removeFirst()
