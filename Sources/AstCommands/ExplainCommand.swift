@@ -9,7 +9,9 @@ import Foundation
 struct ExplainCommand: StageAbsorbing {
     let signature = Signature(
         "explain", "show how a pipeline runs: requests sent, what the API answers, what runs here", category: "api",
-        positionals: [ParamSpec("pipeline", .closure, "the pipeline to explain (everything after explain)", required: true)],
+        positionals: [
+            ParamSpec("pipeline", .closure, "the pipeline to explain (everything after explain)", required: true)
+        ],
         style: .stage,
         examples: [
             Example("explain list | where .status == \"failed\" | count", "one request: count reads total"),
@@ -51,7 +53,8 @@ struct ExplainCommand: StageAbsorbing {
         let api = try listCall.api
         let own = try await ListCommand.query(from: listCall, api: api)
         let enabled = call.interpreter.settings.pushdown
-        let plan = await ListPlan.make(query: own, call: listCall, following: Array(stages.dropFirst()), enabled: enabled)
+        let plan = await ListPlan.make(
+            query: own, call: listCall, following: Array(stages.dropFirst()), enabled: enabled)
         let now = call.now
         var sent = ListCommand.snapshot(plan.query, pushed: plan.pushedAny ? plan.pushed : nil, now: now)
         let howMany: String
@@ -64,14 +67,16 @@ struct ExplainCommand: StageAbsorbing {
             howMany = "pages of \(sent.pageSize ?? 0), page=1, 2, … as the pipeline reads them"
         }
         let parameters = sent.queryItems().map { item in
-            item.name == "createdBefore" && sent.createdBefore == now ? "createdBefore=<start>" : "\(item.name)=\(item.value)"
+            item.name == "createdBefore" && sent.createdBefore == now
+                ? "createdBefore=<start>" : "\(item.name)=\(item.value)"
         }
         lines.append("  request  GET /executions?\(parameters.joined(separator: "&"))")
         lines.append("           \(howMany)")
         if !enabled { lines.append("  pushdown is off (set pushdown true to plan)") }
         let width = min(40, plan.notes.map(\.text.count).max() ?? 0)
         for note in plan.notes {
-            let padded = note.text.count < width ? note.text + String(repeating: " ", count: width - note.text.count) : note.text
+            let padded =
+                note.text.count < width ? note.text + String(repeating: " ", count: width - note.text.count) : note.text
             lines.append("  \(note.onServer ? "api   " : "client")   \(padded)  \(note.detail)")
         }
         return lines.joined(separator: "\n")

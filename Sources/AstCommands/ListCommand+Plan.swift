@@ -19,7 +19,8 @@ extension ListCommand: StageAbsorbing {
             // The server's total cannot be trusted (it ignored a filter): read the pages and count.
             return (try Self.stream(own, own: own, pushed: nil, call: call, api: api), following)
         }
-        let output = try Self.stream(plan.query, own: own, pushed: plan.pushedAny ? plan.pushed : nil, call: call, api: api)
+        let output = try Self.stream(
+            plan.query, own: own, pushed: plan.pushedAny ? plan.pushed : nil, call: call, api: api)
         return (output, remaining)
     }
 

@@ -1,5 +1,5 @@
-import AsteroidClient
 import AstRuntime
+import AsteroidClient
 import Foundation
 
 /// `--verbose` / `set trace true`: one line on stderr per request as it completes — method, path and

@@ -143,7 +143,9 @@ struct PlannerDifferentialTests {
                 let program = "list | where .createdAt \(op) \(literal) | count"
                 let off = await harness.run(program, pushdown: false)
                 let on = await harness.run(program, pushdown: true)
-                #expect(on.out == off.out && on.code == off.code, "\(program)\noff: \(off.out)\(off.err)\non: \(on.out)\(on.err)")
+                #expect(
+                    on.out == off.out && on.code == off.code,
+                    "\(program)\noff: \(off.out)\(off.err)\non: \(on.out)\(on.err)")
             }
         }
         await harness.stop()
@@ -165,7 +167,9 @@ struct PlannerDifferentialTests {
             harness.reset()
             let on = await harness.run(program, pushdown: true)
             pushedRequests += harness.listQueries.count
-            #expect(on.out == off.out, "seed \(seed), case \(index): \(program)\noff: \(off.out.prefix(400))\non: \(on.out.prefix(400))")
+            #expect(
+                on.out == off.out,
+                "seed \(seed), case \(index): \(program)\noff: \(off.out.prefix(400))\non: \(on.out.prefix(400))")
             #expect(on.err == off.err, "seed \(seed), case \(index): \(program)\noff: \(off.err)\non: \(on.err)")
             #expect(on.code == off.code, "seed \(seed), case \(index): \(program)")
         }

@@ -61,8 +61,9 @@ final class PlannerHarness: AsteroidTransport, @unchecked Sendable {
     }
 
     /// Runs a program in a fresh session: stdout, stderr (with the diagnostic) and exit code.
-    func run(_ text: String, pushdown: Bool = true, dryRun: Bool = false) async -> (out: String, err: String, code: Int32)
-    {
+    func run(_ text: String, pushdown: Bool = true, dryRun: Bool = false) async -> (
+        out: String, err: String, code: Int32
+    ) {
         let (session, output) = session(pushdown: pushdown, dryRun: dryRun)
         let outcome = await session.interpreter.run(SourceFile(name: "t", text: text))
         var err = output.stderr

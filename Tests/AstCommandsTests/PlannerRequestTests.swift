@@ -96,7 +96,9 @@ struct PlannerRequestTests {
         #expect(failed.count > 3)
         let result = await harness.run(
             "list | where .status == \"failed\" | rerun --again | .parentExecutionId", dryRun: true)
-        let targets = result.out.split(separator: "\n").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+        let targets = result.out.split(separator: "\n").map {
+            $0.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        }
         #expect(Set(targets) == failed, "\(result.err)")
         #expect(targets.count == failed.count)
         await harness.stop()
@@ -108,7 +110,10 @@ struct PlannerRequestTests {
         let result = await harness.run("set pushdown false\nlist | count")
         #expect(result.out == "300\n", "\(result.err)")
         #expect(harness.listQueries.count == 3)
-        #expect(harness.listQueries.allSatisfy { Self.value($0, "pageSize") == ["100"] || Self.value($0, "pageSize").isEmpty })
+        #expect(
+            harness.listQueries.allSatisfy {
+                Self.value($0, "pageSize") == ["100"] || Self.value($0, "pageSize").isEmpty
+            })
         await harness.stop()
     }
 

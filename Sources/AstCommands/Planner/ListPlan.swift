@@ -65,7 +65,9 @@ extension ListPlan {
 
         /// The user's list arguments that fix the order or the window of the listing.
         var listFixesOrder: Bool {
-            call.named.keys.contains { ["sort", "sortField", "sortDirection", "limit", "page", "pageSize"].contains($0) }
+            call.named.keys.contains {
+                ["sort", "sortField", "sortDirection", "limit", "page", "pageSize"].contains($0)
+            }
         }
 
         func build(_ plan: inout ListPlan) async {
@@ -106,7 +108,8 @@ extension ListPlan {
                         plan.notes.append(
                             Note(
                                 text: conjunct, onServer: true,
-                                detail: filter.exact ? "exact" : "narrows the pages; the client applies the exact test"))
+                                detail: filter.exact ? "exact" : "narrows the pages; the client applies the exact test")
+                        )
                     case .kept(let reason):
                         allExact = false
                         plan.notes.append(Note(text: conjunct, onServer: false, detail: reason))
@@ -158,7 +161,9 @@ extension ListPlan {
                 plan.query.sortDirection = nil
                 if allExact { plan.query.pageSize = min(max(n, 1), 100) }
                 plan.notes.append(
-                    Note(text: text(c.span), onServer: true, detail: "sort=\(plan.query.sort ?? ""); the first \(n) reversed"))
+                    Note(
+                        text: text(c.span), onServer: true,
+                        detail: "sort=\(plan.query.sort ?? ""); the first \(n) reversed"))
                 rest.removeFirst()
                 var first = c
                 first.name = "first"

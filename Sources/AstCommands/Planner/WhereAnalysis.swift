@@ -33,7 +33,8 @@ struct WhereAnalysis {
             var outcome: Outcome
             if let earlier = mayFailBefore {
                 outcome = .kept(
-                    reason: "\(earlier) comes first and may fail on items the API would leave out (write this one first)")
+                    reason:
+                        "\(earlier) comes first and may fail on items the API would leave out (write this one first)")
             } else {
                 outcome = await classify(conjunct, text: text)
             }
@@ -62,7 +63,8 @@ struct WhereAnalysis {
                 return comparison(path, op.flipped, constant, text: text)
             }
             if case .field(.some, _, _) = left.kind, Self.path(left) == nil {
-                return .kept(reason: "write the last step with ? (.a.b?): without it the path fails where the key is missing")
+                return .kept(
+                    reason: "write the last step with ? (.a.b?): without it the path fails where the key is missing")
             }
             return .kept(reason: "not a field compared with a value")
         default:
