@@ -11,7 +11,10 @@ extension ListCommand: StageAbsorbing {
         let api = try call.api
         let own = try await Self.query(from: call, api: api)
         let plan = await ListPlan.make(query: own, call: call, following: following, enabled: true)
-        guard let remaining = plan.remaining else { return nil }
+        guard let remaining = plan.remaining else {
+            // Nothing to plan: the list as written (its query, and any agent name's lookup, made once).
+            return (try Self.stream(own, own: own, pushed: nil, call: call, api: api), following)
+        }
         if plan.answer == .total, let total = try await Self.total(plan.query, call: call, api: api) {
             return (.int(total), remaining)
         }
