@@ -7,6 +7,7 @@ package enum APICommands {
         ListCommand(), GetCommand(), ExecuteCommand(), RerunCommand(), CancelCommand(), PauseCommand(), ResumeCommand(),
         WaitCommand(), ActivitiesCommand(), MessageCommand(), AgentsCommand(),
         ShowCommand(),
+        ExplainCommand(),
     ]
 
     /// Builtins plus API commands: every command of the language.

@@ -13,7 +13,14 @@ package final class APIService: Sendable {
     /// Agent names and execution ids seen this session (for completion).
     package let seen = SeenValues()
 
+    /// `set trace true` / `--verbose`: each request on stderr.
+    let trace: RequestTrace
+
     package init(configuration: ClientConfiguration, transport: any AsteroidTransport = AsyncHTTPClientTransport()) {
+        trace = RequestTrace(
+            redactor: Redactor(apiKeyHeader: configuration.apiKeyHeader, apiKey: configuration.apiKey))
+        var configuration = configuration
+        configuration.middlewares.append(trace)
         client = AsteroidClient(configuration: configuration, transport: transport)
         var dry = configuration
         dry.dryRun = true
@@ -25,6 +32,7 @@ package final class APIService: Sendable {
     /// Attaches the service; `$failed` starts empty (each bulk change sets it).
     package func install(on interpreter: Interpreter) {
         interpreter.setExtension(Self.key, self)
+        trace.attach(interpreter)
         interpreter.globals.define("failed", .list([]))
     }
 

@@ -40,7 +40,17 @@ struct ListCommand: Command {
 
     func run(_ call: Invocation) async throws -> Value {
         let api = try call.api
-        var query = try await Self.query(from: call, api: api)
+        let query = try await Self.query(from: call, api: api)
+        return try Self.stream(query, own: query, pushed: nil, call: call, api: api)
+    }
+
+    /// The executions of `query` as a lazy stream across pages. `own`: the query of the list's arguments;
+    /// `pushed`: the filters the planner added to it (each item is re-checked against both).
+    static func stream(
+        _ query: ListExecutionsQuery, own: ListExecutionsQuery, pushed: ListExecutionsQuery?, call: Invocation,
+        api: APIService
+    ) throws -> Value {
+        var query = query
         let limit = call.named["limit"]?.intValue
         if let limit, limit < 0 { throw call.error("limit must be 0 or more", argument: "limit") }
         if let limit { query.pageSize = min(max(limit, 1), 100) }
@@ -51,9 +61,7 @@ struct ListCommand: Command {
         // is dropped with one warning.
         let strict = MutationContext.statementMutates
         let stream = ValueStream(elementSchema: APISchemas.execution) {
-            var snapshot = baseQuery
-            // Snapshot: executions created while this list is being read (e.g. by its own reruns) are not in it.
-            if snapshot.createdBefore == nil { snapshot.createdBefore = invocation.now }
+            let snapshot = Self.snapshot(baseQuery, pushed: pushed, now: invocation.now)
             // Past the first page, two pages are fetched ahead (in parallel with reading): most listings
             // that go on past one page read to the end. Never past the page a limit stops on.
             let pageSize = snapshot.pageSize ?? PagedSequence<Execution>.defaultPageSize
@@ -67,7 +75,10 @@ struct ListCommand: Command {
             // went without its rerun (scripts/reliability, kill -9 round, 1 of 287).
             let pages = api.client.listExecutions(snapshot)
             var iterator = (strict ? pages : pages.readingAhead(2, through: lastNeeded)).makeAsyncIterator()
-            let check = ListFilterCheck(query: snapshot, strict: strict, call: invocation)
+            let check = ListFilterCheck(
+                query: Self.snapshot(own, pushed: nil, now: invocation.now), strict: strict, call: invocation)
+            // The planner's filters: an item that misses one is left out (the `where` would drop it too).
+            let pushedCheck = pushed.map { ListFilterCheck(query: $0, strict: false, call: invocation, pushed: true) }
             var seen: Set<String> = []
             var produced = 0
             return ValueIterator {
@@ -80,6 +91,7 @@ struct ListCommand: Command {
                     guard let execution = next else { return nil }
                     guard seen.insert(execution.id).inserted else { continue }
                     guard try check.admits(execution) else { continue }
+                    if let pushedCheck, !(try pushedCheck.admits(execution)) { continue }
                     produced += 1
                     api.seen.note(execution: execution)
                     return APIValues.value(execution)
@@ -87,6 +99,18 @@ struct ListCommand: Command {
             }
         }
         return .stream(stream)
+    }
+
+    /// The query as sent: executions created while this list is being read (e.g. by its own reruns) are
+    /// not in it (`createdBefore` = the statement's start, or the pushed bound when earlier).
+    static func snapshot(_ query: ListExecutionsQuery, pushed: ListExecutionsQuery?, now: Date) -> ListExecutionsQuery {
+        var snapshot = query
+        if snapshot.createdBefore == nil {
+            snapshot.createdBefore = now
+        } else if pushed?.createdBefore != nil, let before = snapshot.createdBefore {
+            snapshot.createdBefore = min(before, now)
+        }
+        return snapshot
     }
 
     /// Builds the query from the arguments; the API's own names pass through.

@@ -14,13 +14,16 @@ final class ListFilterCheck: @unchecked Sendable {
     let query: ListExecutionsQuery
     let strict: Bool
     let call: Invocation
+    /// The filters are the planner's (pushed down from a `where`), not the list's own arguments.
+    let pushed: Bool
     private let lock = NSLock()
     private var warned = false
 
-    init(query: ListExecutionsQuery, strict: Bool, call: Invocation) {
+    init(query: ListExecutionsQuery, strict: Bool, call: Invocation, pushed: Bool = false) {
         self.query = query
         self.strict = strict
         self.call = call
+        self.pushed = pushed
     }
 
     /// Whether the item is one the query asked for; throws in strict mode when it is not.
@@ -39,7 +42,11 @@ final class ListFilterCheck: @unchecked Sendable {
             defer { warned = true }
             return !warned
         }
-        if first {
+        if first, pushed {
+            call.interpreter.output.writeError(
+                "warning: list: the server ignored the filter \(unmet.parameter) pushed down from the where (\(what)); the client filters instead\n"
+            )
+        } else if first {
             call.interpreter.output.writeError(
                 "warning: list: the server ignored the filter \(unmet.parameter) (\(what)); such items are left out\n")
         }

@@ -8,21 +8,57 @@ extension Interpreter {
         -> Value
     {
         var value = input
-        let stages = pipeline.stages
-        for (index, stage) in stages.enumerated() {
+        var stages = pipeline.stages
+        var index = 0
+        while index < stages.count {
             try Task.checkCancellation()
             let next: Value
-            switch stage {
+            switch stages[index] {
             case .command(let call):
                 let consumer = index + 1 < stages.count ? inputDemand(of: stages[index + 1], env: env) : demand
-                next = try await callCommand(call, input: value, env: env, demand: consumer)
+                if let absorbing = absorbingCommand(call, env: env) {
+                    let following = Array(stages[(index + 1)...])
+                    let (output, remaining) = try await run(
+                        absorbing, call, input: value, following: following, env: env, demand: consumer)
+                    next = output
+                    if let remaining { stages = Array(stages[...index]) + remaining }
+                } else {
+                    next = try await callCommand(call, input: value, env: env, demand: consumer)
+                }
             case .expr(let expr):
                 next = try await evaluateStage(expr, input: value, first: index == 0, env: env)
             }
             Self.release(consume value)
             value = next
+            index += 1
         }
         return value
+    }
+
+    /// The registered command of a stage when it may absorb the stages after it (`StageAbsorbing`).
+    func absorbingCommand(_ call: CommandCall, env: Env) -> (any StageAbsorbing)? {
+        guard env.scope.function(call.name) == nil else { return nil }
+        return registry.lookup(call.name) as? any StageAbsorbing
+    }
+
+    /// Offers the stages after the command to it; when it takes none, runs it as usual. `remaining` is
+    /// nil when the pipeline goes on unchanged.
+    func run(
+        _ command: any StageAbsorbing, _ call: CommandCall, input: Value, following: [Stage], env: Env, demand: Demand
+    ) async throws -> (Value, [Stage]?) {
+        var invocation = try await bind(call, to: command.signature, input: input, env: env)
+        invocation.demand = demand
+        do {
+            if let (output, remaining) = try await command.absorb(invocation, following: following) {
+                return (output, remaining)
+            }
+            return (try await command.run(invocation), nil)
+        } catch var error as RuntimeError {
+            error.diagnostic = error.diagnostic.located(in: env.source, span: call.span)
+            throw error
+        } catch let diagnostic as Diagnostic {
+            throw RuntimeError(diagnostic.located(in: env.source, span: call.span))
+        }
     }
 
     /// What a stage reads of its input: a registered command says so in its signature; a function, an

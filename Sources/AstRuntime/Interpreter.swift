@@ -36,10 +36,14 @@ package struct Settings: Sendable {
     /// stdout is a terminal: render tables.
     package var terminalOutput = false
     package var width = 100
+    /// Let the query planner send `where`, `count`, `first`, `sort-by` and `last` after `list` to the API.
+    package var pushdown = true
+    /// Print each API request, with its status and time, as it happens (`--verbose`).
+    package var trace = false
 
     package init() {}
 
-    package static let names = ["confirm", "dry-run", "format", "color", "width"]
+    package static let names = ["confirm", "dry-run", "format", "color", "width", "pushdown", "trace"]
 }
 
 /// The evaluator and its session: commands, global scope, settings, output.

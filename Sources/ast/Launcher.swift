@@ -79,6 +79,8 @@ enum Launcher {
         settings.width = Terminal.width
         settings.dryRun = options.dryRun
         settings.confirm = !options.yes
+        settings.trace = options.verbose
+        settings.pushdown = !["off", "0", "false", "no"].contains(environment["AST_PUSHDOWN"]?.lowercased() ?? "")
         if let format = options.format { settings.format = format }
         let code: Int32
         if mode == .interactive {

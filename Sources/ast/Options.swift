@@ -19,6 +19,7 @@ struct Options {
     var noColor = false
     var showVersion = false
     var showHelp = false
+    var verbose = false
 
     struct UsageError: Error { var message: String }
 
@@ -36,10 +37,12 @@ struct Options {
           --yes, -y       do not ask before changing more than one execution
           --format F      output format: auto, table, json, jsonl, csv, text
           --no-color      no colours (NO_COLOR is honoured too)
+          --verbose       print each API request with its status and time (set trace true)
           --version       print the version
           --help, -h      this help
 
-        environment: ASTEROID_API_KEY, ASTEROID_BASE_URL (default https://odyssey.asteroid.ai/agents/v2)
+        environment: ASTEROID_API_KEY, ASTEROID_BASE_URL (default https://odyssey.asteroid.ai/agents/v2),
+                     AST_PUSHDOWN=off (run pipelines as written: no query planner)
         exit codes: 0 ok · 1 runtime error · 2 usage or syntax error · N from `exit N` · 130 interrupted ·
                     143 terminated (SIGTERM)
         """
@@ -53,6 +56,7 @@ struct Options {
             case "--dry-run": options.dryRun = true
             case "--yes", "-y": options.yes = true
             case "--no-color": options.noColor = true
+            case "--verbose": options.verbose = true
             case "--version": options.showVersion = true
             case "--help", "-h": options.showHelp = true
             case "--format":
