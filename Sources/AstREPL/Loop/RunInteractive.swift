@@ -6,6 +6,7 @@ import Foundation
 /// - `target`: the API or the in-process sandbox (shown in the banner and the prompt).
 /// - `apiKey`: the configured key (from the environment or `--api-key`): never written to history.
 /// - `noColor`: `--no-color` (`NO_COLOR` in `environment` is honoured too).
+/// - `profile`: the config.toml profile in force, shown in the prompt (`ast[prod]> `).
 /// - `makeEngine`: builds the session, given the console through which it asks `[y/N]` and draws
 ///   progress.
 ///
@@ -17,6 +18,7 @@ package func runInteractive(
     apiKey: String?,
     environment: [String: String] = ProcessInfo.processInfo.environment,
     noColor: Bool = false,
+    profile: String? = nil,
     makeEngine: @Sendable (ReplConsole) async -> any ReplEngine
 ) async -> Int32 {
     let terminal = isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0
@@ -32,7 +34,7 @@ package func runInteractive(
     let console = ReplConsole(reader: reader, progressDisplay: display)
     let engine = await makeEngine(console)
     let repl = Repl(
-        engine: engine, reader: reader, history: history, prompt: Prompt(target: target),
+        engine: engine, reader: reader, history: history, prompt: Prompt(target: target, profile: profile),
         output: TerminalOutput(), interrupts: SignalInterrupts.shared)
     return await repl.run(version: version)
 }
