@@ -8,6 +8,7 @@ package enum Builtins {
         Aggregate(kind: .sum), Aggregate(kind: .avg), Aggregate(kind: .min), Aggregate(kind: .max),
         TableCommand(), JSONCommand(), JSONLinesCommand(), CSVCommand(), PrintCommand(), SaveCommand(), OpenCommand(),
         HelpCommand(), SetCommand(), SleepCommand(), AssertCommand(), SourceCommand(), VersionCommand(),
+        HistoryPromptCommand(),
     ]
 
     package static var registry: Registry { Registry(all) }

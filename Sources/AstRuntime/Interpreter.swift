@@ -36,10 +36,14 @@ package struct Settings: Sendable {
     /// stdout is a terminal: render tables.
     package var terminalOutput = false
     package var width = 100
+    /// At the prompt, show results taller than the terminal through `$PAGER` (`less -FRX`); never when piped.
+    package var pager = true
+    /// At the prompt, print each entry's wall time and request count after it (psql's `\timing`).
+    package var timing = false
 
     package init() {}
 
-    package static let names = ["confirm", "dry-run", "format", "color", "width"]
+    package static let names = ["confirm", "dry-run", "format", "color", "width", "pager", "timing"]
 }
 
 /// The evaluator and its session: commands, global scope, settings, output.

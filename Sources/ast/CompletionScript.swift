@@ -39,7 +39,7 @@ enum CompletionScript {
         init(registry: Registry) {
             options = OptionTable.entries.flatMap(\.names).filter { !$0.contains("=") } + ["--yes="]
             subcommands = OptionTable.subcommands.map(\.name)
-            commands = registry.names + ["history"]
+            commands = registry.names
             let list = registry.lookup("list")?.signature
             listNamed = (list?.named.map { $0.name + "=" } ?? []) + (list?.namedPrefixes ?? [])
             statuses = list?.named.first { $0.name == "status" }?.choices ?? []

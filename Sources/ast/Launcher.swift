@@ -88,6 +88,8 @@ enum Launcher {
             return 2
         }
         configuration.retry = RetryPolicy()
+        let requests = RequestCounter()
+        if mode == .interactive { configuration.middlewares.append(requests) }
         let api = APIService(configuration: configuration)
         defer { Task { await api.shutdown() } }
         var settings = Settings()
@@ -111,7 +113,8 @@ enum Launcher {
                 : .api(baseURL: configuration.baseURL.absoluteString)
             let frozen = settings
             code = await runInteractive(target: target, version: AsteroidClientVersion.current, apiKey: key,
-                                        environment: environment, noColor: options.noColor, profile: profileName) { console in
+                                        environment: environment, noColor: options.noColor, profile: profileName,
+                                        requestCount: { requests.value }) { console in
                 await launch.promptEngine(
                     console: console, api: api, settings: frozen, environment: environment, profileName: profileName,
                     gateProfile: gateProfile, initPath: initPath)

@@ -43,7 +43,7 @@ enum ManPage {
             text("Profiles: [profiles.NAME] with base-url, key-command, key-env, key (only in a file of mode 0600), org, confirm (bulk, always, never), format, color; default-profile names the one used when neither --profile nor AST_PROFILE does. `ast config` shows what is in force."),
             ".TP", "\\fI$XDG_CONFIG_HOME/ast/init.ast\\fR",
             text("Run before the interactive prompt (definitions and settings stay); -X skips it."),
-            ".TP", "\\fI$XDG_DATA_HOME/ast/history\\fR",
+            ".TP", "\\fI$XDG_STATE_HOME/ast/history\\fR (default \\fI~/.local/state/ast/history\\fR)",
             text("The prompt's history (`history`, `history N`)."),
             ".SH ENVIRONMENT",
             ".TP", "\\fBASTEROID_API_KEY\\fR", text("The API key (a profile's key-command, key-env or key wins over it)."),

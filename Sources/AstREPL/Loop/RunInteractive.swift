@@ -7,6 +7,7 @@ import Foundation
 /// - `apiKey`: the configured key (from the environment or `--api-key`): never written to history.
 /// - `noColor`: `--no-color` (`NO_COLOR` in `environment` is honoured too).
 /// - `profile`: the config.toml profile in force, shown in the prompt (`ast[prod]> `).
+/// - `requestCount`: requests sent so far, for `set timing true`.
 /// - `makeEngine`: builds the session, given the console through which it asks `[y/N]` and draws
 ///   progress.
 ///
@@ -19,6 +20,7 @@ package func runInteractive(
     environment: [String: String] = ProcessInfo.processInfo.environment,
     noColor: Bool = false,
     profile: String? = nil,
+    requestCount: (@Sendable () -> Int)? = nil,
     makeEngine: @Sendable (ReplConsole) async -> any ReplEngine
 ) async -> Int32 {
     let terminal = isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0
@@ -35,6 +37,7 @@ package func runInteractive(
     let engine = await makeEngine(console)
     let repl = Repl(
         engine: engine, reader: reader, history: history, prompt: Prompt(target: target, profile: profile),
-        output: TerminalOutput(), interrupts: SignalInterrupts.shared)
+        output: TerminalOutput(), interrupts: SignalInterrupts.shared, requestCount: requestCount,
+        pagerCommand: terminal ? PromptComforts.pagerCommand(environment: environment) : nil)
     return await repl.run(version: version)
 }
