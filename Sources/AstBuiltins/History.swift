@@ -4,7 +4,8 @@ import AstRuntime
 /// answers it itself (it keeps the history), so in a script it says where it works.
 struct HistoryPromptCommand: Command {
     let signature = Signature(
-        "history", "the prompt's last entries (20, or N), numbered; at the interactive prompt only", category: "session",
+        "history", "the prompt's last entries (20, or N), numbered; at the interactive prompt only",
+        category: "session",
         positionals: [ParamSpec("count", .int, "how many of the last entries to list")],
         examples: [Example("history 5", "the last five entries typed at the prompt", result: nil)])
 

@@ -27,7 +27,9 @@ extension Profile {
         return nil
     }
 
-    static func run(_ command: String, environment: [String: String], profile: String) throws(UserConfig.Problem) -> String {
+    static func run(_ command: String, environment: [String: String], profile: String) throws(UserConfig.Problem)
+        -> String
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", command]
@@ -40,7 +42,8 @@ extension Profile {
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0, process.terminationReason == .exit else {
-            throw UserConfig.Problem("profile \(profile): key-command \"\(command)\" failed (exit \(process.terminationStatus))")
+            throw UserConfig.Problem(
+                "profile \(profile): key-command \"\(command)\" failed (exit \(process.terminationStatus))")
         }
         var text = String(decoding: data, as: UTF8.self)
         while let last = text.unicodeScalars.last, last == "\n" || last == "\r" { text.unicodeScalars.removeLast() }

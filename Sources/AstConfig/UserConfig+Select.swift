@@ -27,8 +27,9 @@ extension UserConfig {
         guard let config else { throw Problem("no profile '\(name)' (from \(origin)): there is no \(path)") }
         guard let profile = config.profiles[name] else {
             let known = config.profiles.keys.sorted()
-            throw Problem("no profile '\(name)' (from \(origin)) in \(path)"
-                + (known.isEmpty ? "" : "; profiles: \(known.joined(separator: ", "))"))
+            throw Problem(
+                "no profile '\(name)' (from \(origin)) in \(path)"
+                    + (known.isEmpty ? "" : "; profiles: \(known.joined(separator: ", "))"))
         }
         return ActiveProfile(profile: profile, origin: origin)
     }

@@ -54,7 +54,9 @@ package struct UserConfig: Sendable, Equatable {
                 guard let name = table[key]?.string else { throw Problem("\(path): default-profile must be a string") }
                 config.defaultProfile = name
             case "profiles":
-                guard let profiles = table[key]?.table else { throw Problem("\(path): profiles must be a table ([profiles.NAME])") }
+                guard let profiles = table[key]?.table else {
+                    throw Problem("\(path): profiles must be a table ([profiles.NAME])")
+                }
                 for name in profiles.keys {
                     guard let body = profiles[name]?.table else {
                         throw Problem("\(path): profiles.\(name) must be a table ([profiles.\(name)])")
@@ -96,7 +98,9 @@ package struct UserConfig: Sendable, Equatable {
             case "confirm":
                 let value = try string(key)
                 guard let confirm = Profile.Confirm(rawValue: value) else {
-                    throw Problem("\(at).confirm must be one of \(Profile.Confirm.allCases.map(\.rawValue).joined(separator: ", ")), got '\(value)'")
+                    throw Problem(
+                        "\(at).confirm must be one of \(Profile.Confirm.allCases.map(\.rawValue).joined(separator: ", ")), got '\(value)'"
+                    )
                 }
                 profile.confirm = confirm
             case "color":

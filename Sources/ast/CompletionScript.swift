@@ -43,7 +43,9 @@ enum CompletionScript {
             let list = registry.lookup("list")?.signature
             listNamed = (list?.named.map { $0.name + "=" } ?? []) + (list?.namedPrefixes ?? [])
             statuses = list?.named.first { $0.name == "status" }?.choices ?? []
-            flags = Array(Set(registry.names.compactMap(registry.lookup).flatMap { $0.signature.flags.map { "--" + $0.name } })).sorted()
+            flags = Array(
+                Set(registry.names.compactMap(registry.lookup).flatMap { $0.signature.flags.map { "--" + $0.name } })
+            ).sorted()
         }
     }
 
@@ -145,8 +147,11 @@ enum CompletionScript {
         ]
         // Inside -c: list's filters and the status values, offered as whole words.
         let filters = w.listNamed.filter { $0.hasSuffix("=") && $0 != "status=" }
-        lines.append("complete -c ast -n '__fish_seen_argument -s c' -a '\(filters.joined(separator: " "))' -d 'list filter'")
-        lines.append("complete -c ast -n '__fish_seen_argument -s c' -a '\(w.statuses.map { "status=" + $0 }.joined(separator: " "))' -d status")
+        lines.append(
+            "complete -c ast -n '__fish_seen_argument -s c' -a '\(filters.joined(separator: " "))' -d 'list filter'")
+        lines.append(
+            "complete -c ast -n '__fish_seen_argument -s c' -a '\(w.statuses.map { "status=" + $0 }.joined(separator: " "))' -d status"
+        )
         return lines.joined(separator: "\n") + "\n"
     }
 }

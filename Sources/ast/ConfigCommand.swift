@@ -1,6 +1,6 @@
-import AsteroidClient
 import AstConfig
 import AstREPL
+import AsteroidClient
 import Foundation
 
 /// `ast config [--profile NAME]`: the settings in force and where each comes from; the key is shown
@@ -16,7 +16,9 @@ enum ConfigCommand {
                 flag = name
             case _ where argument.hasPrefix("--profile="): flag = String(argument.dropFirst("--profile=".count))
             case "--help", "-h":
-                Terminal.out("usage: ast config [--profile NAME]\nShows the settings in force (the key redacted) and where each comes from.\n")
+                Terminal.out(
+                    "usage: ast config [--profile NAME]\nShows the settings in force (the key redacted) and where each comes from.\n"
+                )
                 return 0
             default: return usage("unknown argument \(argument) (usage: ast config [--profile NAME])")
             }
@@ -40,8 +42,13 @@ enum ConfigCommand {
     static func describe(_ launch: LaunchProfile, environment: [String: String]) -> String {
         var rows: [(String, String)] = []
         let names = launch.config?.profiles.keys.sorted() ?? []
-        rows.append(("config file", launch.config == nil ? "\(launch.configPath) (none)"
-            : "\(launch.configPath) (profiles: \(names.isEmpty ? "none" : names.joined(separator: ", ")))"))
+        rows.append(
+            (
+                "config file",
+                launch.config == nil
+                    ? "\(launch.configPath) (none)"
+                    : "\(launch.configPath) (profiles: \(names.isEmpty ? "none" : names.joined(separator: ", ")))"
+            ))
         let initPath = ConfigLocation.initFile(environment: environment)
         rows.append(("init file", initPath + (FileManager.default.fileExists(atPath: initPath) ? "" : " (none)")))
         rows.append(("profile", launch.active.map { "\($0.name) (from \($0.origin))" } ?? "none"))
@@ -63,9 +70,15 @@ enum ConfigCommand {
         }
         rows.append(("confirm", confirm))
         rows.append(("format", profile?.format ?? "auto"))
-        rows.append(("color", profile?.color == false ? "false" : environment["NO_COLOR"] != nil ? "false (NO_COLOR)" : "true (at a terminal)"))
+        rows.append(
+            (
+                "color",
+                profile?.color == false
+                    ? "false" : environment["NO_COLOR"] != nil ? "false (NO_COLOR)" : "true (at a terminal)"
+            ))
         rows.append(("history", HistoryLocation.path(environment: environment) ?? "(none)"))
         let width = (rows.map(\.0.count).max() ?? 0) + 2
-        return rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + $0.1 }.joined(separator: "\n") + "\n"
+        return rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + $0.1 }.joined(separator: "\n")
+            + "\n"
     }
 }

@@ -46,8 +46,9 @@ struct LaunchProfile {
         guard let profile = active?.profile else { return }
         if options.format == nil, let name = profile.format {
             guard let format = Settings.Format(rawValue: name) else {
-                throw UserConfig.Problem("\(configPath): profiles.\(profile.name).format must be one of "
-                    + Settings.Format.allCases.map(\.rawValue).joined(separator: ", ") + ", got '\(name)'")
+                throw UserConfig.Problem(
+                    "\(configPath): profiles.\(profile.name).format must be one of "
+                        + Settings.Format.allCases.map(\.rawValue).joined(separator: ", ") + ", got '\(name)'")
             }
             settings.format = format
         }

@@ -18,10 +18,16 @@ enum OptionTable {
         Entry(names: ["--sandbox"], argument: nil, help: "run against an in-process local sandbox (no key needed)"),
         Entry(names: ["--dry-run"], argument: nil, help: "print each changing request instead of sending it"),
         Entry(names: ["--yes", "-y"], argument: nil, help: "do not ask before changing more than one execution"),
-        Entry(names: ["--yes=PROFILE"], argument: nil,
-              help: "like --yes, and also skip the question of a profile with confirm = \"always\" (must name the active profile)"),
-        Entry(names: ["--profile"], argument: "NAME", help: "use a profile of config.toml (else AST_PROFILE, else default-profile)"),
-        Entry(names: ["--no-init", "-X"], argument: nil, help: "do not run the startup file init.ast before the prompt"),
+        Entry(
+            names: ["--yes=PROFILE"], argument: nil,
+            help:
+                "like --yes, and also skip the question of a profile with confirm = \"always\" (must name the active profile)"
+        ),
+        Entry(
+            names: ["--profile"], argument: "NAME",
+            help: "use a profile of config.toml (else AST_PROFILE, else default-profile)"),
+        Entry(
+            names: ["--no-init", "-X"], argument: nil, help: "do not run the startup file init.ast before the prompt"),
         Entry(names: ["--format"], argument: "FORMAT", help: "output format", choices: formats),
         Entry(names: ["--no-color"], argument: nil, help: "no colours (NO_COLOR is honoured too)"),
         Entry(names: ["--version"], argument: nil, help: "print the version"),

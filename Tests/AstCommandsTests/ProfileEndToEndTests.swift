@@ -15,16 +15,16 @@ struct ProfileEndToEndTests {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         try (key + "\n").write(to: home.appendingPathComponent("key.txt"), atomically: true, encoding: .utf8)
         try """
-            [profiles.prod]
-            base-url = "\(server.baseURL.absoluteString)"
-            key-command = "cat '\(home.path)/key.txt'"
-            confirm = "always"
-            """.write(to: dir.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+        [profiles.prod]
+        base-url = "\(server.baseURL.absoluteString)"
+        key-command = "cat '\(home.path)/key.txt'"
+        confirm = "always"
+        """.write(to: dir.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
         try """
-            def greet() { "hello from init" }
-            let answer = 42
-            open /nonexistent/ast-e2e.json
-            """.write(to: dir.appendingPathComponent("init.ast"), atomically: true, encoding: .utf8)
+        def greet() { "hello from init" }
+        let answer = 42
+        open /nonexistent/ast-e2e.json
+        """.write(to: dir.appendingPathComponent("init.ast"), atomically: true, encoding: .utf8)
         return home
     }
 
@@ -35,7 +35,8 @@ struct ProfileEndToEndTests {
     }
 
     static func count(_ home: URL) async throws -> String {
-        let result = try await AstProcess.run(["--profile", "prod", "-c", "list | count"], environment: environment(home))
+        let result = try await AstProcess.run(
+            ["--profile", "prod", "-c", "list | count"], environment: environment(home))
         #expect(result.status == 0, "\(result.stderr)")
         return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
@@ -80,12 +81,15 @@ struct ProfileEndToEndTests {
             ["--profile", "prod", "--yes=staging", "-c", change], environment: Self.environment(home))
         #expect(wrongName.status == 2)
         #expect(wrongName.stderr.contains("--yes=staging names a profile that is not in use"))
-        let named = try await AstProcess.run(["--profile", "prod", "--yes=prod", "-c", change], environment: Self.environment(home))
+        let named = try await AstProcess.run(
+            ["--profile", "prod", "--yes=prod", "-c", change], environment: Self.environment(home))
         #expect(named.status == 0, "\(named.stderr)")
         #expect(try await Self.count(home) == "41")
     }
 
-    @Test("init.ast runs before the prompt: its def and let stay, its error names file:line, the prompt goes on; -X skips it")
+    @Test(
+        "init.ast runs before the prompt: its def and let stay, its error names file:line, the prompt goes on; -X skips it"
+    )
     func startupFile() async throws {
         let server = try await SandboxServer.start(.inMemory(seed: 3, executions: 40, apiKey: Self.key))
         defer { Task { await server.stop() } }
@@ -93,14 +97,16 @@ struct ProfileEndToEndTests {
         defer { try? FileManager.default.removeItem(at: home) }
         let initPath = home.appendingPathComponent("ast/init.ast").path
         let entries = "greet\n$answer\nlist status=failed | first | rerun\n"
-        let prompt = try await PromptProcess.run(["--profile", "prod"], input: entries, environment: Self.environment(home))
+        let prompt = try await PromptProcess.run(
+            ["--profile", "prod"], input: entries, environment: Self.environment(home))
         #expect(prompt.status == 0, "\(prompt.stderr)")
         #expect(prompt.stdout.contains("hello from init"))
         #expect(prompt.stdout.contains("42"))
         #expect(prompt.stderr.contains("\(initPath):3:"))
         #expect(prompt.stderr.contains("asks before every change"))
         #expect(try await Self.count(home) == "40")
-        let skipped = try await PromptProcess.run(["--profile", "prod", "-X"], input: "greet\n", environment: Self.environment(home))
+        let skipped = try await PromptProcess.run(
+            ["--profile", "prod", "-X"], input: "greet\n", environment: Self.environment(home))
         #expect(!skipped.stdout.contains("hello from init"))
         #expect(!skipped.stderr.contains(initPath))
         #expect(skipped.stderr.contains("greet"))
@@ -112,14 +118,18 @@ struct ProfileEndToEndTests {
 enum PromptProcess {
     struct PTYError: Error {}
 
-    static func run(_ arguments: [String], input: String, environment: [String: String]) async throws -> AstProcess.Result {
+    static func run(_ arguments: [String], input: String, environment: [String: String]) async throws
+        -> AstProcess.Result
+    {
         // posix_openpt/unlockpt/ptsname are not imported into Swift on Linux: the same through /dev/ptmx and
         // its two ioctls (TIOCSPTLCK unlocks the pair, TIOCGPTN gives the number of /dev/pts/N).
         let master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
         guard master >= 0 else { throw PTYError() }
         var unlock: Int32 = 0
         var number: UInt32 = 0
-        guard ioctl(master, 0x4004_5431, &unlock) == 0, ioctl(master, 0x8004_5430, &number) == 0 else { throw PTYError() }
+        guard ioctl(master, 0x4004_5431, &unlock) == 0, ioctl(master, 0x8004_5430, &number) == 0 else {
+            throw PTYError()
+        }
         let slave = open("/dev/pts/\(number)", O_RDWR | O_NOCTTY)
         guard slave >= 0 else { throw PTYError() }
         let process = Process()

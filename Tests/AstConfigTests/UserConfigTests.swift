@@ -84,7 +84,9 @@ struct UserConfigTests {
     @Test("--profile wins over AST_PROFILE, which wins over default-profile; an unknown name lists the known ones")
     func selection() throws {
         let config = try UserConfig.parse(Self.sample, path: "c.toml")
-        #expect(try UserConfig.select(config, flag: "prod", environment: ["AST_PROFILE": "staging"], path: "c.toml")?.name == "prod")
+        #expect(
+            try UserConfig.select(config, flag: "prod", environment: ["AST_PROFILE": "staging"], path: "c.toml")?.name
+                == "prod")
         let fromEnv = try UserConfig.select(config, flag: nil, environment: ["AST_PROFILE": "prod"], path: "c.toml")
         #expect(fromEnv?.name == "prod")
         #expect(fromEnv?.origin == "AST_PROFILE")
@@ -97,7 +99,9 @@ struct UserConfigTests {
             #expect(error.message.contains("no profile 'prdo'"))
             #expect(error.message.contains("profiles: prod, staging"))
         }
-        #expect(throws: UserConfig.Problem.self) { try UserConfig.select(nil, flag: "prod", environment: [:], path: "c.toml") }
+        #expect(throws: UserConfig.Problem.self) {
+            try UserConfig.select(nil, flag: "prod", environment: [:], path: "c.toml")
+        }
     }
 
     @Test("key-command's output (one trailing newline dropped), key-env's variable; failures never show a key")
@@ -121,8 +125,10 @@ struct UserConfigTests {
 
     @Test("the directory: $XDG_CONFIG_HOME/ast, else ~/.config/ast")
     func location() {
-        #expect(ConfigLocation.configFile(environment: ["XDG_CONFIG_HOME": "/x", "HOME": "/h"]) == "/x/ast/config.toml")
+        #expect(
+            ConfigLocation.configFile(environment: ["XDG_CONFIG_HOME": "/x", "HOME": "/h"]) == "/x/ast/config.toml")
         #expect(ConfigLocation.initFile(environment: ["HOME": "/h"]) == "/h/.config/ast/init.ast")
-        #expect(ConfigLocation.directory(environment: ["XDG_CONFIG_HOME": "relative", "HOME": "/h/"]) == "/h/.config/ast")
+        #expect(
+            ConfigLocation.directory(environment: ["XDG_CONFIG_HOME": "relative", "HOME": "/h/"]) == "/h/.config/ast")
     }
 }

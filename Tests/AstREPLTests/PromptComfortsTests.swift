@@ -32,13 +32,21 @@ struct PromptComfortsTests {
         func read() -> Int { lock.withLock { value } }
     }
 
-    func run(_ lines: [String], interactive: Bool = true, rows: Int = 10, counter: Counter? = nil) async -> PagingOutput {
+    func run(_ lines: [String], interactive: Bool = true, rows: Int = 10, counter: Counter? = nil) async -> PagingOutput
+    {
         let session = Session(api: nil, output: BufferedOutput())
         let engine = SessionReplEngine(session: session, interactive: interactive, terminalOutput: false)
         let output = PagingOutput()
         let reader = Reader(lines.map(LineEvent.line), interactive: interactive)
         let requestCount: (@Sendable () -> Int)?
-        if let counter { requestCount = { counter.bump(3); return counter.read() } } else { requestCount = nil }
+        if let counter {
+            requestCount = {
+                counter.bump(3)
+                return counter.read()
+            }
+        } else {
+            requestCount = nil
+        }
         let repl = Repl(
             engine: engine, reader: reader, history: nil, prompt: Prompt(target: .sandbox(baseURL: "http://x")),
             output: output, interrupts: ReplLoopTests.ManualInterrupts(), requestCount: requestCount,
@@ -71,7 +79,10 @@ struct PromptComfortsTests {
         let timings = output.notices.filter { $0.hasPrefix("time ") }
         // `set timing true` itself is timed (the setting is read after the entry), then `2 + 2`.
         #expect(timings.count == 2)
-        #expect(timings.allSatisfy { $0.range(of: #"^time \d+\.\d{3} s · 3 requests$"#, options: .regularExpression) != nil })
+        #expect(
+            timings.allSatisfy {
+                $0.range(of: #"^time \d+\.\d{3} s · 3 requests$"#, options: .regularExpression) != nil
+            })
     }
 
     @Test("the pieces: the timing line, tall or not, PAGER")

@@ -10,7 +10,8 @@ package enum StartupFile {
     /// Runs the file at `path` if there is one; returns what went wrong, rendered (nil when all ran).
     @discardableResult
     package static func run(
-        path: String, session: Session, report: @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+        path: String, session: Session,
+        report: @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
     ) async -> String? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -27,7 +28,9 @@ package enum StartupFile {
         case .exited: problem = "\(path): exit in the startup file is ignored"
         case .interrupted: problem = "\(path): interrupted"
         }
-        if let problem { report(problem + "\nast: the startup file \(path) stopped there; the prompt starts anyway (-X skips it)") }
+        if let problem {
+            report(problem + "\nast: the startup file \(path) stopped there; the prompt starts anyway (-X skips it)")
+        }
         return problem
     }
 }
