@@ -32,25 +32,7 @@ package final class TerminalOutput: ReplOutput {
         let text = OutputFilter.apply(text.hasSuffix("\n") ? text : text + "\n")
         fflush(clibedit_stdout())
         return await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: "/bin/sh")
-                process.arguments = ["-c", command]
-                var environment = ProcessInfo.processInfo.environment
-                if environment["LESS"] == nil { environment["LESS"] = "-FRX" }
-                process.environment = environment
-                let input = Pipe()
-                process.standardInput = input
-                do { try process.run() } catch {
-                    continuation.resume(returning: false)
-                    return
-                }
-                // The pager may quit before reading everything (q): SIGPIPE is ignored, the write just fails.
-                try? input.fileHandleForWriting.write(contentsOf: Data(text.utf8))
-                try? input.fileHandleForWriting.close()
-                process.waitUntilExit()
-                continuation.resume(returning: true)
-            }
+            DispatchQueue.global().async { continuation.resume(returning: Pager.run(command, input: text)) }
         }
     }
 
