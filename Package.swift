@@ -10,7 +10,7 @@ import PackageDescription
 //                                          |
 //                                       AstREPL (line reader seam, history, completion; CLibEdit)
 //                                          |
-//                                         ast (thin executable)
+//                                         ast (thin executable)  <- AstConfig (profiles, config.toml; TOMLKit)
 let package = Package(
     name: "ast",
     platforms: [.macOS(.v14)],
@@ -30,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // MARK: API column
@@ -79,12 +80,15 @@ let package = Package(
             dependencies: ["CLibEdit", "AstSyntax", "AstRuntime", "AstBuiltins", "AstCommands"]
         ),
 
+        // MARK: user configuration (profiles in config.toml; imports nothing of ours)
+        .target(name: "AstConfig", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+
         // MARK: executable
         .executableTarget(
             name: "ast",
             dependencies: [
                 "AstREPL", "AstCommands", "AstBuiltins", "AstRuntime", "AstSyntax",
-                "AsteroidClient", "AsteroidSandbox",
+                "AsteroidClient", "AsteroidSandbox", "AstConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -128,6 +132,7 @@ let package = Package(
             dependencies: ["AstCommands", "AstRuntime", "AstSyntax", "AsteroidSandbox", "AsteroidClient"],
             resources: [.copy("Golden")]
         ),
+        .testTarget(name: "AstConfigTests", dependencies: ["AstConfig"]),
         .testTarget(
             name: "AstREPLTests", dependencies: ["AstREPL", "AstCommands", "AstBuiltins", "AstRuntime", "AstSyntax"]),
     ],

@@ -11,6 +11,7 @@ package enum Builtins {
         // time and conversions (issue 13)
         AgoCommand(), LocalCommand(), FormatTimeCommand(), DayStartCommand(daysBack: 0), DayStartCommand(daysBack: 1),
         TruncateTimeCommand(), IntoCommand(),
+        HistoryPromptCommand(),
     ]
 
     package static var registry: Registry { Registry(all) }

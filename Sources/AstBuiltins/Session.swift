@@ -5,7 +5,8 @@ import Foundation
 /// `set NAME VALUE`: changes a session setting.
 struct SetCommand: Command {
     let signature = Signature(
-        "set", "change a setting: confirm, dry-run, format, color, width, pushdown, trace", category: "session",
+        "set", "change a setting: confirm, dry-run, format, color, width, pushdown, trace, pager, timing",
+        category: "session",
         positionals: [
             ParamSpec("name", .string, "the setting", required: true, choices: Settings.names),
             ParamSpec("value", .any, "its new value", required: true),
@@ -29,6 +30,8 @@ struct SetCommand: Command {
         case "color": let b = try bool(); call.interpreter.updateSettings { $0.color = b }
         case "pushdown": let b = try bool(); call.interpreter.updateSettings { $0.pushdown = b }
         case "trace": let b = try bool(); call.interpreter.updateSettings { $0.trace = b }
+        case "pager": let b = try bool(); call.interpreter.updateSettings { $0.pager = b }
+        case "timing": let b = try bool(); call.interpreter.updateSettings { $0.timing = b }
         case "width":
             guard let w = value.intValue, w >= 20 else { throw call.error("width must be a number of columns (20 or more)", argument: "value") }
             call.interpreter.updateSettings { $0.width = w }

@@ -41,9 +41,16 @@ package struct Settings: Sendable {
     /// Print each API request, with its status and time, as it happens (`--verbose`).
     package var trace = false
 
+    /// At the prompt, show results taller than the terminal through `$PAGER` (`less -FRX`); never when piped.
+    package var pager = true
+    /// At the prompt, print each entry's wall time and request count after it (psql's `\timing`).
+    package var timing = false
+
     package init() {}
 
-    package static let names = ["confirm", "dry-run", "format", "color", "width", "pushdown", "trace"]
+    package static let names = [
+        "confirm", "dry-run", "format", "color", "width", "pushdown", "trace", "pager", "timing",
+    ]
 }
 
 /// The evaluator and its session: commands, global scope, settings, output.

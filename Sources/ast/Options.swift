@@ -20,6 +20,15 @@ struct Options {
     var showVersion = false
     var showHelp = false
     var verbose = false
+    /// `--profile NAME`: the profile of config.toml to use (else `AST_PROFILE`, else `default-profile`).
+    var profile: String?
+    /// `--yes=NAME`: like `--yes`, and also skips the question of a profile marked `confirm = "always"`,
+    /// but only when NAME is the active profile.
+    var yesProfile: String?
+    /// `-X` / `--no-init`: do not run the startup file before the prompt.
+    var noInit = false
+    /// `--generate-man` (hidden): print the man page, generated from the command registry.
+    var generateMan = false
 
     struct UsageError: Error { var message: String }
 
@@ -27,6 +36,8 @@ struct Options {
         usage: ast [OPTIONS] [FILE.ast [ARGS…]]
                ast [OPTIONS] -c 'PIPELINE' [ARGS…]
                ast sandbox [--port N] [--speed X] …      (a local API server)
+               ast config [--profile NAME]               (the settings in force, key redacted)
+               ast completions bash|zsh|fish             (a shell completion script)
 
         With no FILE at a terminal, ast starts the interactive prompt. A script can also come on stdin.
 
@@ -35,6 +46,9 @@ struct Options {
           --sandbox       run against an in-process local sandbox (no key needed)
           --dry-run       print each changing request instead of sending it
           --yes, -y       do not ask before changing more than one execution
+          --yes=PROFILE   also skip the question of a profile with confirm = "always" (must name it)
+          --profile NAME  use a profile of ~/.config/ast/config.toml (or AST_PROFILE; see `ast config`)
+          -X, --no-init   do not run ~/.config/ast/init.ast before the prompt
           --format F      output format: auto, table, json, jsonl, csv, text
           --no-color      no colours (NO_COLOR is honoured too)
           --verbose       print each API request with its status and time (set trace true)
@@ -42,7 +56,8 @@ struct Options {
           --help, -h      this help
 
         environment: ASTEROID_API_KEY, ASTEROID_BASE_URL (default https://odyssey.asteroid.ai/agents/v2),
-                     AST_PUSHDOWN=off (run pipelines as written: no query planner)
+                     AST_PUSHDOWN=off (run pipelines as written: no query planner),
+                     AST_PROFILE, XDG_CONFIG_HOME (config.toml and init.ast in $XDG_CONFIG_HOME/ast)
         exit codes: 0 ok · 1 runtime error · 2 usage or syntax error · N from `exit N` · 130 interrupted ·
                     143 terminated (SIGTERM)
         """
@@ -59,6 +74,20 @@ struct Options {
             case "--verbose": options.verbose = true
             case "--version": options.showVersion = true
             case "--help", "-h": options.showHelp = true
+            case "--generate-man": options.generateMan = true
+            case "-X", "--no-init": options.noInit = true
+            case "--profile":
+                guard let value = rest.popFirst(), !value.isEmpty else { throw UsageError(message: "--profile needs a name") }
+                options.profile = value
+            case _ where argument.hasPrefix("--profile="):
+                let value = String(argument.dropFirst("--profile=".count))
+                guard !value.isEmpty else { throw UsageError(message: "--profile needs a name") }
+                options.profile = value
+            case _ where argument.hasPrefix("--yes="):
+                let value = String(argument.dropFirst("--yes=".count))
+                guard !value.isEmpty else { throw UsageError(message: "--yes=PROFILE needs the name of a profile") }
+                options.yes = true
+                options.yesProfile = value
             case "--format":
                 guard let value = rest.popFirst() else { throw UsageError(message: "--format needs a value") }
                 guard let format = Settings.Format(rawValue: value) else {

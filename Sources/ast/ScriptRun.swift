@@ -10,7 +10,14 @@ import Foundation
 /// Signals arrive through the REPL's `SignalInterrupts` (a C handler and a self-pipe), installed before
 /// the script starts: a signal that comes at any moment of the run is seen.
 enum ScriptRun {
-    static func run(_ source: SourceFile, session: Session, signals: SignalInterrupts = .shared) async -> Int32 {
+    static func run(
+        _ source: SourceFile, session: Session, gate: ChangeGate? = nil, signals: SignalInterrupts = .shared
+    ) async -> Int32 {
+        // A profile with confirm = "always": one question before a script that may change executions.
+        if let gate, let refusal = await gate.check(source, interpreter: session.interpreter) {
+            Terminal.error("ast: " + refusal)
+            return 1
+        }
         let pending = PendingCancellation()
         signals.setHandler { pending.cancel() }
         let task = Task { await session.run(source) }

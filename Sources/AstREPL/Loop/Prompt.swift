@@ -1,14 +1,18 @@
 /// Renders the prompts and the banner. Pure, so unit tests pin the exact text.
 package struct Prompt: Sendable, Equatable {
     package let target: ReplTarget
+    /// The profile of config.toml in force (`--profile`, `AST_PROFILE`), shown in the prompt.
+    package let profile: String?
 
-    package init(target: ReplTarget) {
+    package init(target: ReplTarget, profile: String? = nil) {
         self.target = target
+        self.profile = profile
     }
 
-    /// `ast> ` on the real API, `ast[sandbox]> ` on the local sandbox.
+    /// `ast> ` on the real API, `ast[prod]> ` with the profile `prod`, `ast[sandbox]> ` on the local sandbox.
     package var primary: String {
-        target.isSandbox ? "ast[sandbox]> " : "ast> "
+        if target.isSandbox { return "ast[sandbox]> " }
+        return profile.map { "ast[\($0)]> " } ?? "ast> "
     }
 
     /// Shown while an entry is incomplete; as wide as `primary`, so continued lines align.
@@ -38,7 +42,7 @@ package struct Prompt: Sendable, Equatable {
         let where_: String
         switch target {
         case .api(let url):
-            where_ = "connected to \(url)"
+            where_ = "connected to \(url)" + (profile.map { " (profile \($0))" } ?? "")
         case .sandbox(let url):
             where_ = "on the local sandbox at \(url): nothing reaches the real API (set ASTEROID_API_KEY for that)"
         }

@@ -10,11 +10,21 @@ package final class Repl: Sendable {
     let prompt: Prompt
     let output: any ReplOutput
     let interrupts: any InterruptSource
+    /// Requests sent so far (for `set timing true`); nil when unknown.
+    let requestCount: (@Sendable () -> Int)?
+    /// The pager for results taller than the terminal (`$PAGER`, else `less -FRX`); nil for none.
+    let pagerCommand: String?
+    /// Rows of the terminal (0: not a terminal, so never paged).
+    let terminalRows: @Sendable () -> Int
 
     package init(
         engine: any ReplEngine, reader: any LineReader, history: ReplHistory?, prompt: Prompt,
-        output: any ReplOutput, interrupts: any InterruptSource
+        output: any ReplOutput, interrupts: any InterruptSource, requestCount: (@Sendable () -> Int)? = nil,
+        pagerCommand: String? = nil, terminalRows: @escaping @Sendable () -> Int = { PromptComforts.terminalRows() }
     ) {
+        self.requestCount = requestCount
+        self.pagerCommand = pagerCommand
+        self.terminalRows = terminalRows
         self.engine = engine
         self.reader = reader
         self.history = history
@@ -78,10 +88,19 @@ package final class Repl: Sendable {
     /// Evaluates one entry and shows its outcome; Ctrl-C cancels it (a second Ctrl-C stops waiting).
     func evaluate(_ entry: String) async -> ReplOutcome {
         let started = ContinuousClock.now
+        let requestsBefore = requestCount?()
         let outcome = await InterruptibleEvaluation.run(entry, engine: engine, interrupts: interrupts)
+        let elapsed = ContinuousClock.now - started
+        let settings = (engine as? PromptSettingsSource)?.promptSettings ?? PromptSettings()
+        defer {
+            if settings.timing {
+                let requests = requestsBefore.flatMap { before in requestCount.map { $0() - before } }
+                output.notice(PromptComforts.timingLine(elapsed, requests: requests))
+            }
+        }
         switch outcome {
         case .output(let text):
-            if !text.isEmpty { output.result(text) }
+            if !text.isEmpty { await show(text, paged: settings.pager) }
         case .failure(let diagnostic):
             output.notice(diagnostic)
         case .interrupted(let summary):
@@ -95,6 +114,17 @@ package final class Repl: Sendable {
             break
         }
         return outcome
+    }
+
+    /// A result: through the pager when it is taller than the terminal, at an interactive prompt only
+    /// (never when piped), unless `set pager off`.
+    func show(_ text: String, paged: Bool) async {
+        if paged, reader.isInteractive, let pagerCommand, PromptComforts.isTaller(text, than: terminalRows()),
+            await output.page(text, command: pagerCommand)
+        {
+            return
+        }
+        output.result(text)
     }
 
     static let discardedNotice = "(unfinished entry discarded)"

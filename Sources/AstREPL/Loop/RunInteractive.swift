@@ -6,6 +6,8 @@ import Foundation
 /// - `target`: the API or the in-process sandbox (shown in the banner and the prompt).
 /// - `apiKey`: the configured key (from the environment or `--api-key`): never written to history.
 /// - `noColor`: `--no-color` (`NO_COLOR` in `environment` is honoured too).
+/// - `profile`: the config.toml profile in force, shown in the prompt (`ast[prod]> `).
+/// - `requestCount`: requests sent so far, for `set timing true`.
 /// - `makeEngine`: builds the session, given the console through which it asks `[y/N]` and draws
 ///   progress.
 ///
@@ -17,6 +19,8 @@ package func runInteractive(
     apiKey: String?,
     environment: [String: String] = ProcessInfo.processInfo.environment,
     noColor: Bool = false,
+    profile: String? = nil,
+    requestCount: (@Sendable () -> Int)? = nil,
     makeEngine: @Sendable (ReplConsole) async -> any ReplEngine
 ) async -> Int32 {
     let terminal = isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0
@@ -32,7 +36,8 @@ package func runInteractive(
     let console = ReplConsole(reader: reader, progressDisplay: display)
     let engine = await makeEngine(console)
     let repl = Repl(
-        engine: engine, reader: reader, history: history, prompt: Prompt(target: target),
-        output: TerminalOutput(), interrupts: SignalInterrupts.shared)
+        engine: engine, reader: reader, history: history, prompt: Prompt(target: target, profile: profile),
+        output: TerminalOutput(), interrupts: SignalInterrupts.shared, requestCount: requestCount,
+        pagerCommand: terminal ? PromptComforts.pagerCommand(environment: environment) : nil)
     return await repl.run(version: version)
 }
