@@ -29,10 +29,27 @@ package func runInteractive(
         if let editor = LibEditLineReader(history: history) { reader = editor }
     }
     let display = terminal ? StderrProgressDisplay.forTerminal(environment: environment, noColor: noColor) : nil
-    let console = ReplConsole(reader: reader, progressDisplay: display)
+    return await runPrompt(
+        reader: reader, history: history, progressDisplay: display, output: TerminalOutput(),
+        interrupts: SignalInterrupts.shared, target: target, version: version, makeEngine: makeEngine)
+}
+
+/// The prompt as a component, over any line reader and output (a host that embeds the language runs it
+/// on its own session; `runInteractive` runs it at the terminal). Returns as `Repl.run` does.
+package func runPrompt(
+    reader: any LineReader,
+    history: ReplHistory?,
+    progressDisplay: (any ProgressDisplay)?,
+    output: any ReplOutput,
+    interrupts: any InterruptSource,
+    target: ReplTarget,
+    version: String,
+    makeEngine: @Sendable (ReplConsole) async -> any ReplEngine
+) async -> Int32 {
+    let console = ReplConsole(reader: reader, progressDisplay: progressDisplay)
     let engine = await makeEngine(console)
     let repl = Repl(
-        engine: engine, reader: reader, history: history, prompt: Prompt(target: target),
-        output: TerminalOutput(), interrupts: SignalInterrupts.shared)
+        engine: engine, reader: reader, history: history, prompt: Prompt(target: target), output: output,
+        interrupts: interrupts)
     return await repl.run(version: version)
 }
