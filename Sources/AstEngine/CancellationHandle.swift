@@ -10,6 +10,7 @@ public final class CancellationHandle: @unchecked Sendable {
     private var tasks: [ObjectIdentifier: @Sendable () -> Void] = [:]
     private var nextKey = 0
 
+    /// A handle not yet cancelled.
     public init() {}
 
     /// Cancels the evaluations running with this handle, and any started with it later.

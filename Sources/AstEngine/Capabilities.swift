@@ -4,7 +4,9 @@ import AstRuntime
 /// ``all`` unless its host says otherwise; a script that calls a command needing a capability the engine
 /// lacks is refused before any of it runs (`E050`).
 public struct Capabilities: OptionSet, Sendable, Hashable {
+    /// The set as bits (`OptionSet`).
     public let rawValue: Int
+    /// The set with these bits (`OptionSet`).
     public init(rawValue: Int) { self.rawValue = rawValue }
 
     /// Change executions (`rerun`, `cancel`, `execute`, … and host commands declared `.mutations`).

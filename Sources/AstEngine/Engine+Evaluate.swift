@@ -30,11 +30,14 @@ extension Engine {
         -> Value
     {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ScriptError(kind: .invalid, diagnostics: [
-                ScriptDiagnostic(Diagnostic(DiagnosticCode.runtime, "cannot read \(path): no such file")),
-            ])
+            throw ScriptError(
+                kind: .invalid,
+                diagnostics: [
+                    ScriptDiagnostic(Diagnostic(DiagnosticCode.runtime, "cannot read \(path): no such file"))
+                ])
         }
-        return try await run(SourceFile(name: path, text: String(decoding: data, as: UTF8.self)), cancellation: cancellation)
+        return try await run(
+            SourceFile(name: path, text: String(decoding: data, as: UTF8.self)), cancellation: cancellation)
     }
 
     /// One run with this engine's budgets: the step budget as a task-local, the wall-clock one as a timer
@@ -54,7 +57,11 @@ extension Engine {
             }
         }
         let token = cancellation?.attach(work)
-        let result = await withTaskCancellationHandler { await work.value } onCancel: { work.cancel() }
+        let result = await withTaskCancellationHandler {
+            await work.value
+        } onCancel: {
+            work.cancel()
+        }
         timer?.cancel()
         if let token { cancellation?.detach(token) }
         if expired.fired, case .failure(let error) = result, error.kind == .cancelled, let limit = options.timeLimit {
@@ -67,31 +74,42 @@ extension Engine {
         switch await session.run(source, printResults: false) {
         case .success(let value):
             do { return .success(try await Value.from(value)) } catch let error as RuntimeError {
-                return .failure(ScriptError(kind: .failed, diagnostics: [ScriptDiagnostic(error.diagnostic.located(in: source))]))
+                return .failure(
+                    ScriptError(kind: .failed, diagnostics: [ScriptDiagnostic(error.diagnostic.located(in: source))]))
             } catch {
                 if Task.isCancelled { return .failure(cancelled(source)) }
-                return .failure(ScriptError(kind: .failed, diagnostics: [
-                    ScriptDiagnostic(Diagnostic(DiagnosticCode.runtime, String(describing: error), source: source)),
-                ]))
+                return .failure(
+                    ScriptError(
+                        kind: .failed,
+                        diagnostics: [
+                            ScriptDiagnostic(
+                                Diagnostic(DiagnosticCode.runtime, String(describing: error), source: source))
+                        ]))
             }
-        case .invalid(let diagnostics, _): return .failure(ScriptError(kind: .invalid, diagnostics: diagnostics.map(ScriptDiagnostic.init)))
-        case .failed(let diagnostic): return .failure(ScriptError(kind: .failed, diagnostics: [ScriptDiagnostic(diagnostic)]))
+        case .invalid(let diagnostics, _):
+            return .failure(ScriptError(kind: .invalid, diagnostics: diagnostics.map(ScriptDiagnostic.init)))
+        case .failed(let diagnostic):
+            return .failure(ScriptError(kind: .failed, diagnostics: [ScriptDiagnostic(diagnostic)]))
         case .exited(let code):
-            return code == 0 ? .success(.null) : .failure(ScriptError(kind: .exited(Int32(clamping: code)), diagnostics: []))
+            return code == 0
+                ? .success(.null) : .failure(ScriptError(kind: .exited(Int32(clamping: code)), diagnostics: []))
         case .interrupted: return .failure(cancelled(source))
         }
     }
 
     static func cancelled(_ source: SourceFile) -> ScriptError {
-        ScriptError(kind: .cancelled, diagnostics: [
-            ScriptDiagnostic(Diagnostic(DiagnosticCode.interrupted, "cancelled", source: source)),
-        ])
+        ScriptError(
+            kind: .cancelled,
+            diagnostics: [
+                ScriptDiagnostic(Diagnostic(DiagnosticCode.interrupted, "cancelled", source: source))
+            ])
     }
 
     static func timeBudgetExceeded(_ limit: Duration, _ source: SourceFile) -> Diagnostic {
         let exact = Double(limit.components.seconds) + Double(limit.components.attoseconds) / 1e18
         let seconds = exact == exact.rounded() && exact < 1e15 ? "\(Int(exact))" : "\(exact)"
-        return Diagnostic(DiagnosticCode.budgetExceeded, "time budget exceeded: the script ran longer than \(seconds)s",
+        return Diagnostic(
+            DiagnosticCode.budgetExceeded, "time budget exceeded: the script ran longer than \(seconds)s",
             help: "the program that runs this script allows \(seconds) seconds per evaluation", source: source)
     }
 }

@@ -1,8 +1,8 @@
-import AsteroidClient
 import AstBuiltins
 import AstCommands
 import AstREPL
 import AstRuntime
+import AsteroidClient
 import Foundation
 
 extension Engine {

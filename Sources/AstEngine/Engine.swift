@@ -1,9 +1,9 @@
-import AsteroidClient
-import AsteroidSandbox
 import AstBuiltins
 import AstCommands
 import AstRuntime
 import AstSyntax
+import AsteroidClient
+import AsteroidSandbox
 import Foundation
 
 /// The language, hosted by a Swift program: evaluates scripts against the Asteroid Agents API (or an
@@ -53,8 +53,9 @@ public final class Engine: Sendable {
     /// A new engine on the same API connection (and sandbox): its own session, commands and capabilities.
     /// Only the engine that opened the connection closes it (``shutdown()`` on a spawned one does nothing).
     public func spawn(options: EngineOptions? = nil) -> Engine {
-        Engine(connection: Connection(api: connection.api, sandbox: connection.sandbox, owner: false),
-               options: options ?? self.options)
+        Engine(
+            connection: Connection(api: connection.api, sandbox: connection.sandbox, owner: false),
+            options: options ?? self.options)
     }
 
     /// Closes the API connection and stops the sandbox this engine started.

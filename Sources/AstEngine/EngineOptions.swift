@@ -20,6 +20,7 @@ public struct EngineOptions: Sendable {
     /// Where `print` writes; nil: nowhere.
     public var output: (@Sendable (String) -> Void)?
 
+    /// Options with the executable's defaults, but for what is given.
     public init(
         capabilities: Capabilities = .all, stepLimit: Int? = nil, timeLimit: Duration? = nil,
         commands: [HostCommand] = [], removedCommands: Set<String> = [], arguments: [String] = [],

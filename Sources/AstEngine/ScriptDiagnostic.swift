@@ -5,6 +5,7 @@ import AstSyntax
 public struct ScriptDiagnostic: Sendable, Equatable, CustomStringConvertible {
     /// The stable code: `E010` unknown command, `E050` not allowed here, `E051` budget exceeded, …
     public var code: String
+    /// What went wrong, in one line.
     public var message: String
     /// A hint (`did you mean 'validate'?`), when there is one.
     public var help: String?
@@ -17,6 +18,7 @@ public struct ScriptDiagnostic: Sendable, Equatable, CustomStringConvertible {
     /// As `ast` prints it: the message, the source line and a caret under the place, the help line.
     public var rendered: String
 
+    /// The rendered text.
     public var description: String { rendered }
 
     init(_ diagnostic: Diagnostic) {
@@ -35,6 +37,7 @@ public struct ScriptDiagnostic: Sendable, Equatable, CustomStringConvertible {
 
 /// Why an evaluation did not produce a value.
 public struct ScriptError: Error, Sendable, CustomStringConvertible {
+    /// How the evaluation ended.
     public enum Kind: Sendable, Equatable {
         /// Parse or check errors (or a command the engine does not allow): nothing ran.
         case invalid
@@ -46,10 +49,12 @@ public struct ScriptError: Error, Sendable, CustomStringConvertible {
         case cancelled
     }
 
+    /// How it ended.
     public var kind: Kind
     /// One or more (a script with three mistakes reports three); empty for `exit N`.
     public var diagnostics: [ScriptDiagnostic]
 
+    /// An error of this kind with these diagnostics.
     public init(kind: Kind, diagnostics: [ScriptDiagnostic]) {
         self.kind = kind
         self.diagnostics = diagnostics
@@ -68,6 +73,7 @@ public struct ScriptError: Error, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The rendered diagnostics (`exit N` for an exit without one).
     public var description: String {
         if case .exited(let code) = kind, diagnostics.isEmpty { return "exit \(code)" }
         return diagnostics.map(\.rendered).joined(separator: "\n")
@@ -76,8 +82,11 @@ public struct ScriptError: Error, Sendable, CustomStringConvertible {
 
 /// A misuse of the engine itself (a binding that is not a JSON value, a file that cannot be read).
 public struct EngineError: Error, Sendable, CustomStringConvertible {
+    /// What engine misuse happened.
     public var message: String
+    /// The message.
     public var description: String { message }
 
+    /// An error with this message.
     public init(message: String) { self.message = message }
 }

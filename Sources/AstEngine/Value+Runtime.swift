@@ -1,5 +1,5 @@
-import AsteroidModels
 import AstRuntime
+import AsteroidModels
 import Foundation
 
 typealias RuntimeValue = AstRuntime.Value

@@ -17,7 +17,9 @@ public enum Value: Sendable, Equatable {
 
     /// One field of a record.
     public struct Field: Sendable, Equatable {
+        /// The field's name.
         public var name: String
+        /// The field's value.
         public var value: Value
 
         /// A field named `name` holding `value`.

@@ -29,7 +29,9 @@ package final class StepBudget: @unchecked Sendable {
             return used > limit
         }
         guard over else { return }
-        throw RuntimeError(Diagnostic(DiagnosticCode.budgetExceeded, "step budget exceeded: more than \(limit) steps",
-            span: span, help: "the program that runs this script allows \(limit) evaluation steps", source: source))
+        throw RuntimeError(
+            Diagnostic(
+                DiagnosticCode.budgetExceeded, "step budget exceeded: more than \(limit) steps",
+                span: span, help: "the program that runs this script allows \(limit) evaluation steps", source: source))
     }
 }

@@ -10,7 +10,8 @@ import Testing
     @Test func theEndpointRunsThePolicyAndAnswersJSON() async throws {
         let engine = try await Engine.sandbox(executions: 80)
         // What the policy should find, computed by a script without the policy's restrictions.
-        let expected = try await engine.evaluate(#"""
+        let expected = try await engine.evaluate(
+            #"""
             def owner(agent) { if ($agent < "m") { "payments" } else { "search" } }
             let failed = (list status=failed | first 20)
             {failed: ($failed | count), ids: ($failed | where (owner .agentName) == "payments" | .id)}
@@ -34,7 +35,8 @@ import Testing
     @Test func docsEmbeddingQuotesTheExampleAsItIs() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        let example = try String(contentsOf: root.appendingPathComponent("Tests/AstEngineTests/PolicyEndpoint.swift"), encoding: .utf8)
+        let example = try String(
+            contentsOf: root.appendingPathComponent("Tests/AstEngineTests/PolicyEndpoint.swift"), encoding: .utf8)
         let docs = try String(contentsOf: root.appendingPathComponent("docs/embedding.md"), encoding: .utf8)
         let lines = example.split(separator: "\n", omittingEmptySubsequences: false)
         let body = lines.drop { !$0.hasPrefix("// docs:begin") }.dropFirst().prefix { !$0.hasPrefix("// docs:end") }
