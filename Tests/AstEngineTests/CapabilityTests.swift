@@ -121,6 +121,17 @@ import Testing
         }
     }
 
+    @Test func theStepBudgetCountsLoopIterations() async throws {
+        try await withSandbox(EngineOptions(stepLimit: 1_000)) { engine in
+            engine.bind("xs", value: .list((0..<10_000).map(Value.int)))
+            let error = await failure(engine, "let total = 0\nfor x in $xs {\n  let y = $x\n}")
+            #expect(error?.code == "E051")
+            #expect(error?.diagnostics.first?.line == 3)
+            let small = try await engine.evaluate("for x in [1, 2, 3] { let y = $x }\n$xs | count")
+            #expect(small == .int(10_000))
+        }
+    }
+
     @Test func theWallClockBudgetStopsASlowScript() async throws {
         try await withSandbox(EngineOptions(timeLimit: .milliseconds(300))) { engine in
             let start = ContinuousClock.now

@@ -101,6 +101,24 @@ import Testing
         }
     }
 
+    @Test func anEngineRunsAScriptFile() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ast-embed-\(UUID()).ast").path
+        try "def double(n) { $n * 2 }\ndouble 21\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        // The host reads the file: allowed even when scripts may not touch files.
+        try await withSandbox(EngineOptions(capabilities: .readOnly)) { engine in
+            let value = try await engine.evaluateFile(at: path)
+            #expect(value == .int(42))
+            // Definitions persist from one evaluation to the next, as in one `ast` session.
+            let again = try await engine.evaluate("double 5")
+            #expect(again == .int(10))
+            try "double\n  nope".write(toFile: path, atomically: true, encoding: .utf8)
+            let error = await fileFailure(engine, path)
+            #expect(error?.diagnostics.first?.file == path)
+            #expect(error?.diagnostics.first?.line == 2)
+        }
+    }
+
     @Test func diagnosticsComeBackAsData() async throws {
         try await withSandbox { engine in
             let error = await failure(engine, "let a = 1\nlet b = (1 +)\nbogus")

@@ -50,3 +50,13 @@ func failure(_ engine: Engine, _ source: String, cancellation: CancellationHandl
         return error
     }
 }
+
+/// The error evaluating a file throws (nil when it succeeds).
+func fileFailure(_ engine: Engine, _ path: String) async -> ScriptError? {
+    do {
+        _ = try await engine.evaluateFile(at: path)
+        return nil
+    } catch {
+        return error
+    }
+}
