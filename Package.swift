@@ -11,6 +11,9 @@ import PackageDescription
 //                                       AstREPL (line reader seam, history, completion; CLibEdit)
 //                                          |
 //                                         ast (thin executable)  <- AstConfig (profiles, config.toml; TOMLKit)
+//
+//   AstEngine (library product: the language hosted by a Swift program) sits beside `ast`, over AstREPL,
+//   AstCommands and AsteroidSandbox; a host depends on it with one line and imports it alone.
 let package = Package(
     name: "ast",
     platforms: [.macOS(.v14)],
@@ -19,6 +22,7 @@ let package = Package(
         .library(name: "AsteroidClient", targets: ["AsteroidClient"]),
         .library(name: "AsteroidModels", targets: ["AsteroidModels"]),
         .library(name: "AsteroidSandbox", targets: ["AsteroidSandbox"]),
+        .library(name: "AstEngine", targets: ["AstEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -95,6 +99,15 @@ let package = Package(
             ]
         ),
 
+        // MARK: embedding (docs/embedding.md)
+        .target(
+            name: "AstEngine",
+            dependencies: [
+                "AstSyntax", "AstRuntime", "AstBuiltins", "AstCommands", "AstREPL", "AsteroidModels",
+                "AsteroidClient", "AsteroidSandbox",
+            ]
+        ),
+
         // MARK: fuzzer (scripts/fuzz)
         .executableTarget(
             name: "ast-fuzz",
@@ -133,6 +146,15 @@ let package = Package(
             resources: [.copy("Golden")]
         ),
         .testTarget(name: "AstConfigTests", dependencies: ["AstConfig"]),
+        // Imports only the public product (and Hummingbird, for the example endpoint of docs/embedding.md).
+        .testTarget(
+            name: "AstEngineTests",
+            dependencies: [
+                "AstEngine",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(
             name: "AstREPLTests", dependencies: ["AstREPL", "AstCommands", "AstBuiltins", "AstRuntime", "AstSyntax"]),
     ],

@@ -9,7 +9,8 @@ struct SaveCommand: Command {
         "save", "write the input to a file (.json, .jsonl, .csv, or text)", category: "files",
         positionals: [ParamSpec("path", .string, "the file to write", required: true)],
         flags: [FlagSpec("append", short: "a", "add rows to a .csv (no second header) or .jsonl file, or text to a file")],
-        examples: [Example("list status=failed | save failed.csv", "export executions as CSV", result: nil)])
+        examples: [Example("list status=failed | save failed.csv", "export executions as CSV", result: nil)],
+        effects: [.files])
 
     func run(_ call: Invocation) async throws -> Value {
         guard let path = call.positional(0)?.stringValue else { throw call.error("save needs a path") }
@@ -78,7 +79,7 @@ struct OpenCommand: Command {
         "open", "read a file (.json, .jsonl, .csv, or text)", category: "files",
         positionals: [ParamSpec("path", .string, "the file to read", required: true)],
         flags: [FlagSpec("raw", "read as text whatever the extension")],
-        examples: [Example("open failed.csv | count", "how many rows", result: nil)])
+        examples: [Example("open failed.csv | count", "how many rows", result: nil)], effects: [.files])
 
     func run(_ call: Invocation) async throws -> Value {
         guard let path = call.positional(0)?.stringValue else { throw call.error("open needs a path") }

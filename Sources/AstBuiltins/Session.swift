@@ -78,7 +78,7 @@ struct SourceCommand: Command {
     let signature = Signature(
         "source", "run a script file in the current session (its definitions stay)", category: "session",
         positionals: [ParamSpec("path", .string, "the .ast file", required: true)],
-        examples: [Example("source lib.ast", "load helper functions", result: nil)])
+        examples: [Example("source lib.ast", "load helper functions", result: nil)], effects: [.files])
 
     func run(_ call: Invocation) async throws -> Value {
         guard let path = call.positional(0)?.stringValue else { throw call.error("source needs a path") }

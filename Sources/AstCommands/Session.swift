@@ -28,13 +28,14 @@ package final class Session: Sendable {
     /// - `output`: where `print` and results go.
     /// - `confirmer`: asks a yes/no question at the terminal (bulk changes); nil never asks.
     /// - `progressDisplay`: where progress lines of long `each`/`wait` work are drawn (nil: none).
+    /// - `registry`: the commands (a host that embeds the language adds, removes or refuses some).
     package init(api: APIService?, output: OutputSink = StandardOutput(), settings: Settings = Settings(),
                  confirmer: (@Sendable (String) async -> Bool)? = nil, arguments: [String] = [],
                  environment: [String: String] = ProcessInfo.processInfo.environment,
-                 progressDisplay: (any ProgressDisplay)? = nil) {
+                 progressDisplay: (any ProgressDisplay)? = nil, registry: Registry = APICommands.registry) {
         progress = ProgressBoard(display: progressDisplay)
         shown = ProgressAwareOutput(output, progress: progress)
-        interpreter = Interpreter(registry: APICommands.registry, output: shown, settings: settings, confirmer: confirmer)
+        interpreter = Interpreter(registry: registry, output: shown, settings: settings, confirmer: confirmer)
         progress.install(on: interpreter)
         self.api = api
         api?.install(on: interpreter)
@@ -123,8 +124,9 @@ package final class Session: Sendable {
 
     /// Runs a whole script (results printed as they come); Ctrl-C (cancelling the calling task) ends it
     /// with `.interrupted`, and ``interruptionSummary`` then says what had completed.
-    package func run(_ source: SourceFile) async -> RunOutcome {
-        await tracked { await interpreter.run(source) }
+    /// `printResults: false` (a host that reads the result itself): nothing but `print` is written.
+    package func run(_ source: SourceFile, printResults: Bool = true) async -> RunOutcome {
+        await tracked { await interpreter.run(source, printResults: printResults) }
     }
 
     /// Runs one entry with fresh progress; a cancellation freezes what had completed at that moment.

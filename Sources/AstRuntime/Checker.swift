@@ -64,6 +64,9 @@ package struct Checker: SyntaxVisitor {
                 help: Suggest.help(for: c.name, in: registry.names + definedHere + knownFunctions) ?? "run 'help' to list the commands"))
             return
         }
+        if let refused = command as? RefusedCommand {
+            diagnostics.append(Diagnostic(DiagnosticCode.notAllowed, refused.message, span: c.nameSpan, help: refused.help))
+        }
         let signature = command.signature
         for argument in c.arguments {
             switch argument {

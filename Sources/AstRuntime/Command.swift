@@ -96,6 +96,17 @@ package struct Demand: Sendable, Equatable {
     package func reads(sequence isSequence: Bool) -> Reads { isSequence ? ofItems : ofValue }
 }
 
+/// What a command may do beyond computing a value. A host that embeds the language denies some of them
+/// (`AstEngine`'s capabilities); a command that declares a denied effect is refused before anything runs.
+package enum Effect: String, Sendable, Hashable, CaseIterable {
+    /// Changes executions (the same as `Signature.isMutating`).
+    case mutates
+    /// Reads or writes local files (`open`, `save`, `source`).
+    case files
+    /// Reaches the network other than through the configured API (`http`).
+    case network
+}
+
 package struct Signature: Sendable {
     package enum ArgumentStyle: Sendable {
         case normal
@@ -122,12 +133,14 @@ package struct Signature: Sendable {
     /// What it reads of its input (`count` only counts items; `wait` reads only ids).
     package var inputDemand: Demand
     package var examples: [Example]
+    /// What it may do beyond computing a value (`.files`, `.network`); `.mutates` follows `isMutating`.
+    package var effects: Set<Effect>
 
     package init(
         _ name: String, _ summary: String, category: String, positionals: [ParamSpec] = [], rest: ParamSpec? = nil,
         named: [ParamSpec] = [], namedPrefixes: [String] = [], flags: [FlagSpec] = [], style: ArgumentStyle = .normal,
         isMutating: Bool = false, outputSchema: String? = nil, inputDemand: Demand = .everything,
-        examples: [Example] = []
+        examples: [Example] = [], effects: Set<Effect> = []
     ) {
         self.name = name
         self.summary = summary
@@ -142,7 +155,11 @@ package struct Signature: Sendable {
         self.outputSchema = outputSchema
         self.inputDemand = inputDemand
         self.examples = examples
+        self.effects = effects
     }
+
+    /// Every effect, `.mutates` included when the command changes executions.
+    package var allEffects: Set<Effect> { isMutating ? effects.union([.mutates]) : effects }
 
     /// `list [status=…] [agent=…] …` as `help` shows it.
     package var usage: String {

@@ -5,6 +5,7 @@ extension Interpreter {
     /// Runs one statement; returns its result (`null` for bindings, definitions and loops).
     package func execute(_ statement: Statement, env: Env) async throws -> Value {
         try Task.checkCancellation()
+        try StepBudget.step(at: statement.span, source: env.source)
         switch statement.kind {
         case .let(let name, _, let value):
             let result = try await evaluate(value, input: .null, env: env).materialized()
@@ -81,6 +82,7 @@ extension Interpreter {
         _ closure: Closure, input: Value, arguments: [(String?, Value)], env: Env, callSpan: Span? = nil,
         demand: Demand = .everything
     ) async throws -> Value {
+        try StepBudget.step(at: callSpan ?? closure.span, source: env.source)
         guard env.depth < maxDepth else {
             throw RuntimeError(Diagnostic(DiagnosticCode.tooDeep,
                 "calls are nested too deeply (more than \(maxDepth))", span: callSpan ?? closure.span, source: env.source,

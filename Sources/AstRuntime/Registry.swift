@@ -14,6 +14,13 @@ package struct Registry: Sendable {
         return copy
     }
 
+    /// The same table without these commands (a host that embeds the language removes built-ins).
+    package func removing(_ names: some Sequence<String>) -> Registry {
+        var copy = self
+        for name in names { copy.commands[name] = nil }
+        return copy
+    }
+
     package func lookup(_ name: String) -> (any Command)? { commands[name] }
 
     package var names: [String] { commands.keys.sorted() }

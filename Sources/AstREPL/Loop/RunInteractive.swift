@@ -33,11 +33,33 @@ package func runInteractive(
         if let editor = LibEditLineReader(history: history) { reader = editor }
     }
     let display = terminal ? StderrProgressDisplay.forTerminal(environment: environment, noColor: noColor) : nil
-    let console = ReplConsole(reader: reader, progressDisplay: display)
+    return await runPrompt(
+        reader: reader, history: history, progressDisplay: display, output: TerminalOutput(),
+        interrupts: SignalInterrupts.shared, target: target, version: version, profile: profile,
+        requestCount: requestCount,
+        pagerCommand: terminal ? PromptComforts.pagerCommand(environment: environment) : nil,
+        makeEngine: makeEngine)
+}
+
+/// The prompt as a component, over any line reader and output (a host that embeds the language runs it
+/// on its own session; `runInteractive` runs it at the terminal). Returns as `Repl.run` does.
+package func runPrompt(
+    reader: any LineReader,
+    history: ReplHistory?,
+    progressDisplay: (any ProgressDisplay)?,
+    output: any ReplOutput,
+    interrupts: any InterruptSource,
+    target: ReplTarget,
+    version: String,
+    profile: String? = nil,
+    requestCount: (@Sendable () -> Int)? = nil,
+    pagerCommand: String? = nil,
+    makeEngine: @Sendable (ReplConsole) async -> any ReplEngine
+) async -> Int32 {
+    let console = ReplConsole(reader: reader, progressDisplay: progressDisplay)
     let engine = await makeEngine(console)
     let repl = Repl(
         engine: engine, reader: reader, history: history, prompt: Prompt(target: target, profile: profile),
-        output: TerminalOutput(), interrupts: SignalInterrupts.shared, requestCount: requestCount,
-        pagerCommand: terminal ? PromptComforts.pagerCommand(environment: environment) : nil)
+        output: output, interrupts: interrupts, requestCount: requestCount, pagerCommand: pagerCommand)
     return await repl.run(version: version)
 }
