@@ -6,6 +6,9 @@ package enum APICommands {
     package static let all: [any Command] = [
         ListCommand(), GetCommand(), ExecuteCommand(), RerunCommand(), CancelCommand(), PauseCommand(), ResumeCommand(),
         WaitCommand(), ActivitiesCommand(), MessageCommand(), AgentsCommand(),
+        // Files, workflows, profiles, identity, delete, recording (issue 16).
+        FilesCommand(), DownloadCommand(), WorkflowsCommand(), VersionsCommand(), InputsCommand(), ProfilesCommand(),
+        PoolsCommand(), ClearCacheCommand(), WhoamiCommand(), DeleteCommand(), RecordingCommand(),
     ]
 
     /// Builtins plus API commands: every command of the language.
