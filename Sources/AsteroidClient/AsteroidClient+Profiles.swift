@@ -43,7 +43,7 @@ extension AsteroidClient {
         }
     }
 
-    /// `POST /profiles/{profileId}/clear-browser-cache`: returns the server's message. A lost answer is
+    /// `DELETE /profiles/{profileId}/clear-browser-cache`: returns the server's message. A lost answer is
     /// reported as `.outcomeUnknown` (no read tells whether the cache was cleared; clearing again is harmless).
     @discardableResult
     public func clearBrowserCache(profileId: String) async throws(AsteroidError) -> String {

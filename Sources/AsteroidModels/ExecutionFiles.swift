@@ -81,10 +81,13 @@ public struct ContextFile: Codable, Sendable, Hashable, Identifiable {
     public var mimeType: String?
     public var createdAt: Date
     public var downloadUrl: String?
+    /// The TypeScript-era name of `downloadUrl`; the newest SDK requires both.
+    public var signedUrl: String?
 
     public init(
         id: String, executionId: String, agentId: String?, workflowId: String?, filePath: String, fileName: String,
-        fileExt: String?, fileSize: Int, fileType: String?, mimeType: String?, createdAt: Date, downloadUrl: String?
+        fileExt: String?, fileSize: Int, fileType: String?, mimeType: String?, createdAt: Date, downloadUrl: String?,
+        signedUrl: String? = nil
     ) {
         self.id = id
         self.executionId = executionId
@@ -98,5 +101,6 @@ public struct ContextFile: Codable, Sendable, Hashable, Identifiable {
         self.mimeType = mimeType
         self.createdAt = createdAt
         self.downloadUrl = downloadUrl
+        self.signedUrl = signedUrl
     }
 }

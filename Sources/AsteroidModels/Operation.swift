@@ -23,7 +23,7 @@ public enum Operation: String, Sendable, CaseIterable, CustomStringConvertible {
             .executionContextFilesGet, .workflowList, .workflowVersionsList, .workflowVersionsGetInputs, .profilesList,
             .profileGroupsList, .contextGet, .whoamiGet:
             "GET"
-        case .executionDelete: "DELETE"
+        case .executionDelete, .profileClearBrowserCache: "DELETE"
         default: "POST"
         }
     }

@@ -67,7 +67,7 @@ public struct ListProfilesQuery: Sendable, Hashable {
     }
 }
 
-/// The 200 of `POST /profiles/{profileId}/clear-browser-cache`.
+/// The 200 of `DELETE /profiles/{profileId}/clear-browser-cache`.
 public struct MessageResponse: Codable, Sendable, Hashable {
     public var message: String
     public init(message: String) { self.message = message }

@@ -20,7 +20,7 @@ struct ResourceRoutes {
         group.get("workflows/:workflowId/versions/:versionId/inputs") { _, context in try await inputs(context) }
         group.get("profiles") { request, _ in try page(request, services.catalog.wireProfiles, defaultSize: 10) { ($0.organizationId, $0.name) } }
         group.get("profile-groups") { request, _ in try page(request, services.catalog.profileGroups, defaultSize: 50) { ($0.organizationId, $0.name) } }
-        group.post("profiles/:profileId/clear-browser-cache") { _, context in
+        group.delete("profiles/:profileId/clear-browser-cache") { _, context in
             let id = try context.uuidParameter("profileId")
             guard services.catalog.profiles.contains(where: { $0.id == id }) else {
                 throw SandboxError(.notFound, "Profile not found.")
@@ -87,11 +87,13 @@ struct ResourceRoutes {
         let files = parts.filter { $0.name == "files" }.map { part -> ContextFile in
             let name = part.filename ?? "upload.bin"
             let ext = name.split(separator: ".").count > 1 ? name.split(separator: ".").last.map(String.init) : nil
+            let id = RandomID.uuid()
+            let url = "/agents/v2/executions/\(e.id)/context-files/\(id)/download"
             return ContextFile(
-                id: RandomID.uuid(), executionId: e.id, agentId: e.agentId, workflowId: e.workflowId,
-                filePath: "context/\(name)", fileName: name, fileExt: ext, fileSize: part.body.count,
+                id: id, executionId: e.id, agentId: e.agentId, workflowId: e.workflowId,
+                filePath: "context/\(name)", fileName: name, fileExt: ext ?? "", fileSize: part.body.count,
                 fileType: ext ?? "bin", mimeType: part.contentType ?? "application/octet-stream", createdAt: now,
-                downloadUrl: "/agents/v2/executions/\(e.id)/context-files/\(name)")
+                downloadUrl: url, signedUrl: url)
         }
         guard !files.isEmpty else { throw fail("Invalid file upload request: no part named \"files\".") }
         await services.contextFiles.add(files, to: e.id)
