@@ -1,5 +1,5 @@
-import AsteroidModels
 import AstRuntime
+import AsteroidModels
 
 /// Schemas of the records the resource commands yield (files, workflows, profiles, identity).
 extension APISchemas {

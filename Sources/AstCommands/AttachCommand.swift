@@ -1,6 +1,6 @@
+import AstRuntime
 import AsteroidClient
 import AsteroidModels
-import AstRuntime
 import Foundation
 
 /// `attach [ID] files=[PATH…]`: uploads local files as context files of running executions
@@ -12,7 +12,8 @@ struct AttachCommand: Command {
         named: [ParamSpec("files", .list, "paths of the files to upload", required: true)],
         isMutating: true, outputSchema: "statusChange", inputDemand: Demand(ofItems: .ids, ofValue: .ids),
         examples: [
-            Example("attach 3c90c3cc-0d44-4b50-8888-8dd25736052a files=[\"./po-4411.pdf\"]", "give a running agent a file")
+            Example(
+                "attach 3c90c3cc-0d44-4b50-8888-8dd25736052a files=[\"./po-4411.pdf\"]", "give a running agent a file")
         ])
 
     func run(_ call: Invocation) async throws -> Value {
@@ -29,9 +30,11 @@ struct AttachCommand: Command {
         let targets = try await call.mutationTargets(verb: "attach")
         let files = uploads
         return try await call.bulkChange(verb: "attach", targets: targets) { target in
-            guard let message = try await call.mutation({ () throws(AsteroidError) in
-                try await client.uploadContextFiles(target.id, files: files)
-            }) else { return DryRunPlaceholder.change([("executionId", .string(target.id))]) }
+            guard
+                let message = try await call.mutation({ () throws(AsteroidError) in
+                    try await client.uploadContextFiles(target.id, files: files)
+                })
+            else { return DryRunPlaceholder.change([("executionId", .string(target.id))]) }
             return .record(Record([("executionId", .string(target.id)), ("status", .string(message))]))
         }
     }

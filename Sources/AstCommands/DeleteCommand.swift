@@ -1,6 +1,6 @@
+import AstRuntime
 import AsteroidClient
 import AsteroidModels
-import AstRuntime
 
 /// `delete [ID]`: delete finished executions (soft delete; the API refuses running ones). Confirmed when
 /// it would delete several; `--dry-run` shows the requests instead.
@@ -19,8 +19,10 @@ struct DeleteCommand: Command {
                 try await client.deleteExecution(target.id)
             })
             guard deleted != nil else { return DryRunPlaceholder.change([("executionId", .string(target.id))]) }
-            return .record(Record(
-                [("executionId", .string(target.id)), ("status", .string("deleted"))], schema: APISchemas.statusChange))
+            return .record(
+                Record(
+                    [("executionId", .string(target.id)), ("status", .string("deleted"))],
+                    schema: APISchemas.statusChange))
         }
     }
 }
@@ -37,10 +39,15 @@ struct RecordingCommand: Command {
         let api = try call.api
         var out: [Value] = []
         for id in try await call.targetIds().collect() {
-            guard let url = try await call.request({ () throws(AsteroidError) in try await api.client.recordingURL(id.text) })
+            guard
+                let url = try await call.request({ () throws(AsteroidError) in
+                    try await api.client.recordingURL(id.text)
+                })
             else { continue }
-            out.append(.record(Record(
-                [("executionId", id), ("url", .string(url.absoluteString))], schema: APISchemas.recording)))
+            out.append(
+                .record(
+                    Record(
+                        [("executionId", id), ("url", .string(url.absoluteString))], schema: APISchemas.recording)))
         }
         if call.positional(0) != nil, out.count == 1 { return out[0] }
         return .list(out)
@@ -59,7 +66,9 @@ struct ClearCacheCommand: Command {
     func run(_ call: Invocation) async throws -> Value {
         let api = try call.api
         var items: [Value] = []
-        if let argument = call.positional(0) { items = [argument] } else if !call.input.isNull {
+        if let argument = call.positional(0) {
+            items = [argument]
+        } else if !call.input.isNull {
             items = try await call.input.asStream.collect()
         } else {
             throw call.error("which profile? give an id or name, or pipe profiles in", help: "'profiles' lists them")
@@ -77,9 +86,11 @@ struct ClearCacheCommand: Command {
         }
         let client = api.writer(call)
         return try await call.bulkChange(verb: "clear-cache", targets: targets) { target in
-            guard let message = try await call.mutation({ () throws(AsteroidError) in
-                try await client.clearBrowserCache(profileId: target.id)
-            }) else { return DryRunPlaceholder.change([("profileId", .string(target.id))]) }
+            guard
+                let message = try await call.mutation({ () throws(AsteroidError) in
+                    try await client.clearBrowserCache(profileId: target.id)
+                })
+            else { return DryRunPlaceholder.change([("profileId", .string(target.id))]) }
             return .record(Record([("profileId", .string(target.id)), ("message", .string(message))]))
         }
     }

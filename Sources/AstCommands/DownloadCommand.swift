@@ -1,6 +1,6 @@
+import AstRuntime
 import AsteroidClient
 import AsteroidModels
-import AstRuntime
 import Foundation
 
 /// `download [ID|FILE] [to=DIR] [name=TEXT] [dir=NAME]`: downloads an execution's files (all of them, or
@@ -18,7 +18,8 @@ struct DownloadCommand: Command {
         outputSchema: "download", inputDemand: Demand(ofItems: .everything, ofValue: .everything),
         examples: [
             Example("download 3c90c3cc-0d44-4b50-8888-8dd25736052a to=./out", "every file of one run"),
-            Example("files 3c90c3cc-0d44-4b50-8888-8dd25736052a | where .fileName =~ \"csv\" | download", "just the CSVs"),
+            Example(
+                "files 3c90c3cc-0d44-4b50-8888-8dd25736052a | where .fileName =~ \"csv\" | download", "just the CSVs"),
         ])
 
     func run(_ call: Invocation) async throws -> Value {
@@ -35,7 +36,10 @@ struct DownloadCommand: Command {
             guard let id = APIValues.executionId(of: item) else {
                 throw call.error("download takes an execution id or record, or a file record from 'files'")
             }
-            guard let listing = try await call.request({ () throws(AsteroidError) in try await api.client.executionFiles(id) })
+            guard
+                let listing = try await call.request({ () throws(AsteroidError) in
+                    try await api.client.executionFiles(id)
+                })
             else { continue }
             files += listing.all.filter { file in
                 (dirFilter == nil || file.directory == dirFilter)
@@ -48,13 +52,20 @@ struct DownloadCommand: Command {
         for file in files {
             try Task.checkCancellation()
             progress?.started()
-            let written = try await call.request({ () throws(AsteroidError) in try await api.client.download(file, into: directory) })
+            let written = try await call.request({ () throws(AsteroidError) in
+                try await api.client.download(file, into: directory)
+            })
             progress?.completed(failed: written == nil)
             guard let written else { continue }
-            out.append(.record(Record(
-                [("fileId", .string(file.id)), ("fileName", .string(file.fileName)), ("path", .string(written.path)),
-                 ("bytes", .int(written.bytes)), ("verified", .bool(written.checksumVerified))],
-                schema: APISchemas.download)))
+            out.append(
+                .record(
+                    Record(
+                        [
+                            ("fileId", .string(file.id)), ("fileName", .string(file.fileName)),
+                            ("path", .string(written.path)),
+                            ("bytes", .int(written.bytes)), ("verified", .bool(written.checksumVerified)),
+                        ],
+                        schema: APISchemas.download)))
         }
         return .list(out)
     }

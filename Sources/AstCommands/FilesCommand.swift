@@ -1,6 +1,6 @@
+import AstRuntime
 import AsteroidClient
 import AsteroidModels
-import AstRuntime
 
 /// `files [ID] [dir=NAME] [--context]`: an execution's files (uploads, downloads, workspace, shared,
 /// debug, tracing), or with `--context` the context files given to it while it ran.
@@ -22,12 +22,18 @@ struct FilesCommand: Command {
         var out: [Value] = []
         for id in try await call.targetIds().collect() {
             if call.flag("context") {
-                guard let files = try await call.request({ () throws(AsteroidError) in try await api.client.contextFiles(id.text) })
+                guard
+                    let files = try await call.request({ () throws(AsteroidError) in
+                        try await api.client.contextFiles(id.text)
+                    })
                 else { continue }
                 out += files.map { APIValues.convert($0, schema: APISchemas.contextFile) }
                 continue
             }
-            guard let listing = try await call.request({ () throws(AsteroidError) in try await api.client.executionFiles(id.text) })
+            guard
+                let listing = try await call.request({ () throws(AsteroidError) in
+                    try await api.client.executionFiles(id.text)
+                })
             else { continue }
             out += listing.all.filter { directory == nil || $0.directory == directory }.map {
                 APIValues.convert($0, schema: APISchemas.file)

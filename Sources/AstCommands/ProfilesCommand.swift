@@ -1,7 +1,7 @@
-import AsteroidClient
-import AsteroidModels
 import AstRuntime
 import AstSyntax
+import AsteroidClient
+import AsteroidModels
 
 /// `profiles [name=TEXT] [org=ID]`: login profiles (what `execute profile=` takes, by id or name).
 struct ProfilesCommand: Command {
@@ -48,10 +48,14 @@ enum ProfileResolver {
     static func profileId(_ text: String, call: Invocation, api: APIService, argument: String) async throws -> String {
         if UUIDFormat.isValid(text) { return text }
         let profiles: [Profile]
-        do { profiles = try await api.client.listProfiles(ListProfilesQuery(searchName: text)).collect(limit: 200) } catch {
+        do {
+            profiles = try await api.client.listProfiles(ListProfilesQuery(searchName: text)).collect(limit: 200)
+        } catch {
             throw call.runtimeError(error)
         }
-        if let match = profiles.first(where: { $0.name.caseInsensitiveCompare(text) == .orderedSame }) { return match.id }
+        if let match = profiles.first(where: { $0.name.caseInsensitiveCompare(text) == .orderedSame }) {
+            return match.id
+        }
         let names = (try? await api.client.listProfiles().collect(limit: 500).map(\.name)) ?? profiles.map(\.name)
         throw call.error(
             "no profile is named '\(text)'", argument: argument,
@@ -61,7 +65,9 @@ enum ProfileResolver {
     static func poolId(_ text: String, call: Invocation, api: APIService, argument: String) async throws -> String {
         if UUIDFormat.isValid(text) { return text }
         let pools: [ProfileGroup]
-        do { pools = try await api.client.listProfileGroups(ListProfilesQuery(searchName: text)).collect(limit: 200) } catch {
+        do {
+            pools = try await api.client.listProfileGroups(ListProfilesQuery(searchName: text)).collect(limit: 200)
+        } catch {
             throw call.runtimeError(error)
         }
         if let match = pools.first(where: { $0.name.caseInsensitiveCompare(text) == .orderedSame }) { return match.id }

@@ -1,6 +1,6 @@
+import AstRuntime
 import AsteroidClient
 import AsteroidModels
-import AstRuntime
 
 /// `whoami`: the key's kind and credential, the user behind it, and the organization(s) it acts in
 /// (`GET /users/v2/whoami`, then `GET /context` for the organizations' names).
@@ -15,7 +15,9 @@ struct WhoamiCommand: Command {
             return .null
         }
         // An org-scoped key has no user context; /context is for people and their keys.
-        let context = me.person == nil ? nil : try await call.request({ () throws(AsteroidError) in try await api.client.context() })
+        let context =
+            me.person == nil
+            ? nil : try await call.request({ () throws(AsteroidError) in try await api.client.context() })
         var organizations: [Value] = (context?.organizations ?? []).map { organization in
             .record(Record([("id", .string(organization.id)), ("name", .string(organization.name))]))
         }

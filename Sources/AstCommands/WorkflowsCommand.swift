@@ -1,6 +1,6 @@
+import AstRuntime
 import AsteroidClient
 import AsteroidModels
-import AstRuntime
 
 /// `workflows [name=TEXT] [sort=FIELD] [org=ID]`: the organisation's workflows (`GET /workflows`, the
 /// non-deprecated twin of `agents`; same records).
@@ -40,7 +40,10 @@ struct VersionsCommand: Command {
         let api = try call.api
         guard let text = call.positional(0)?.text else { throw call.error("versions needs a WORKFLOW") }
         let id = try await AgentResolver.agentId(text, call: call, api: api, argument: "workflow")
-        guard let versions = try await call.request({ () throws(AsteroidError) in try await api.client.workflowVersions(id) })
+        guard
+            let versions = try await call.request({ () throws(AsteroidError) in
+                try await api.client.workflowVersions(id)
+            })
         else { return .list([]) }
         return .list(versions.map { APIValues.convert($0, schema: APISchemas.workflowVersion) })
     }
@@ -59,7 +62,10 @@ struct InputsCommand: Command {
         let api = try call.api
         guard let text = call.positional(0)?.text else { throw call.error("inputs needs a WORKFLOW") }
         let id = try await AgentResolver.agentId(text, call: call, api: api, argument: "workflow")
-        guard let versions = try await call.request({ () throws(AsteroidError) in try await api.client.workflowVersions(id) })
+        guard
+            let versions = try await call.request({ () throws(AsteroidError) in
+                try await api.client.workflowVersions(id)
+            })
         else { return .list([]) }
         let wanted = call.named["version"]?.intValue
         let chosen =
@@ -67,11 +73,15 @@ struct InputsCommand: Command {
             ?? (versions.first { $0.isPublished } ?? versions.first)
         guard let version = chosen else {
             let known = versions.map { String($0.version) }.joined(separator: ", ")
-            throw call.error("\(text) has no version \(wanted.map(String.init) ?? "")", argument: "version", help: "its versions: \(known)")
+            throw call.error(
+                "\(text) has no version \(wanted.map(String.init) ?? "")", argument: "version",
+                help: "its versions: \(known)")
         }
-        guard let inputs = try await call.request({ () throws(AsteroidError) in
-            try await api.client.workflowInputs(workflowId: id, versionId: version.id)
-        }) else { return .list([]) }
+        guard
+            let inputs = try await call.request({ () throws(AsteroidError) in
+                try await api.client.workflowInputs(workflowId: id, versionId: version.id)
+            })
+        else { return .list([]) }
         return .list(inputs.map { APIValues.convert($0, schema: APISchemas.workflowInput) })
     }
 }

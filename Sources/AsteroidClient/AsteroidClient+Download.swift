@@ -39,7 +39,8 @@ extension AsteroidClient {
             }
             if response.status == 200 {
                 let verified = try Self.verify(response, file, operation)
-                let path = try Self.writeAtomically(response.body, to: directory.appendingPathComponent(name), operation)
+                let path = try Self.writeAtomically(
+                    response.body, to: directory.appendingPathComponent(name), operation)
                 return DownloadedFile(path: path, bytes: response.body.count, checksumVerified: verified)
             }
             let failure = AsteroidError(
@@ -97,7 +98,8 @@ extension AsteroidClient {
             guard rename(temporary.path, target.path) == 0 else {
                 let code = errno
                 try? FileManager.default.removeItem(at: temporary)
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(code))])
+                throw CocoaError(
+                    .fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(code))])
             }
         } catch {
             throw AsteroidError(

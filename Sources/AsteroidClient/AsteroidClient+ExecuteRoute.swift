@@ -59,7 +59,7 @@ extension AsteroidClient {
             let result = try await send(.workflows)
             memo.remember(.workflows, for: base)
             return result
-        } catch where error.kind == .http && (error.status == 404 || error.status == 405) {
+        } catch  where error.kind == .http && (error.status == 404 || error.status == 405) {
             // Not started: the route (or the workflow) is unknown here. The agents route tells which.
             let original = error
             let result: T
@@ -88,7 +88,7 @@ extension AsteroidClient {
         let staged: [TempFile]
         do {
             staged = try await stageTempFiles(files, organizationId: organizationId)
-        } catch where error.kind == .dryRun {
+        } catch  where error.kind == .dryRun {
             staged = files.map { TempFile(id: Self.dryRunFileId, name: $0.name) }
         }
         request.tempFiles = (request.tempFiles ?? []) + staged

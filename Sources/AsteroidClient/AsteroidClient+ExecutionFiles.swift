@@ -21,7 +21,8 @@ extension AsteroidClient {
     public func uploadContextFiles(_ executionId: String, files: [FileUpload]) async throws(AsteroidError) -> String {
         let operation = AsteroidModels.Operation.executionContextFilesUpload
         guard !files.isEmpty else {
-            throw AsteroidError(kind: .validation, operation: operation, detail: "give at least one file", field: "files")
+            throw AsteroidError(
+                kind: .validation, operation: operation, detail: "give at least one file", field: "files")
         }
         for (index, file) in files.enumerated() where file.name.isEmpty || file.name.contains("\"") {
             throw AsteroidError(

@@ -45,7 +45,8 @@ struct ResourceOperationTests {
         let signed = try #require(transport.requests.last)
         #expect(signed.url.host == "storage.test")
         #expect(signed.headers.allSatisfy { !$0.value.contains(Fixture.key) }, "the key must not reach the signed URL")
-        #expect(transport.requests.first?.url.path == "/agents/v2/executions/\(Fixture.id)/files/\(Self.fileId)/download")
+        #expect(
+            transport.requests.first?.url.path == "/agents/v2/executions/\(Fixture.id)/files/\(Self.fileId)/download")
     }
 
     @Test("a CRC-32C or size mismatch writes nothing")
@@ -58,7 +59,9 @@ struct ResourceOperationTests {
             let directory = Self.temporaryDirectory()
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let error = try #require(
-                await catchAsteroid { try await Fixture.client(transport).download(Self.file(size: size), into: directory) })
+                await catchAsteroid {
+                    try await Fixture.client(transport).download(Self.file(size: size), into: directory)
+                })
             #expect(error.detail.contains("nothing was written"))
             #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
         }
@@ -71,7 +74,8 @@ struct ResourceOperationTests {
 
     @Test("whoami sits outside /agents/v2; a base URL given without a path gets the prefix")
     func whoamiAndBaseURL() async throws {
-        let transport = FakeTransport(json: #"{"kind":"api_key","id":"k1","organizationId":"o1","credential":"org_api_key"}"#)
+        let transport = FakeTransport(
+            json: #"{"kind":"api_key","id":"k1","organizationId":"o1","credential":"org_api_key"}"#)
         let me = try await Fixture.client(transport).whoami()
         #expect(me.organizationId == "o1")
         #expect(transport.last?.url.absoluteString == "https://api.test/users/v2/whoami")
@@ -95,12 +99,14 @@ struct ResourceOperationTests {
         #expect(client.executeRoute == nil)
         let first = try await client.executeWorkflowOrAgent(Fixture.otherId)
         #expect(first.executionId == Fixture.id)
-        #expect(transport.requests.map(\.url.path) == [
-            "/agents/v2/workflows/\(Fixture.otherId)/execute", "/agents/v2/agents/\(Fixture.otherId)/execute",
-        ])
+        #expect(
+            transport.requests.map(\.url.path) == [
+                "/agents/v2/workflows/\(Fixture.otherId)/execute", "/agents/v2/agents/\(Fixture.otherId)/execute",
+            ])
         #expect(client.executeRoute == .agents)
         _ = try await client.executeWorkflowOrAgent(Fixture.otherId)
-        #expect(transport.requests.count == 3 && transport.requests.last?.url.path.contains("/agents/v2/agents/") == true)
+        #expect(
+            transport.requests.count == 3 && transport.requests.last?.url.path.contains("/agents/v2/agents/") == true)
     }
 
     @Test("execute: unknown on both routes reports the workflows error and decides nothing")
@@ -118,6 +124,9 @@ struct ResourceOperationTests {
         let items = ListExecutionsQuery.splittingCommaLists([
             ("triggerSource", "api,ui"), ("metadata", "k=a,b"), ("profileIds", "x"),
         ])
-        #expect(items.map { "\($0.name)=\($0.value)" } == ["triggerSource=api", "triggerSource=ui", "metadata=k=a,b", "profileIds=x"])
+        #expect(
+            items.map { "\($0.name)=\($0.value)" } == [
+                "triggerSource=api", "triggerSource=ui", "metadata=k=a,b", "profileIds=x",
+            ])
     }
 }

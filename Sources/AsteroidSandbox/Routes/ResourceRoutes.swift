@@ -18,8 +18,12 @@ struct ResourceRoutes {
         }
         group.get("workflows/:workflowId/versions") { _, context in try await versions(context) }
         group.get("workflows/:workflowId/versions/:versionId/inputs") { _, context in try await inputs(context) }
-        group.get("profiles") { request, _ in try page(request, services.catalog.wireProfiles, defaultSize: 10) { ($0.organizationId, $0.name) } }
-        group.get("profile-groups") { request, _ in try page(request, services.catalog.profileGroups, defaultSize: 50) { ($0.organizationId, $0.name) } }
+        group.get("profiles") { request, _ in
+            try page(request, services.catalog.wireProfiles, defaultSize: 10) { ($0.organizationId, $0.name) }
+        }
+        group.get("profile-groups") { request, _ in
+            try page(request, services.catalog.profileGroups, defaultSize: 50) { ($0.organizationId, $0.name) }
+        }
         group.delete("profiles/:profileId/clear-browser-cache") { _, context in
             let id = try context.uuidParameter("profileId")
             guard services.catalog.profiles.contains(where: { $0.id == id }) else {
@@ -73,7 +77,9 @@ struct ResourceRoutes {
         let state = try await execution(context)
         func fail(_ message: String) -> SandboxError { SandboxError(.badRequest, message, plainText: true) }
         guard !state.execution.status.isTerminal else {
-            throw fail("Invalid file upload request: execution \(state.execution.id) is \(state.execution.status.rawValue), not running.")
+            throw fail(
+                "Invalid file upload request: execution \(state.execution.id) is \(state.execution.status.rawValue), not running."
+            )
         }
         guard let type = request.headers[.contentType], let boundary = Multipart.boundary(contentType: type) else {
             throw fail("Invalid file upload request: expected multipart/form-data with a boundary.")
@@ -155,7 +161,8 @@ struct ResourceRoutes {
         let search = query.searchName?.lowercased() ?? ""
         let matching = all.filter { item in
             let (owner, name) = fields(item)
-            return (organization == nil || owner == organization) && (search.isEmpty || name.lowercased().contains(search))
+            return (organization == nil || owner == organization)
+                && (search.isEmpty || name.lowercased().contains(search))
         }
         let size = query.pageSize ?? defaultSize
         let number = query.page ?? 1

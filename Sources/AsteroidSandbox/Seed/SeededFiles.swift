@@ -19,32 +19,53 @@ enum SeededFiles {
         switch agent {
         case "Invoice Processor":
             return [
-                Template(directory: "uploads", name: "invoice.pdf", mimeType: pdf, createdBy: "user", sizes: 20_000...90_000),
-                Template(directory: "workspace", name: "extracted-lines.csv", mimeType: csv, createdBy: "agent", sizes: 600...4_000),
-                Template(directory: "downloads", name: "remittance-advice.pdf", mimeType: pdf, createdBy: "agent", sizes: 15_000...60_000),
+                Template(
+                    directory: "uploads", name: "invoice.pdf", mimeType: pdf, createdBy: "user", sizes: 20_000...90_000),
+                Template(
+                    directory: "workspace", name: "extracted-lines.csv", mimeType: csv, createdBy: "agent",
+                    sizes: 600...4_000),
+                Template(
+                    directory: "downloads", name: "remittance-advice.pdf", mimeType: pdf, createdBy: "agent",
+                    sizes: 15_000...60_000),
             ]
         case "Lead Enricher":
             return [
-                Template(directory: "workspace", name: "enriched-lead.json", mimeType: json, createdBy: "agent", sizes: 400...2_500),
-                Template(directory: "downloads", name: "company-profile.html", mimeType: "text/html", createdBy: "agent", sizes: 8_000...40_000),
+                Template(
+                    directory: "workspace", name: "enriched-lead.json", mimeType: json, createdBy: "agent",
+                    sizes: 400...2_500),
+                Template(
+                    directory: "downloads", name: "company-profile.html", mimeType: "text/html", createdBy: "agent",
+                    sizes: 8_000...40_000),
             ]
         case "Support Ticket Triage":
             return [
-                Template(directory: "workspace", name: "triage-summary.md", mimeType: "text/markdown", createdBy: "agent", sizes: 300...2_000),
+                Template(
+                    directory: "workspace", name: "triage-summary.md", mimeType: "text/markdown", createdBy: "agent",
+                    sizes: 300...2_000)
             ]
         case "Price Monitor":
             return [
-                Template(directory: "downloads", name: "price-history.csv", mimeType: csv, createdBy: "agent", sizes: 1_000...8_000),
-                Template(directory: "workspace", name: "price-check.json", mimeType: json, createdBy: "agent", sizes: 200...900),
+                Template(
+                    directory: "downloads", name: "price-history.csv", mimeType: csv, createdBy: "agent",
+                    sizes: 1_000...8_000),
+                Template(
+                    directory: "workspace", name: "price-check.json", mimeType: json, createdBy: "agent",
+                    sizes: 200...900),
             ]
         case "Onboarding Form Filler":
             return [
-                Template(directory: "uploads", name: "offer-letter.pdf", mimeType: pdf, createdBy: "user", sizes: 30_000...120_000),
-                Template(directory: "downloads", name: "confirmation.pdf", mimeType: pdf, createdBy: "agent", sizes: 10_000...40_000),
+                Template(
+                    directory: "uploads", name: "offer-letter.pdf", mimeType: pdf, createdBy: "user",
+                    sizes: 30_000...120_000),
+                Template(
+                    directory: "downloads", name: "confirmation.pdf", mimeType: pdf, createdBy: "agent",
+                    sizes: 10_000...40_000),
             ]
         default:
             return [
-                Template(directory: "downloads", name: "tracking-status.json", mimeType: json, createdBy: "agent", sizes: 300...1_500),
+                Template(
+                    directory: "downloads", name: "tracking-status.json", mimeType: json, createdBy: "agent",
+                    sizes: 300...1_500)
             ]
         }
     }
@@ -56,17 +77,23 @@ enum SeededFiles {
         let agent = execution.workflowName ?? execution.agentName
         var chosen = templates(for: agent)
         chosen.append(
-            Template(directory: "debug", name: "screenshot-final.png", mimeType: png, createdBy: "environment", sizes: 40_000...180_000))
+            Template(
+                directory: "debug", name: "screenshot-final.png", mimeType: png, createdBy: "environment",
+                sizes: 40_000...180_000))
         if execution.status == .failed {
             chosen.append(
-                Template(directory: "tracing", name: "trace.zip", mimeType: "application/zip", createdBy: "system", sizes: 200_000...600_000))
+                Template(
+                    directory: "tracing", name: "trace.zip", mimeType: "application/zip", createdBy: "system",
+                    sizes: 200_000...600_000))
         }
         let end = execution.terminalAt ?? started.addingTimeInterval(60)
         let span = max(1, end.timeIntervalSince(started))
         return chosen.enumerated().map { index, template in
             let id = random.uuid()
             let size = random.int(template.sizes)
-            let created = template.directory == "uploads" ? started : started.addingTimeInterval(span * Double(index + 1) / Double(chosen.count + 1))
+            let created =
+                template.directory == "uploads"
+                ? started : started.addingTimeInterval(span * Double(index + 1) / Double(chosen.count + 1))
             return AgentFile(
                 id: id, agentId: execution.agentId, workflowId: execution.workflowId,
                 filePath: "\(template.directory)/\(template.name)", fileName: template.name, fileSize: size,
