@@ -8,6 +8,9 @@ package enum APICommands {
         WaitCommand(), ActivitiesCommand(), MessageCommand(), AgentsCommand(),
         ShowCommand(),
         ExplainCommand(),
+        // Files, workflows, profiles, identity, delete, recording (issue 16).
+        FilesCommand(), DownloadCommand(), WorkflowsCommand(), VersionsCommand(), InputsCommand(), ProfilesCommand(),
+        PoolsCommand(), ClearCacheCommand(), WhoamiCommand(), DeleteCommand(), RecordingCommand(), AttachCommand(),
     ]
 
     /// Builtins plus API commands: every command of the language.

@@ -41,7 +41,7 @@ package enum APISchemas {
     /// By the names command signatures use in `outputSchema`.
     package static let byName: [String: Schema] = [
         "execution": execution, "agent": agent, "activity": activity, "statusChange": statusChange,
-    ]
+    ].merging(resourceSchemas) { first, _ in first }
 
     /// Field names whose strings are times, and whose numbers are durations (seconds).
     static let timeFields: Set<String> = ["createdAt", "startedAt", "terminalAt", "purgedAt", "updatedAt", "occurredAt", "timestamp"]

@@ -11,14 +11,18 @@ struct ExecuteCommand: Command {
         named: [
             ParamSpec("inputs", .record, "input values, e.g. {invoice: \"INV-42\"}"),
             ParamSpec("version", .int, "agent version to run"),
-            ParamSpec("profile", .string, "profile id"),
-            ParamSpec("pool", .string, "profile pool id"),
+            ParamSpec("profile", .string, "profile id or exact name"),
+            ParamSpec("pool", .string, "profile group (pool) id or exact name"),
             ParamSpec("soft-timeout", .int, "minutes before the agent is asked to finish"),
-            ParamSpec("storage-key", .string, "shared storage key"),
+            ParamSpec("variant", .string, "variant key (scopes shared files and scripts)"),
             ParamSpec("files", .list, "paths of files to attach"),
+            ParamSpec("temp-files", .list, "already staged files: [{id: …, name: …}]"),
+            ParamSpec("org", .string, "organization to stage files in (when the key has several)"),
+            ParamSpec("timeout", .int, "with --sync: seconds to wait, 1–25 (default 25)"),
             ParamSpec("on-capacity", .string, "what to do at capacity", choices: OnCapacityLimit.knownRawValues),
         ],
         namedPrefixes: ["input.", "meta."],
+        flags: [FlagSpec("sync", "start it through execute/sync: wait up to 25 s for it to finish")],
         isMutating: true, outputSchema: "execution",
         examples: [
             Example("execute 3c90c3cc-0d44-4b50-8888-8dd25736052a inputs={invoice: \"INV-42\"} meta.customer=acme | wait",
@@ -42,13 +46,24 @@ struct ExecuteCommand: Command {
         if !inputs.isEmpty { request.inputs = inputs }
         if !metadata.isEmpty { request.metadata = metadata }
         request.version = call.named["version"]?.intValue
-        request.profileId = call.named["profile"]?.text
-        request.profileGroupId = call.named["pool"]?.text
+        if let profile = call.named["profile"]?.text {
+            request.profileId = try await ProfileResolver.profileId(profile, call: call, api: api, argument: "profile")
+        }
+        if let pool = call.named["pool"]?.text {
+            request.profileGroupId = try await ProfileResolver.poolId(pool, call: call, api: api, argument: "pool")
+        }
+        if case .list(let staged)? = call.named["temp-files"] {
+            request.tempFiles = try staged.map { item in
+                guard let record = item.recordValue, let id = record["id"]?.stringValue, let name = record["name"]?.stringValue
+                else { throw call.error("temp-files takes records {id: …, name: …}", argument: "temp-files") }
+                return TempFile(id: id, name: name)
+            }
+        }
         request.onCapacityLimit = call.named["on-capacity"].map { OnCapacityLimit(rawValue: $0.text) }
         let softTimeout = call.named["soft-timeout"]?.intValue
-        let storageKey = call.named["storage-key"]?.text
-        if softTimeout != nil || storageKey != nil {
-            request.executionOptions = ExecutionOptions(sharedStorageKey: storageKey, softTimeoutMins: softTimeout)
+        let variant = call.named["variant"]?.text
+        if softTimeout != nil || variant != nil {
+            request.executionOptions = ExecutionOptions(variantKey: variant, softTimeoutMins: softTimeout)
         }
         var uploads: [FileUpload] = []
         if case .list(let paths)? = call.named["files"] {
@@ -59,12 +74,23 @@ struct ExecuteCommand: Command {
             }
         }
         let client = api.mutatingClient(call)
-        let finalRequest = request
+        let organization = call.named["org"]?.text
         let attachments = uploads
+        if call.flag("sync") {
+            request.timeoutSeconds = call.named["timeout"]?.intValue ?? 25
+            let syncRequest = request
+            guard let result = try await call.request({ () throws(AsteroidError) in
+                try await client.executeWorkflowOrAgentSync(
+                    agentId, request: syncRequest, attaching: attachments, organizationId: organization)
+            }) else {
+                return DryRunPlaceholder.execution(api, fields: [("agentId", .string(agentId))])
+            }
+            return try await Fetch.created(result.response.executionId, reads: call.demand.ofValue, call: call, api: api)
+        }
+        let finalRequest = request
         guard let response = try await call.request({ () throws(AsteroidError) in
-            attachments.isEmpty
-                ? try await client.execute(agentId: agentId, request: finalRequest)
-                : try await client.execute(agentId: agentId, request: finalRequest, attaching: attachments)
+            try await client.executeWorkflowOrAgent(
+                agentId, request: finalRequest, attaching: attachments, organizationId: organization)
         }) else {
             return DryRunPlaceholder.execution(api, fields: [("agentId", .string(agentId))])
         }

@@ -143,7 +143,7 @@ struct ListCommand: Command {
             case "limit": continue
             case _ where name.hasPrefix("meta."): metaPairs.append((String(name.dropFirst(5)), text(value)))
             case _ where name.hasPrefix("input."): inputPairs.append((String(name.dropFirst(6)), text(value)))
-            default: items.append((name, text(value)))
+            default: items.append((name, call.writtenDuration(name) ?? text(value)))
             }
         }
         if inputPairs.count > 1 {
@@ -167,7 +167,7 @@ struct ListCommand: Command {
         }
         let query: ListExecutionsQuery
         do {
-            query = try ListExecutionsQuery(queryItems: items)
+            query = try ListExecutionsQuery(queryItems: ListExecutionsQuery.splittingCommaLists(items))
             try query.validate()
         } catch {
             let argument = APIArgumentNames.argument(for: error.parameter, among: call.argumentSpans.keys)

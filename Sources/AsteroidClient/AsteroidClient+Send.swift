@@ -35,7 +35,8 @@ extension AsteroidClient {
     }
 
     func buildRequest(_ endpoint: Endpoint) throws(AsteroidError) -> TransportRequest {
-        let text = configuration.baseURL.absoluteString + endpoint.pathAndQuery
+        let root = endpoint.operation.isOutsidePrefix ? configuration.hostURL : configuration.baseURL.absoluteString
+        let text = root + endpoint.pathAndQuery
         guard let url = URL(string: text) else {
             throw AsteroidError(
                 kind: .configuration, operation: endpoint.operation, method: endpoint.method, path: endpoint.path,

@@ -17,7 +17,9 @@ public struct ClientConfiguration: Sendable {
         components.path = "/agents/v2"
         return components.url ?? URL(fileURLWithPath: "/agents/v2")  // the components are constant: never nil
     }()
-    /// The header of the seeds and the TypeScript SDK. The newest Python SDK uses `X-Api-Key`.
+    /// The header of the seeds, the published OpenAPI document and the TypeScript SDK. The newest Python SDK
+    /// sends `X-Api-Key` for the same scheme; the API (and `ast sandbox`) accept either. Kept as the default
+    /// because it is the documented one; `ASTEROID_API_KEY_HEADER=X-Api-Key` switches.
     public static let defaultAPIKeyHeader = "X-Asteroid-Agents-Api-Key"
 
     /// Every operation path is appended to this (`…/agents/v2`). A trailing slash is ignored.
@@ -105,10 +107,26 @@ public struct ClientConfiguration: Sendable {
         return trimmed(url)
     }
 
+    /// Drops trailing slashes; a URL with no path at all (`https://odyssey.asteroid.ai`, the Python SDK's
+    /// convention for `host`) gets the API's prefix `/agents/v2`. Any other path is kept as given.
     static func trimmed(_ url: URL) -> URL {
         var text = url.absoluteString
         while text.hasSuffix("/") { text.removeLast() }
+        if let components = URLComponents(string: text), components.path.isEmpty, components.query == nil,
+            components.host != nil
+        {
+            text += apiPrefix
+        }
         return URL(string: text) ?? url
+    }
+
+    /// The path every operation but `whoami` sits under.
+    public static let apiPrefix = "/agents/v2"
+
+    /// The base URL without its trailing `/agents/v2`: where `GET /users/v2/whoami` lives.
+    public var hostURL: String {
+        let text = baseURL.absoluteString
+        return text.hasSuffix(Self.apiPrefix) ? String(text.dropLast(Self.apiPrefix.count)) : text
     }
 }
 

@@ -57,6 +57,21 @@ public struct ListExecutionsQuery: Sendable, Hashable {
         "hasScriptFailures", "triggerSource", "batchId", "sortField", "sortDirection", "sort",
     ]
 
+    /// The array parameters whose values can never contain a comma (ids and enum words): a user's
+    /// `triggerSource=api,ui` means two values, sent as repeated keys like the SDK does.
+    public static let commaListParameters: Set<String> = [
+        "agentProfileIds", "profileIds", "status", "phase", "humanLabels", "triggerSource",
+    ]
+
+    /// `items` with each comma list of a `commaListParameters` name split into repeated keys (empty
+    /// parts dropped). Other values, `metadata=k=a,b` among them, pass as written.
+    public static func splittingCommaLists(_ items: [(name: String, value: String)]) -> [(name: String, value: String)] {
+        items.flatMap { item -> [(name: String, value: String)] in
+            guard commaListParameters.contains(item.name), item.value.contains(",") else { return [item] }
+            return item.value.split(separator: ",").map { (item.name, $0.trimmingCharacters(in: .whitespaces)) }
+        }
+    }
+
     /// The query items to send, in a stable order; arrays become repeated keys.
     public func queryItems() -> [(name: String, value: String)] {
         var items: [(name: String, value: String)] = []

@@ -11,13 +11,19 @@ public enum Operation: String, Sendable, CaseIterable, CustomStringConvertible {
     case agentList, agentExecutePost, agentExecuteSyncPost
     case workflowExecutePost, workflowExecuteSyncPost
     case tempFilesUpload, tempFilesStage
+    case executionFilesGet, executionFileDownloadRedirect, executionContextFilesGet, executionContextFilesUpload
+    case workflowList, workflowVersionsList, workflowVersionsGetInputs
+    case profilesList, profileGroupsList, profileClearBrowserCache
+    case contextGet, whoamiGet
 
     public var method: String {
         switch self {
         case .executionsList, .executionGet, .executionActivitiesGet, .executionSyncGet,
-            .executionRecordingRedirect, .agentList:
+            .executionRecordingRedirect, .agentList, .executionFilesGet, .executionFileDownloadRedirect,
+            .executionContextFilesGet, .workflowList, .workflowVersionsList, .workflowVersionsGetInputs, .profilesList,
+            .profileGroupsList, .contextGet, .whoamiGet:
             "GET"
-        case .executionDelete: "DELETE"
+        case .executionDelete, .profileClearBrowserCache: "DELETE"
         default: "POST"
         }
     }
@@ -43,8 +49,24 @@ public enum Operation: String, Sendable, CaseIterable, CustomStringConvertible {
         case .workflowExecuteSyncPost: "/workflows/{workflowId}/execute/sync"
         case .tempFilesUpload: "/temp-files"
         case .tempFilesStage: "/temp-files/{organizationId}"
+        case .executionFilesGet: "/executions/{executionId}/files"
+        case .executionFileDownloadRedirect: "/executions/{executionId}/files/{fileId}/download"
+        case .executionContextFilesGet, .executionContextFilesUpload: "/executions/{executionId}/context-files"
+        case .workflowList: "/workflows"
+        case .workflowVersionsList: "/workflows/{workflowId}/versions"
+        case .workflowVersionsGetInputs: "/workflows/{workflowId}/versions/{versionId}/inputs"
+        case .profilesList: "/profiles"
+        case .profileGroupsList: "/profile-groups"
+        case .profileClearBrowserCache: "/profiles/{profileId}/clear-browser-cache"
+        case .contextGet: "/context"
+        case .whoamiGet: Self.whoamiPath
         }
     }
+
+    /// `GET /users/v2/whoami` is the one operation outside the `/agents/v2` prefix: its path is relative to
+    /// the host, not to the base URL.
+    public static let whoamiPath = "/users/v2/whoami"
+    public var isOutsidePrefix: Bool { self == .whoamiGet }
 
     /// True for operations that change server state. Only these are guarded by retry rules and `--dry-run`.
     public var isMutating: Bool { method != "GET" }
@@ -58,11 +80,16 @@ public enum Operation: String, Sendable, CaseIterable, CustomStringConvertible {
 
     /// The path with its single parameter filled in (already percent-safe: ids are UUIDs).
     public func path(_ parameter: String? = nil) -> String {
-        guard let parameter, let open = pathTemplate.firstIndex(of: "{"),
-            let close = pathTemplate.firstIndex(of: "}")
-        else { return pathTemplate }
+        path(parameter.map { [$0] } ?? [])
+    }
+
+    /// The path with its parameters filled in, in template order.
+    public func path(_ parameters: [String]) -> String {
         var path = pathTemplate
-        path.replaceSubrange(open...close, with: parameter)
+        for parameter in parameters {
+            guard let open = path.firstIndex(of: "{"), let close = path[open...].firstIndex(of: "}") else { break }
+            path.replaceSubrange(open...close, with: parameter)
+        }
         return path
     }
 }

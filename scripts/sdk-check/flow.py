@@ -9,8 +9,10 @@ import time
 import uuid
 from datetime import datetime, timedelta, timezone
 
-from asteroid_odyssey import (AgentsApi, ApiClient, ApiException, Configuration, ExecutionApi, WorkflowsApi)
-from asteroid_odyssey.models import AgentsAgentExecuteAgentRequest, AgentsExecutionRerunExecutionRequest
+from asteroid_odyssey import (AgentsApi, ApiClient, ApiException, Configuration, ContextApi, ExecutionApi, FilesApi,
+                              ProfileGroupsApi, ProfilesApi, WorkflowsApi, WorkflowVersionsApi)
+from asteroid_odyssey.models import (AgentsAgentExecuteAgentRequest, AgentsExecutionRerunExecutionRequest,
+                                     WorkflowsWorkflowExecuteSyncRequest)
 
 TERMINAL = {"completed", "failed", "cancelled"}
 checks = 0
@@ -155,11 +157,69 @@ def main():
         executions.execution_delete(failing.execution_id)
         expect_error(lambda: executions.execution_get(failing.execution_id), 404, "deleted execution")
 
+        resources(client, executions, names)
+
         # Validation the SDK lets through.
         expect_error(lambda: executions.executions_list(page_size=500), 400, "pageSize 500")
         expect_error(lambda: executions.executions_list(metadata_key="env"), 400, "metadataKey alone")
 
     print(f"sdk-check: {checks} checks passed against {host}")
+
+
+def resources(client, executions, names):
+    """Files, workflows and versions, profiles and groups, identity (issue 16)."""
+    files_api, versions_api = FilesApi(client), WorkflowVersionsApi(client)
+    workflows, profiles_api, groups_api, context_api = WorkflowsApi(client), ProfilesApi(client), ProfileGroupsApi(client), ContextApi(client)
+
+    # Files of a finished run, by directory; the download redirect (303) is followed to the signed URL.
+    failed = executions.executions_list(status=["failed"], page_size=20)
+    run = next(e for e in failed.items if e.started_at is not None)
+    listing = files_api.execution_files_get(run.id)
+    dirs = listing.directories
+    every = [f for d in ("uploads", "downloads", "workspace", "shared", "debug", "tracing") for f in (getattr(dirs, d) or [])]
+    check(len(every) >= 2 and all(f.execution_id == run.id and f.file_size > 0 for f in every), "execution files listed")
+    check(dirs.tracing and len(dirs.tracing) == 1, "a failed run has a trace")
+    raw = files_api.execution_file_download_redirect_without_preload_content(run.id, every[0].id)
+    check(raw.status == 200 and len(raw.data) == every[0].file_size, "download follows the 303 to the bytes")
+    expect_error(lambda: files_api.execution_files_get(str(uuid.uuid4())), 404, "files of an unknown execution")
+
+    # Context files: upload to a running execution, then list.
+    live = AgentsApi(client).agent_execute_post(names["Shipment Tracker"], AgentsAgentExecuteAgentRequest(inputs={}))
+    wait_until(executions, live.execution_id, lambda e: status_of(e) == "running", "running for context files")
+    uploaded = files_api.execution_context_files_upload(live.execution_id, [("notes.txt", b"hello sdk")])
+    check("Files uploaded." in str(uploaded), "context files uploaded")
+    context_files = files_api.execution_context_files_get(live.execution_id)
+    check([f.file_name for f in context_files] == ["notes.txt"] and context_files[0].file_size == 9, "context files listed")
+    executions.execution_cancel(live.execution_id)
+
+    # Workflow versions and inputs; execute/sync through the workflows route.
+    invoice = names["Invoice Processor"]
+    versions = versions_api.workflow_versions_list(invoice)
+    check(sum(1 for v in versions if v.is_published) == 1, "one published version")
+    inputs = versions_api.workflow_versions_get_inputs(invoice, versions[-1].id)
+    check({i.name for i in inputs.inputs} >= {"invoiceNumber", "vendor"}, "version inputs")
+    synced = workflows.workflow_execute_sync_post(invoice, WorkflowsWorkflowExecuteSyncRequest(inputs={"invoiceNumber": "INV-SYNC"}, timeout_seconds=25))
+    check(status_of(synced) == "completed", "workflow execute/sync finishes")
+
+    # Profiles, profile groups, clearing a browser cache.
+    profiles = profiles_api.profiles_list(page_size=100)
+    check(profiles.total == 3 and all(p.inbox_email for p in profiles.items), "profiles listed")
+    check([p.name for p in profiles_api.profiles_list(search_name="finance").items] == ["Logged-in finance account"], "profile search")
+    groups = groups_api.profile_groups_list()
+    check(groups.total == 2, "profile groups listed")
+    cleared = profiles_api.profile_clear_browser_cache(profiles.items[0].id)
+    check(cleared.message == "Browser cache cleared.", "browser cache cleared")
+    expect_error(lambda: profiles_api.profile_clear_browser_cache(str(uuid.uuid4())), 404, "clear an unknown profile")
+
+    # Identity: /users/v2/whoami (outside /agents/v2) and /context.
+    me = context_api.whoami_get()
+    check(getattr(me.kind, "value", me.kind) == "person" and me.person is not None, "whoami")
+    context = context_api.context_get()
+    check(len(context.organizations) == 2 and context.email == me.person.email, "context lists the organizations")
+
+    # Array parameters as repeated keys.
+    sourced = executions.executions_list(trigger_source=["api", "ui"], page_size=100)
+    check(all(e.trigger_context is None or e.trigger_context.actual_instance.source in ("api", "ui") for e in sourced.items), "triggerSource list")
 
 
 if __name__ == "__main__":

@@ -45,6 +45,9 @@ func buildRouter(_ services: SandboxServices) -> Router<BasicRequestContext> {
     ExecutionControlRoutes(services: services).register(on: api)
     RunRoutes(services: services).register(on: api)
     AgentAndFileRoutes(services: services).register(on: api)
+    ResourceRoutes(services: services).register(on: api)
+    IdentityRoutes(services: services).register(on: router)
+    StorageRoutes(services: services).register(on: router)
     routes.table = api.table
     return router
 }

@@ -13,6 +13,8 @@ package final class SandboxServices: Sendable {
     let catalog: SeedCatalog
     let logger: Logger
     let faults: FaultDice
+    /// Context files uploaded to running executions (in memory).
+    let contextFiles = ContextFileStore()
     /// How long seeding took, when this open seeded the database.
     package let seedingSeconds: Double?
 
