@@ -47,9 +47,8 @@ struct StringTransform: Command {
                 if right { while slice.last?.isWhitespace == true { slice = slice.dropLast() } }
                 return .string(String(slice))
             case .lines:
-                var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-                    $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
-                }
+                // "\r\n" is one Character in Swift, a line break like "\n".
+                var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
                 if lines.last == "" { lines.removeLast() }
                 return .list(lines.map { .string($0) })
             }
