@@ -18,9 +18,12 @@ struct Quantifier: Command {
                 Example("[] | all $it > 0", "true of no items", result: "true"),
             ]
         return Signature(
-            kind.rawValue, kind == .any ? "whether a condition holds for some item" : "whether a condition holds for every item",
+            kind.rawValue,
+            kind == .any ? "whether a condition holds for some item" : "whether a condition holds for every item",
             category: "lists",
-            positionals: [ParamSpec("condition", .closure, "an expression over $it, e.g. .status == \"failed\"", required: true)],
+            positionals: [
+                ParamSpec("condition", .closure, "an expression over $it, e.g. .status == \"failed\"", required: true)
+            ],
             style: .expression, examples: examples)
     }
 

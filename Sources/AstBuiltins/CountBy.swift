@@ -7,7 +7,8 @@ struct CountByCommand: Command {
         "count-by", "count the items by a field's value: {value, count}, most common first", category: "aggregates",
         positionals: [ParamSpec("key", .fieldOrClosure, "a field, a path, or a block", required: true)],
         examples: [
-            Example("[{s: \"a\"}, {s: \"b\"}, {s: \"b\"}, {s: null}] | count-by s", "nulls are skipped",
+            Example(
+                "[{s: \"a\"}, {s: \"b\"}, {s: \"b\"}, {s: null}] | count-by s", "nulls are skipped",
                 result: "[{\"value\":\"b\",\"count\":2},{\"value\":\"a\",\"count\":1}]")
         ])
 

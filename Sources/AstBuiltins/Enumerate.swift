@@ -5,7 +5,9 @@ struct EnumerateCommand: Command {
     let signature = Signature(
         "enumerate", "number the items: {index, item}", category: "lists",
         examples: [
-            Example("[\"a\", \"b\"] | enumerate", "from 0", result: "[{\"index\":0,\"item\":\"a\"},{\"index\":1,\"item\":\"b\"}]")
+            Example(
+                "[\"a\", \"b\"] | enumerate", "from 0",
+                result: "[{\"index\":0,\"item\":\"a\"},{\"index\":1,\"item\":\"b\"}]")
         ])
 
     func run(_ call: Invocation) async throws -> Value {

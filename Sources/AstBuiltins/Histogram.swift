@@ -11,15 +11,19 @@ struct HistogramCommand: Command {
         positionals: [ParamSpec("field", .fieldOrClosure, "the field of each record (default: the items themselves)")],
         flags: [FlagSpec("buckets", value: .int, "how many buckets for numbers and durations (default 10)")],
         examples: [
-            Example("[1, 2, 2, 9, 10] | histogram --buckets 2", "numbers in two buckets",
+            Example(
+                "[1, 2, 2, 9, 10] | histogram --buckets 2", "numbers in two buckets",
                 result: "[{\"from\":1,\"to\":5.5,\"count\":3},{\"from\":5.5,\"to\":10,\"count\":2}]"),
-            Example("[{s: \"b\"}, {s: \"a\"}, {s: \"b\"}] | histogram s", "values counted, in order",
+            Example(
+                "[{s: \"b\"}, {s: \"a\"}, {s: \"b\"}] | histogram s", "values counted, in order",
                 result: "[{\"value\":\"a\",\"count\":1},{\"value\":\"b\",\"count\":2}]"),
         ])
 
     func run(_ call: Invocation) async throws -> Value {
         let buckets = call.flags["buckets"]?.intValue ?? 10
-        guard (1...1000).contains(buckets) else { throw call.error("histogram needs 1 to 1000 buckets, got \(buckets)", argument: "buckets") }
+        guard (1...1000).contains(buckets) else {
+            throw call.error("histogram needs 1 to 1000 buckets, got \(buckets)", argument: "buckets")
+        }
         let field = call.positional(0)
         var values: [Value] = []
         let iterator = call.items.makeIterator()
@@ -31,7 +35,9 @@ struct HistogramCommand: Command {
         if !values.isEmpty, values.allSatisfy({ $0.doubleValue != nil }) {
             rows = numeric(values.compactMap(\.doubleValue), buckets: buckets, make: Self.number)
         } else if !values.isEmpty, values.allSatisfy({ if case .duration = $0 { true } else { false } }) {
-            rows = numeric(values.compactMap { if case .duration(let d) = $0 { d } else { nil } }, buckets: buckets) { .duration($0) }
+            rows = numeric(values.compactMap { if case .duration(let d) = $0 { d } else { nil } }, buckets: buckets) {
+                .duration($0)
+            }
         } else {
             var index = ValueIndex()
             var counted: [(value: Value, count: Int)] = []

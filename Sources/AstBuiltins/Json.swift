@@ -29,7 +29,9 @@ struct ToCommand: Command {
         positionals: [ParamSpec("format", .string, "the format of the text", required: true, choices: ["json"])],
         flags: [FlagSpec("pretty", "indented over several lines")],
         examples: [
-            Example("{a: [1, null], d: 90s} | to json", "compact, one line", result: "\"{\\\"a\\\":[1,null],\\\"d\\\":90}\""),
+            Example(
+                "{a: [1, null], d: 90s} | to json", "compact, one line", result: "\"{\\\"a\\\":[1,null],\\\"d\\\":90}\""
+            ),
             Example("[1] | to json --pretty | lines | length", "indented", result: "3"),
         ])
 

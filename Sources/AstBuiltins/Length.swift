@@ -17,7 +17,9 @@ struct LengthCommand: Command {
         case .record(let record): return .int(record.count)
         case .stream(let stream): return .int(try await stream.collect().count)
         case .null: return .int(0)
-        default: throw call.error("length needs a string, list or record, got \(call.input.typeName) \(label(of: call.input))")
+        default:
+            throw call.error(
+                "length needs a string, list or record, got \(call.input.typeName) \(label(of: call.input))")
         }
     }
 }

@@ -16,26 +16,35 @@ struct MathCommand: Command {
                 examples: [
                     Example("2.5 | round", "halves round away from zero", result: "3"),
                     Example("3.14159 | round 2", "two decimal places", result: "3.14"),
-                    Example("[1.4, null, 90.6s] | round", "each item; a duration to whole seconds", result: "[1,null,91]"),
+                    Example(
+                        "[1.4, null, 90.6s] | round", "each item; a duration to whole seconds", result: "[1,null,91]"),
                 ])
         case .floor:
-            return Signature("floor", "a number rounded down to an integer", category: "math", examples: [
-                Example("-1.5 | floor", "towards minus infinity", result: "-2")
-            ])
+            return Signature(
+                "floor", "a number rounded down to an integer", category: "math",
+                examples: [
+                    Example("-1.5 | floor", "towards minus infinity", result: "-2")
+                ])
         case .ceil:
-            return Signature("ceil", "a number rounded up to an integer", category: "math", examples: [
-                Example("1.2 | ceil", "towards plus infinity", result: "2")
-            ])
+            return Signature(
+                "ceil", "a number rounded up to an integer", category: "math",
+                examples: [
+                    Example("1.2 | ceil", "towards plus infinity", result: "2")
+                ])
         case .abs:
-            return Signature("abs", "the absolute value of a number or duration", category: "math", examples: [
-                Example("[-3, 2.5, -1m] | abs", "each item", result: "[3,2.5,60]")
-            ])
+            return Signature(
+                "abs", "the absolute value of a number or duration", category: "math",
+                examples: [
+                    Example("[-3, 2.5, -1m] | abs", "each item", result: "[3,2.5,60]")
+                ])
         }
     }
 
     func run(_ call: Invocation) async throws -> Value {
         let digits = call.int(0) ?? 0
-        guard (0...15).contains(digits) else { throw call.error("round keeps 0 to 15 decimal places, got \(digits)", argument: "digits") }
+        guard (0...15).contains(digits) else {
+            throw call.error("round keeps 0 to 15 decimal places, got \(digits)", argument: "digits")
+        }
         return try await call.mapEach { value in
             switch value {
             case .null: return .null
@@ -48,7 +57,8 @@ struct MathCommand: Command {
             case .duration(let seconds):
                 return .duration(apply(seconds, digits: digits))
             default:
-                throw call.error("\(kind.rawValue) needs numbers or durations, got \(value.typeName) \(label(of: value))")
+                throw call.error(
+                    "\(kind.rawValue) needs numbers or durations, got \(value.typeName) \(label(of: value))")
             }
         }
     }

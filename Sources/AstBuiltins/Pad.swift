@@ -24,7 +24,9 @@ struct PadCommand: Command {
     func run(_ call: Invocation) async throws -> Value {
         let width = call.int(0) ?? 0
         let fill = call.string(1) ?? " "
-        guard fill.count == 1 else { throw call.error("\(kind.rawValue) needs one fill character, got \"\(fill)\"", argument: "fill") }
+        guard fill.count == 1 else {
+            throw call.error("\(kind.rawValue) needs one fill character, got \"\(fill)\"", argument: "fill")
+        }
         return try await call.mapEach { value in
             let text: String
             switch value {

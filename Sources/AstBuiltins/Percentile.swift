@@ -15,7 +15,9 @@ struct PercentileCommand: Command {
                 positionals: [ParamSpec("n", .number, "the percentile, 0 to 100", required: true), field],
                 examples: [
                     Example("range 1 100 | percentile 90", "90% of the values are at most this", result: "90"),
-                    Example("[{d: 1m}, {d: null}, {d: 5m}, {d: 2m}] | percentile 50 d", "a duration field (seconds in JSON)",
+                    Example(
+                        "[{d: 1m}, {d: null}, {d: 5m}, {d: 2m}] | percentile 50 d",
+                        "a duration field (seconds in JSON)",
                         result: "120"),
                 ])
         }
@@ -34,7 +36,9 @@ struct PercentileCommand: Command {
         } else {
             percent = call.positional(0)?.doubleValue ?? 0
             field = call.positional(1)
-            guard (0...100).contains(percent) else { throw call.error("percentile needs N from 0 to 100, got \(Value.formatFloat(percent))", argument: "n") }
+            guard (0...100).contains(percent) else {
+                throw call.error("percentile needs N from 0 to 100, got \(Value.formatFloat(percent))", argument: "n")
+            }
         }
         var values: [Value] = []
         let iterator = call.items.makeIterator()
@@ -43,7 +47,9 @@ struct PercentileCommand: Command {
             switch value {
             case .null: continue
             case .int, .float, .duration: values.append(value)
-            default: throw call.error("\(signature.name) needs numbers or durations, got \(value.typeName) \(label(of: value))")
+            default:
+                throw call.error(
+                    "\(signature.name) needs numbers or durations, got \(value.typeName) \(label(of: value))")
             }
         }
         guard !values.isEmpty else { return .null }

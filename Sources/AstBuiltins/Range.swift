@@ -1,6 +1,6 @@
 import AstRuntime
 
-/// `range FROM TO [STEP]`: the integers from FROM to TO, both included, as a lazy stream.
+/// `range FROM TO [STEP]`: the integers from FROM to TO, both included, as a lazy stream (`FROM..TO` with a step).
 struct RangeCommand: Command {
     let signature = Signature(
         "range", "the integers from one number to another (both included)", category: "lists",
@@ -20,15 +20,6 @@ struct RangeCommand: Command {
         let to = call.int(1) ?? 0
         let step = call.int(2) ?? (to < from ? -1 : 1)
         guard step != 0 else { throw call.error("range needs a step other than 0", argument: "step") }
-        return .stream(
-            ValueStream {
-                var next: Int? = from
-                return ValueIterator {
-                    guard let current = next, step > 0 ? current <= to : current >= to else { return nil }
-                    let (following, overflow) = current.addingReportingOverflow(step)
-                    next = overflow ? nil : following
-                    return .int(current)
-                }
-            })
+        return .stream(.integers(from: from, to: to, step: step))
     }
 }

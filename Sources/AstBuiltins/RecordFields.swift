@@ -15,11 +15,13 @@ struct FieldChange: Command {
                 "insert", "add a field to a record", category: "records",
                 positionals: [
                     ParamSpec("field", .field, "the new field (a path adds it in a nested record)", required: true),
-                    ParamSpec("value", .any, "its value, or a block computing it from the record ($it)", required: true),
+                    ParamSpec(
+                        "value", .any, "its value, or a block computing it from the record ($it)", required: true),
                 ],
                 examples: [
                     Example("{a: 1} | insert b 2", "a new field at the end", result: "{\"a\":1,\"b\":2}"),
-                    Example("[{n: 1}, {n: 2}] | insert double { .n * 2 }", "computed from each record",
+                    Example(
+                        "[{n: 1}, {n: 2}] | insert double { .n * 2 }", "computed from each record",
                         result: "[{\"n\":1,\"double\":2},{\"n\":2,\"double\":4}]"),
                 ])
         case .update:
@@ -27,11 +29,14 @@ struct FieldChange: Command {
                 "update", "change a field of a record", category: "records",
                 positionals: [
                     ParamSpec("field", .field, "the field to change (it must exist)", required: true),
-                    ParamSpec("value", .any, "its new value, or a block computing it from the record ($it)", required: true),
+                    ParamSpec(
+                        "value", .any, "its new value, or a block computing it from the record ($it)", required: true),
                 ],
                 examples: [
                     Example("{a: 1, b: 2} | update a 5", "a new value", result: "{\"a\":5,\"b\":2}"),
-                    Example("{name: \"x\"} | update name { .name | upper }", "computed from the record", result: "{\"name\":\"X\"}"),
+                    Example(
+                        "{name: \"x\"} | update name { .name | upper }", "computed from the record",
+                        result: "{\"name\":\"X\"}"),
                 ])
         case .remove:
             return Signature(
@@ -47,7 +52,9 @@ struct FieldChange: Command {
     func run(_ call: Invocation) async throws -> Value {
         let paths = call.positionals.prefix(kind == .remove ? call.positionals.count : 1).compactMap(\.stringValue)
             .map { $0.split(separator: ".").map(String.init) }
-        if kind == .remove, paths.isEmpty { throw call.error("remove needs at least one field", help: "e.g. remove meta") }
+        if kind == .remove, paths.isEmpty {
+            throw call.error("remove needs at least one field", help: "e.g. remove meta")
+        }
         let newValue = kind == .remove ? Value.null : call.positional(1) ?? .null
         return try await call.mapEach { item in
             if item.isNull { return .null }
@@ -84,9 +91,12 @@ struct FieldChange: Command {
         let exists = record[key] != nil
         switch kind {
         case .insert where exists:
-            throw call.error("insert: the record already has a field '\(whole)'", argument: "field", help: "to change it use: update \(whole) …")
+            throw call.error(
+                "insert: the record already has a field '\(whole)'", argument: "field",
+                help: "to change it use: update \(whole) …")
         case .update where !exists:
-            throw call.error("update: the record has no field '\(whole)'", argument: "field",
+            throw call.error(
+                "update: the record has no field '\(whole)'", argument: "field",
                 help: Suggest.help(for: key, in: record.keys) ?? "to add it use: insert \(whole) …")
         case .remove: record[key] = nil
         default: record[key] = value

@@ -9,20 +9,28 @@ struct RecordParts: Command {
     var signature: Signature {
         switch kind {
         case .keys:
-            return Signature("keys", "the field names of a record", category: "records", examples: [
-                Example("{a: 1, b: 2} | keys", "in order", result: "[\"a\",\"b\"]")
-            ])
+            return Signature(
+                "keys", "the field names of a record", category: "records",
+                examples: [
+                    Example("{a: 1, b: 2} | keys", "in order", result: "[\"a\",\"b\"]")
+                ])
         case .values:
-            return Signature("values", "the field values of a record", category: "records", examples: [
-                Example("{a: 1, b: 2} | values", "in order", result: "[1,2]")
-            ])
+            return Signature(
+                "values", "the field values of a record", category: "records",
+                examples: [
+                    Example("{a: 1, b: 2} | values", "in order", result: "[1,2]")
+                ])
         case .entries:
-            return Signature("entries", "a record as a list of {key, value} records", category: "records", examples: [
-                Example("{a: 1, b: 2} | entries", "one per field", result: "[{\"key\":\"a\",\"value\":1},{\"key\":\"b\",\"value\":2}]"),
-                Example(
-                    "[{s: \"x\"}, {s: \"y\"}, {s: \"x\"}] | group-by s | entries | each { \"\\(.key)=\\(.value | count)\" }",
-                    "each group of a group-by", result: "[\"x=2\",\"y=1\"]"),
-            ])
+            return Signature(
+                "entries", "a record as a list of {key, value} records", category: "records",
+                examples: [
+                    Example(
+                        "{a: 1, b: 2} | entries", "one per field",
+                        result: "[{\"key\":\"a\",\"value\":1},{\"key\":\"b\",\"value\":2}]"),
+                    Example(
+                        "[{s: \"x\"}, {s: \"y\"}, {s: \"x\"}] | group-by s | entries | each { \"\\(.key)=\\(.value | count)\" }",
+                        "each group of a group-by", result: "[\"x=2\",\"y=1\"]"),
+                ])
         }
     }
 
@@ -44,7 +52,9 @@ struct MergeCommand: Command {
         positionals: [ParamSpec("other", .record, "the fields to add or replace", required: true)],
         examples: [
             Example("{a: 1, b: 2} | merge {b: 3, c: 4}", "the argument wins", result: "{\"a\":1,\"b\":3,\"c\":4}"),
-            Example("[{a: 1}, {a: 2}] | merge {ok: true}", "each record of a list", result: "[{\"a\":1,\"ok\":true},{\"a\":2,\"ok\":true}]"),
+            Example(
+                "[{a: 1}, {a: 2}] | merge {ok: true}", "each record of a list",
+                result: "[{\"a\":1,\"ok\":true},{\"a\":2,\"ok\":true}]"),
         ])
 
     func run(_ call: Invocation) async throws -> Value {

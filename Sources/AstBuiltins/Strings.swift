@@ -9,16 +9,21 @@ struct StringTransform: Command {
     var signature: Signature {
         switch kind {
         case .upper:
-            return Signature("upper", "a string in upper case", category: "strings", examples: [
-                Example("\"abc\" | upper", "one string", result: "\"ABC\""),
-                Example("[\"a\", \"b\"] | upper", "each string of a list", result: "[\"A\",\"B\"]"),
-            ])
+            return Signature(
+                "upper", "a string in upper case", category: "strings",
+                examples: [
+                    Example("\"abc\" | upper", "one string", result: "\"ABC\""),
+                    Example("[\"a\", \"b\"] | upper", "each string of a list", result: "[\"A\",\"B\"]"),
+                ])
         case .lower:
-            return Signature("lower", "a string in lower case", category: "strings", examples: [
-                Example("\"AbC\" | lower", "one string", result: "\"abc\"")
-            ])
+            return Signature(
+                "lower", "a string in lower case", category: "strings",
+                examples: [
+                    Example("\"AbC\" | lower", "one string", result: "\"abc\"")
+                ])
         case .trim:
-            return Signature("trim", "a string without leading and trailing white space", category: "strings",
+            return Signature(
+                "trim", "a string without leading and trailing white space", category: "strings",
                 flags: [
                     FlagSpec("left", "only at the start"), FlagSpec("right", "only at the end"),
                 ],
@@ -27,9 +32,12 @@ struct StringTransform: Command {
                     Example("\"  a  \" | trim --left", "the start only", result: "\"a  \""),
                 ])
         case .lines:
-            return Signature("lines", "the lines of a string (without their line breaks)", category: "strings",
+            return Signature(
+                "lines", "the lines of a string (without their line breaks)", category: "strings",
                 examples: [
-                    Example("\"a\\nb\\r\\nc\\n\" | lines", "a final line break ends the last line", result: "[\"a\",\"b\",\"c\"]")
+                    Example(
+                        "\"a\\nb\\r\\nc\\n\" | lines", "a final line break ends the last line",
+                        result: "[\"a\",\"b\",\"c\"]")
                 ])
         }
     }

@@ -51,7 +51,8 @@ struct ScriptMain {
         }
         self.options = options
         let before = source.text.utf8.prefix(defSpan.start)
-        var lines = String(decoding: before, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        var lines = String(decoding: before, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            .dropLast()
         var comments: [String] = []
         while let line = lines.last?.trimmingCharacters(in: .whitespaces), line.hasPrefix("#"), !line.hasPrefix("#!") {
             comments.insert(String(line.dropFirst()).trimmingCharacters(in: .whitespaces), at: 0)
@@ -85,7 +86,8 @@ struct ScriptMain {
             parts.append(option.param.defaultValue == nil ? name : "[\(name)]")
         }
         for option in options where option.param.isFlag {
-            parts.append(option.isSwitch ? "[--\(option.param.name)]" : "[--\(option.param.name) \(option.placeholder)]")
+            parts.append(
+                option.isSwitch ? "[--\(option.param.name)]" : "[--\(option.param.name) \(option.placeholder)]")
         }
         return parts.joined(separator: " ")
     }
@@ -96,7 +98,9 @@ struct ScriptMain {
         func row(_ left: String, _ right: String) -> String {
             "  " + left.padding(toLength: Swift.max(22, left.count + 2), withPad: " ", startingAt: 0) + right
         }
-        func defaultText(_ param: Param) -> String? { param.defaultValue.map { "default: " + source.text(of: $0.span) } }
+        func defaultText(_ param: Param) -> String? {
+            param.defaultValue.map { "default: " + source.text(of: $0.span) }
+        }
         let positionals = options.filter { !$0.param.isFlag }
         if !positionals.isEmpty {
             out += ["", "arguments:"]
@@ -135,7 +139,8 @@ struct ScriptMain {
                 let body = argument.drop { $0 == "-" }
                 let name = String(body.prefix { $0 != "=" })
                 let inline = body.contains("=") ? String(body.drop { $0 != "=" }.dropFirst()) : nil
-                guard argument.hasPrefix("--"), let option = options.first(where: { $0.param.isFlag && $0.param.name == name })
+                guard argument.hasPrefix("--"),
+                    let option = options.first(where: { $0.param.isFlag && $0.param.name == name })
                 else {
                     var diagnostic = fail("\(script): unknown option \(argument)")
                     let names = options.filter(\.param.isFlag).map(\.param.name)
@@ -162,9 +167,12 @@ struct ScriptMain {
             }
             guard let option = positionals.popFirst() else {
                 let count = options.filter { !$0.param.isFlag }.count
-                throw fail("\(script): unexpected argument '\(argument)' (it takes \(count == 0 ? "no" : "at most \(count)") positional argument\(count == 1 ? "" : "s"))")
+                throw fail(
+                    "\(script): unexpected argument '\(argument)' (it takes \(count == 0 ? "no" : "at most \(count)") positional argument\(count == 1 ? "" : "s"))"
+                )
             }
-            named.append((option.param.name, try convert(argument, option, what: option.param.name.uppercased(), fail: fail)))
+            named.append(
+                (option.param.name, try convert(argument, option, what: option.param.name.uppercased(), fail: fail)))
         }
         for option in positionals where option.param.defaultValue == nil {
             throw fail("\(script): missing argument \(option.param.name.uppercased())")

@@ -128,6 +128,8 @@ package enum BinaryOp: String, Sendable, CaseIterable {
     case match = "=~", notMatch = "!~", `in`
     case coalesce = "??"
     case add = "+", sub = "-", mul = "*", div = "/", mod = "%"
+    /// `1..5`: the integers from one to the other, both included (a lazy stream).
+    case range = ".."
 }
 
 package enum UnaryOp: String, Sendable {

@@ -14,7 +14,8 @@ struct AffixTest: Command {
             ]
             : [Example("\"report.csv\" | ends-with \".csv\"", "one string", result: "true")]
         return Signature(
-            kind.rawValue, "whether a string \(kind == .starts ? "starts" : "ends") with some text", category: "strings",
+            kind.rawValue, "whether a string \(kind == .starts ? "starts" : "ends") with some text",
+            category: "strings",
             positionals: [ParamSpec("text", .string, "the text to look for", required: true)],
             flags: [FlagSpec("ignore-case", short: "i", "compare without regard to case")], examples: examples)
     }
@@ -51,7 +52,8 @@ struct ContainsCommand: Command {
         case .list, .stream:
             let iterator = call.items.makeIterator()
             while let item = try await iterator.next() {
-                if case (.string(let a), .string(let b)) = (item, wanted), ignoreCase, a.lowercased() == b.lowercased() {
+                if case (.string(let a), .string(let b)) = (item, wanted), ignoreCase, a.lowercased() == b.lowercased()
+                {
                     return .bool(true)
                 }
                 if item.isEqual(to: wanted) { return .bool(true) }
@@ -59,7 +61,8 @@ struct ContainsCommand: Command {
             return .bool(false)
         case .null: return .bool(false)
         default:
-            throw call.error("contains needs a string or a list, got \(call.input.typeName) \(label(of: call.input))",
+            throw call.error(
+                "contains needs a string or a list, got \(call.input.typeName) \(label(of: call.input))",
                 help: "for a record's field use: has FIELD")
         }
     }
