@@ -11,8 +11,13 @@ import Testing
         var settings = Settings()
         settings.terminalOutput = terminal
         let interpreter = Interpreter(registry: Builtins.registry, output: output, settings: settings)
-        _ = await interpreter.run(SourceFile(name: "test.ast", text: text))
-        return output.stdout + output.stderr
+        var err = ""
+        switch await interpreter.run(SourceFile(name: "test.ast", text: text)) {
+        case .invalid(let diagnostics, _): err = DiagnosticRenderer().render(diagnostics)
+        case .failed(let diagnostic): err = DiagnosticRenderer().render(diagnostic)
+        default: break
+        }
+        return output.stdout + output.stderr + err
     }
 
     @Test func histogramDrawsBarsAtATerminalOnly() async {
