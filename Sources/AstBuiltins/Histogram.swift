@@ -12,8 +12,8 @@ struct HistogramCommand: Command {
         flags: [FlagSpec("buckets", value: .int, "about how many buckets for numbers and durations (default 10)")],
         examples: [
             Example(
-                "[1, 2, 2, 9, 10] | histogram --buckets 2", "numbers in two buckets",
-                result: "[{\"from\":1,\"to\":5.5,\"count\":3},{\"from\":5.5,\"to\":10,\"count\":2}]"),
+                "[1, 2, 2, 9, 10] | histogram --buckets 2", "numbers in two buckets of a round width",
+                result: "[{\"from\":0,\"to\":5,\"count\":3},{\"from\":5,\"to\":10,\"count\":2}]"),
             Example(
                 "[{s: \"b\"}, {s: \"a\"}, {s: \"b\"}] | histogram s", "values counted, in order",
                 result: "[{\"value\":\"a\",\"count\":1},{\"value\":\"b\",\"count\":2}]"),
