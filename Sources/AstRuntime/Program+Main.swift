@@ -61,6 +61,11 @@ struct ScriptMain {
         description = comments
     }
 
+    /// A duration as typed on a command line, where `-90m` is a negative one.
+    static func duration(_ text: String) -> Double? {
+        text.hasPrefix("-") ? Literals.duration(String(text.dropFirst())).map { -$0 } : Literals.duration(text)
+    }
+
     /// The script's command line, as `$args` holds it.
     static func arguments(_ args: Value?) -> [String] {
         guard case .list(let items)? = args else { return [] }
@@ -134,7 +139,7 @@ struct ScriptMain {
                 continue
             }
             if !optionsEnded, argument.hasPrefix("-"), argument.count > 1, Double(argument) == nil,
-                Literals.duration(argument) == nil
+                Self.duration(argument) == nil
             {
                 let body = argument.drop { $0 == "-" }
                 let name = String(body.prefix { $0 != "=" })
@@ -191,7 +196,7 @@ struct ScriptMain {
         case "int": value = Int(text).map { .int($0) }
         case "float": value = Double(text).flatMap { $0.isFinite ? .float($0) : nil }
         case "bool": value = text == "true" || text == "false" ? .bool(text == "true") : nil
-        case "duration": value = Literals.duration(text).map { .duration($0) }
+        case "duration": value = Self.duration(text).map { .duration($0) }
         case "time": value = Literals.time(text).map { .time($0) }
         default: value = .string(text)
         }
