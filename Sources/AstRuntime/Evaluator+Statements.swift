@@ -129,6 +129,9 @@ extension Interpreter {
                 bindings[param.name] = positional.removeFirst()
             } else if let defaultValue = param.defaultValue {
                 bindings[param.name] = try await evaluate(defaultValue, env: Env(scope: closure.scope.child(bindings), source: closure.source, depth: inner.depth, sources: env.sources))
+            } else if param.isFlag {
+                // `--dry` not given is false; an option `--n: int` not given is null.
+                bindings[param.name] = param.type == nil || param.type == "bool" ? .bool(false) : .null
             } else {
                 throw RuntimeError(Diagnostic(DiagnosticCode.badArgument, "\(name) needs an argument for '\(param.name)'",
                     span: callSpan, help: "call it as \(name) \(closure.params.map { $0.defaultValue == nil ? $0.name.uppercased() : "[\($0.name)=…]" }.joined(separator: " "))",

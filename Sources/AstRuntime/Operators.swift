@@ -68,6 +68,8 @@ package enum Operators {
             let result = try arithmetic(op, lhs, rhs, span: span, source: source)
             try checkRange(result, op, lhs, rhs, span: span, source: source)
             return result
+        case .range:
+            return try integerRange(lhs, rhs, span: span, source: source)
         case .and, .or, .coalesce:
             return .null  // handled by the evaluator (short-circuit)
         }

@@ -33,12 +33,32 @@ extension Interpreter {
         if !parsed.diagnostics.isEmpty { return .invalid(parsed.diagnostics, incomplete: parsed.isIncomplete) }
         let checked = Checker.check(parsed.program, registry: registry, functions: globals.visibleFunctions, source: source)
         if !checked.isEmpty { return .invalid(checked, incomplete: false) }
+        // A script's `def main` takes its command line ($args) before anything runs; the prompt (which
+        // collects results) runs no main.
+        var main: (arguments: [(String?, Value)], body: Statement)?
+        if collectResults == nil, let found = ScriptMain.find(in: parsed.program) {
+            let commandLine = await ScriptMain(params: found.params, defSpan: found.span, source: source, interpreter: self)
+            let arguments = ScriptMain.arguments(globals.lookup("args"))
+            do {
+                switch try commandLine.parse(arguments, source: source) {
+                case .help(let text):
+                    output.write(text)
+                    return .success(.null)
+                case .arguments(let bound):
+                    main = (bound, Statement(kind: .block(found.body), span: found.body.span))
+                }
+            } catch let diagnostic as Diagnostic {
+                return .invalid([diagnostic], incomplete: false)
+            } catch {
+                return .invalid([Diagnostic(DiagnosticCode.badArgument, String(describing: error))], incomplete: false)
+            }
+        }
         let env = env ?? Env(scope: globals, source: source)
         var last: Value = .null
         _ = takeDeferredFailure()
         do {
-            for statement in parsed.program.statements {
-                var value = try await withMutationContext(of: statement, env: env) { try await execute(statement, env: env) }
+            func finish(_ result: Value) async throws {
+                var value = result
                 if let collectResults, !value.isNull {
                     value = try await value.materialized()
                     await collectResults.add(value)
@@ -48,6 +68,15 @@ extension Interpreter {
                 }
                 if let failure = takeDeferredFailure() { throw failure }
                 last = value
+            }
+            for statement in parsed.program.statements {
+                try await finish(try await withMutationContext(of: statement, env: env) { try await execute(statement, env: env) })
+            }
+            if let main, let function = env.scope.function("main") {
+                try await finish(
+                    try await withMutationContext(of: main.body, env: env) {
+                        try await call(function, input: .null, arguments: main.arguments, env: env)
+                    })
             }
             return .success(last)
         } catch let error as RuntimeError {

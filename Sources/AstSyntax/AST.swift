@@ -23,6 +23,16 @@ package struct Param: Sendable {
     package var name: String
     package var span: Span
     package var defaultValue: Expr?
+    /// Written `--name`: on a script's `def main` command line an option (`--name VALUE`) or, without a
+    /// default or type, a switch (`--name`).
+    package var isFlag = false
+    /// Written `name: TYPE` (one of `ParamTypes.all`): the type a script's `def main` converts its argument to.
+    package var type: String?
+}
+
+/// The types a parameter may declare (`def main(n: int)`).
+package enum ParamTypes {
+    package static let all = ["int", "float", "string", "bool", "duration", "time"]
 }
 
 package struct Statement: Sendable {
@@ -118,6 +128,8 @@ package enum BinaryOp: String, Sendable, CaseIterable {
     case match = "=~", notMatch = "!~", `in`
     case coalesce = "??"
     case add = "+", sub = "-", mul = "*", div = "/", mod = "%"
+    /// `1..5`: the integers from one to the other, both included (a lazy stream).
+    case range = ".."
 }
 
 package enum UnaryOp: String, Sendable {

@@ -102,7 +102,7 @@ package struct Lexer {
         emit(.ident(String(decoding: b[start..<index], as: UTF8.self)), from: start)
     }
 
-    static let twoCharOps: Set<String> = ["==", "!=", "<=", ">=", "=~", "!~", "??"]
+    static let twoCharOps: Set<String> = ["==", "!=", "<=", ">=", "=~", "!~", "??", ".."]
     static let oneCharOps: Set<UInt8> = Set("|;,=<>+-*/%()[]{}:.?!~@&^".utf8)
 
     mutating func lexOperator() {

@@ -6,6 +6,7 @@ enum Precedence {
         [.and],
         [],  // `not` (prefix)
         [.eq, .ne, .lt, .le, .gt, .ge, .match, .notMatch, .in],
+        [.range],
         [.coalesce],
         [.add, .sub],
         [.mul, .div, .mod],

@@ -99,7 +99,7 @@ extension ParserState {
         return Statement(kind: .let(name: name, nameSpan: nameSpan, value: value), span: start.merged(value.span))
     }
 
-    // def = "def" NAME "(" [param {"," param}] ")" block ;  param = NAME ["=" expr]
+    // def = "def" NAME "(" [param {"," param}] ")" block ;  param = ["--"] NAME [":" TYPE] ["=" expr]
     func parseDef() throws -> Statement {
         let start = advance().span
         let (name, nameSpan) = try parseName("a function name after 'def'")
@@ -109,16 +109,39 @@ extension ParserState {
         do {
             defer { newlinesAreSpace -= 1 }
             while !isOp(")") {
-                let (param, span) = try parseName("a parameter name")
+                let flag = parseParamFlag()
+                let (param, span) = try flag ?? parseName("a parameter name")
+                var type: String?
+                if match(":") { type = try parseParamType() }
                 var defaultValue: Expr?
                 if match("=") { defaultValue = try parseExpr() }
-                params.append(Param(name: param, span: span, defaultValue: defaultValue))
+                params.append(Param(name: param, span: span, defaultValue: defaultValue, isFlag: flag != nil, type: type))
                 if !match(",") { break }
             }
             _ = try expect(")", "',' or ')' in the parameter list")
         }
         let body = try parseBlock()
         return Statement(kind: .def(name: name, nameSpan: nameSpan, params: params, body: body), span: start.merged(body.span))
+    }
+
+    /// `--name` in a parameter list (lexed as a flag after a space, as `-` `-` NAME right after `(`).
+    func parseParamFlag() -> (String, Span)? {
+        if case .longFlag(let name) = current.kind { return (name, advance().span) }
+        guard isOp("-"), peek(1).kind == .op("-"), case .ident(let name) = peek(2).kind,
+            peek(1).span.start == current.span.end, peek(2).span.start == peek(1).span.end
+        else { return nil }
+        let start = advance().span
+        advance()
+        return (name, start.merged(advance().span))
+    }
+
+    /// The TYPE of `name: TYPE`, one of `ParamTypes.all`.
+    func parseParamType() throws -> String {
+        guard case .ident(let type) = current.kind, ParamTypes.all.contains(type) else {
+            throw fail(expected: "a parameter type (\(ParamTypes.all.joined(separator: ", ")))")
+        }
+        advance()
+        return type
     }
 
     // if = "if" expr block ["else" (block | if)]
