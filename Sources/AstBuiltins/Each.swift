@@ -32,7 +32,8 @@ struct EachCommand: Command {
         var total: Int? = nil
         if case .list(let items) = call.input { total = items.count }
         else if !call.input.isSequence { total = call.input.isNull ? 0 : 1 }
-        if mutating {
+        let live = source.isEndless
+        if mutating, !live {
             // A bulk change reads its whole input first (so its own new executions are never picked up),
             // acts once per id, and asks first when more than one execution would change.
             let unique = deduplicated(try await source.collect())
@@ -46,7 +47,10 @@ struct EachCommand: Command {
             total = unique.count
             bulk = EachRunner.Bulk(items: unique, retry: call.interpreter.mutatingCommandNames(in: action).first ?? "…")
         }
-        let runner = EachRunner(action: action, call: call, parallel: parallel, failFast: failFast, total: total, bulk: bulk)
+        // An endless input (`watch | each rerun`) cannot be read first: each item is acted on as it comes,
+        // and a failed item is told at once (an `item-failed` event) instead of after the end.
+        let runner = EachRunner(
+            action: action, call: call, parallel: parallel, failFast: failFast, total: total, bulk: bulk, live: live)
         let stream = runner.stream(over: source)
         if case .list = call.input { return .list(try await stream.collect()) }
         if !call.input.isSequence, !call.input.isNull { return try await stream.collect().first ?? .null }
@@ -77,6 +81,8 @@ struct EachRunner: Sendable {
     let total: Int?
     /// For a bulk change: its items (in order) and the command that retries one (for the hint).
     let bulk: Bulk?
+    /// Over an endless input: failures are logged as they happen, never collected.
+    var live = false
 
     struct Bulk: Sendable {
         let items: [Value]
@@ -126,6 +132,13 @@ struct EachRunner: Sendable {
                             // A skipped item (rerun of an execution that already has one) yields nothing.
                             if ledger.isSkipped(index), value.isNull { continue }
                         }
+                        if live {
+                            EventLog.of(call.interpreter).event(
+                                "item-done", "each: \(label(of: item)) done", fields: [("item", .string(label(of: item)))],
+                                quiet: true, to: call.interpreter.output)
+                            // A skipped item (said on stderr by the command) yields nothing.
+                            if value.isNull { continue }
+                        }
                         return value
                     } catch let error as RuntimeError
                         where !(Task.isCancelled || error.diagnostic.code == DiagnosticCode.interrupted)
@@ -138,7 +151,14 @@ struct EachRunner: Sendable {
                             throw error
                         }
                         // A bulk change's failures are reported by its ledger, after the statement.
-                        if ledger == nil { failures.append((label(of: item), error.diagnostic.message)) }
+                        if live {
+                            EventLog.of(call.interpreter).event(
+                                "item-failed", "each: \(label(of: item)): \(error.diagnostic.message)",
+                                fields: [("item", .string(label(of: item))), ("error", .string(error.diagnostic.message))],
+                                to: call.interpreter.output)
+                        } else if ledger == nil {
+                            failures.append((label(of: item), error.diagnostic.message))
+                        }
                     } catch ControlFlow.continueLoop {
                         ledger?.finish(index)
                         continue
