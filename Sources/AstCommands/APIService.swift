@@ -13,7 +13,12 @@ package final class APIService: Sendable {
     /// Agent names and execution ids seen this session (for completion).
     package let seen = SeenValues()
 
+    /// The session whose rate limits (`each --rate`, `set rate`) pace this service's requests.
+    let pacing = PacingMiddleware.Session()
+
     package init(configuration: ClientConfiguration, transport: any AsteroidTransport = AsyncHTTPClientTransport()) {
+        var configuration = configuration
+        configuration.middlewares.insert(PacingMiddleware(session: pacing), at: 0)
         client = AsteroidClient(configuration: configuration, transport: transport)
         var dry = configuration
         dry.dryRun = true
@@ -25,6 +30,8 @@ package final class APIService: Sendable {
     /// Attaches the service; `$failed` starts empty (each bulk change sets it).
     package func install(on interpreter: Interpreter) {
         interpreter.setExtension(Self.key, self)
+        pacing.attach(interpreter)
+        RequestPacing.install(PacingMiddleware.factory, on: interpreter)
         interpreter.globals.define("failed", .list([]))
     }
 

@@ -39,7 +39,7 @@ package struct Settings: Sendable {
 
     package init() {}
 
-    package static let names = ["confirm", "dry-run", "format", "color", "width"]
+    package static let names = ["confirm", "dry-run", "format", "color", "width", "rate"]
 }
 
 /// The evaluator and its session: commands, global scope, settings, output.
