@@ -32,10 +32,19 @@ final class WatchPoller: @unchecked Sendable {
         self.call = call
         self.api = api
         log = EventLog.of(call.interpreter)
+        GracefulStop.shared.begin()
     }
+
+    deinit { GracefulStop.shared.end() }
 
     func next() async throws -> Value? {
         while true {
+            if GracefulStop.shared.isRequested {
+                // SIGTERM: the stream ends here; what the consumer has in flight finishes. What this poll
+                // yielded is recorded only at the next start's first poll (delivery is at least once).
+                log.event("stop", "watch: stopping (SIGTERM); finishing the work in flight", to: call.interpreter.output)
+                return nil
+            }
             if let limit = settings.limit, produced >= limit {
                 // The consumer has everything it asked for: what it read counts as handled.
                 try commit()
@@ -47,7 +56,7 @@ final class WatchPoller: @unchecked Sendable {
                 produced += 1
                 return APIValues.value(execution)
             }
-            if polls > 0 { try await Task.sleep(for: .seconds(pause)) }
+            if polls > 0, try await GracefulStop.shared.sleep(seconds: pause) { continue }
             try commit()
             try await poll()
         }

@@ -97,6 +97,7 @@ enum Launcher {
             let session = Session(api: api, settings: settings, confirmer: settings.interactive ? ask : nil,
                 arguments: options.scriptArguments, environment: environment,
                 progressDisplay: StderrProgressDisplay.forTerminal(environment: environment, noColor: options.noColor))
+            EventLog.install(options.logFormat, on: session.interpreter)
             code = await ScriptRun.run(source, session: session)
         }
         await api.shutdown()

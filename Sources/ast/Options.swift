@@ -16,6 +16,7 @@ struct Options {
     var dryRun = false
     var yes = false
     var format: Settings.Format?
+    var logFormat: EventLog.Format = .text
     var noColor = false
     var showVersion = false
     var showHelp = false
@@ -36,12 +37,13 @@ struct Options {
           --yes, -y       do not ask before changing more than one execution
           --format F      output format: auto, table, json, jsonl, csv, text
           --no-color      no colours (NO_COLOR is honoured too)
+          --log-format F  events of watch and endless each on stderr: text (default) or json (one object a line)
           --version       print the version
           --help, -h      this help
 
         environment: ASTEROID_API_KEY, ASTEROID_BASE_URL (default https://odyssey.asteroid.ai/agents/v2)
         exit codes: 0 ok · 1 runtime error · 2 usage or syntax error · N from `exit N` · 130 interrupted ·
-                    143 terminated (SIGTERM)
+                    143 terminated (SIGTERM; 0 when it stopped a running `watch` that then finished its work)
         """
 
     static func parse(_ arguments: [String]) throws -> Options {
@@ -61,6 +63,11 @@ struct Options {
                     throw UsageError(message: "--format must be one of \(Settings.Format.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 options.format = format
+            case "--log-format":
+                guard let value = rest.popFirst(), let format = EventLog.Format(rawValue: value) else {
+                    throw UsageError(message: "--log-format must be text or json")
+                }
+                options.logFormat = format
             case "-c":
                 guard let text = rest.popFirst() else { throw UsageError(message: "-c needs the text of a script") }
                 options.mode = .command(text)

@@ -20,12 +20,12 @@ struct WatchDaemonTests {
         return try await client.listExecutions(query).collect(limit: 10_000)
     }
 
-    static func start(_ stateFile: String, base: String) throws -> AstProcess {
+    static func start(_ stateFile: String, base: String, options: [String] = []) throws -> AstProcess {
         let script = """
             watch status=failed meta.batch=\(batch) since=1h every=300ms state=\(stateFile) \
             | each -p 4 rerun --max-attempts 3 | .id
             """
-        return try AstProcess(["-c", script], environment: ["ASTEROID_API_KEY": "sk-test-watch", "ASTEROID_BASE_URL": base])
+        return try AstProcess(options + ["-c", script], environment: ["ASTEROID_API_KEY": "sk-test-watch", "ASTEROID_BASE_URL": base])
     }
 
     @Test("originals made before, during and after a SIGKILL all end with exactly 3 attempts, none rerun twice")
@@ -55,7 +55,7 @@ struct WatchDaemonTests {
         #expect(atKill < 12, "the daemon had already finished before the kill (\(atKill) executions)")
 
         try await makeOriginals(2)
-        let second = try Self.start(stateFile, base: server.baseURL.absoluteString)
+        let second = try Self.start(stateFile, base: server.baseURL.absoluteString, options: ["--log-format", "json"])
         try await makeOriginals(2)
         // 8 originals × 3 attempts; then a while longer, to see that nothing more comes.
         let end = ContinuousClock.now + .seconds(90)
@@ -63,8 +63,17 @@ struct WatchDaemonTests {
             try await Task.sleep(for: .milliseconds(100))
         }
         try await Task.sleep(for: .seconds(3))
+        let signalled = ContinuousClock.now
         second.signal(SIGTERM)
         let stopped = await second.finish()
+        // SIGTERM stops a watch gracefully: the stream ends, in-flight work finishes, exit 0, promptly.
+        #expect(stopped.status == 0, "\(stopped.stderr)")
+        #expect(ContinuousClock.now - signalled < .seconds(5))
+        // --log-format json: every stderr line is one JSON object with an event, a stop among them.
+        let lines = stopped.stderr.split(separator: "\n")
+        #expect(lines.allSatisfy { $0.hasPrefix("{\"time\":") && $0.contains("\"event\":") }, "\(stopped.stderr)")
+        #expect(lines.contains { $0.contains("\"event\":\"stop\"") })
+        #expect(lines.contains { $0.contains("\"event\":\"poll\"") })
 
         let executions = try await Self.ours(client)
         let byId = Dictionary(executions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
