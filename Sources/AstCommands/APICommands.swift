@@ -6,7 +6,7 @@ package enum APICommands {
     package static let all: [any Command] = [
         ListCommand(), GetCommand(), ExecuteCommand(), RerunCommand(), CancelCommand(), PauseCommand(), ResumeCommand(),
         WaitCommand(), ActivitiesCommand(), MessageCommand(), AgentsCommand(),
-        WatchCommand(), LineageCommand(),
+        WatchCommand(), LineageCommand(), HttpCommand(),
     ]
 
     /// Builtins plus API commands: every command of the language.

@@ -4,7 +4,7 @@ import AstRuntime
 import AstSyntax
 import Foundation
 
-/// `watch [list filters] [every=30s] [since=24h] [state=PATH|NAME]`: an endless stream of executions as
+/// `watch [list filters] [every=30s] [since=24h] [state=PATH|NAME] [--once]`: an endless stream of executions as
 /// they newly match the filters.
 ///
 /// The API cannot filter on when an execution changed, so every poll lists the whole look-back window
@@ -29,10 +29,12 @@ struct WatchCommand: Command {
             ParamSpec("limit", .int, "stop after N executions"),
         ],
         namedPrefixes: ["meta.", "input."],
+        flags: [FlagSpec("once", "poll once, yield what is new and end (for cron)")],
         outputSchema: "execution",
         examples: [
             Example("watch status=failed | each -p 4 rerun --max-attempts 3", "the rerun daemon"),
             Example("watch status=failed every=1m state=reruns limit=1 | .id", "the next failure not seen by 'reruns'"),
+            Example("watch status=failed --once | count", "one pass: what is new since the last (cron)"),
         ])
 
     func run(_ call: Invocation) async throws -> Value {
@@ -57,18 +59,23 @@ struct WatchCommand: Command {
                 throw call.error("watch: no state directory: set XDG_STATE_HOME or HOME, or give state=PATH",
                     argument: "state")
             }
-            do { state = try WatchState(path: path, keepAfter: Date().addingTimeInterval(-window)) } catch {
+            do {
+                // Under --dry-run nothing was done, so nothing is recorded as handled.
+                state = try WatchState(
+                    path: path, keepAfter: Date().addingTimeInterval(-window), readOnly: call.interpreter.settings.dryRun)
+            } catch {
                 throw call.error("watch: \(error)", argument: "state")
             }
         } else {
             state = WatchState()
         }
-        let settings = WatchPoller.Settings(query: query, every: every, window: window, limit: limit)
+        let once = call.flag("once")
+        let settings = WatchPoller.Settings(query: query, every: every, window: window, limit: limit, once: once)
         var stream = ValueStream(elementSchema: APISchemas.execution) {
             let poller = WatchPoller(settings: settings, state: state, call: call, api: api)
             return ValueIterator { try await poller.next() }
         }
-        stream.isEndless = limit == nil
+        stream.isEndless = limit == nil && !once
         return .stream(stream)
     }
 }

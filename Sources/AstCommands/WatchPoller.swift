@@ -12,6 +12,8 @@ final class WatchPoller: @unchecked Sendable {
         var every: Double
         var window: Double
         var limit: Int?
+        /// One poll, then the end (`--once`).
+        var once = false
     }
 
     let settings: Settings
@@ -55,6 +57,10 @@ final class WatchPoller: @unchecked Sendable {
                 yielded.append((execution.id, execution.createdAt))
                 produced += 1
                 return APIValues.value(execution)
+            }
+            if polls > 0, settings.once {
+                try commit()
+                return nil
             }
             if polls > 0, try await GracefulStop.shared.sleep(seconds: pause) { continue }
             try commit()

@@ -9,6 +9,8 @@ import Foundation
 /// renamed over the old one, so it is always either the old or the new complete file.
 final class WatchState: @unchecked Sendable {
     let path: String?
+    /// Read but never written (`--dry-run`).
+    let readOnly: Bool
     private let lock = NSLock()
     private var seen: [String: Double] = [:]
     private var handle: FileHandle?
@@ -16,14 +18,18 @@ final class WatchState: @unchecked Sendable {
     struct StateError: Error, CustomStringConvertible { let description: String }
 
     /// A state in memory only (no `state=`).
-    init() { path = nil }
+    init() {
+        path = nil
+        readOnly = false
+    }
 
     /// Opens (or creates) the state file, keeping entries created after `keepAfter`.
-    init(path: String, keepAfter: Date) throws {
+    init(path: String, keepAfter: Date, readOnly: Bool = false) throws {
         self.path = path
+        self.readOnly = readOnly
         let directory = (path as NSString).deletingLastPathComponent
         do {
-            if !directory.isEmpty {
+            if !directory.isEmpty, !readOnly {
                 try FileManager.default.createDirectory(
                     atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             }
@@ -34,6 +40,7 @@ final class WatchState: @unchecked Sendable {
                     if created >= keepAfter.timeIntervalSince1970 { seen[String(parts[0])] = created }
                 }
             }
+            guard !readOnly else { return }
             try rewrite()
             handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
             try handle?.seekToEnd()
