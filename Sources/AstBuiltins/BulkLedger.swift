@@ -39,7 +39,9 @@ package final class BulkLedger: @unchecked Sendable {
     let lock = NSLock()
     var entries: [Entry]
     var finished = false
-    var skipNote: String?
+    /// Why items were skipped, in the order first seen, with how many each (`already rerun`, `its
+    /// lineage reached --max-attempts 3`).
+    var skipNotes: [(note: String, count: Int)] = []
 
     /// - `label`: the stage as the report names it (`each`, `rerun`).
     /// - `progress`: counted as requests are answered (so an interrupt's counts are exact), and given
@@ -100,7 +102,13 @@ package final class BulkLedger: @unchecked Sendable {
 
     func skip(_ index: Int, note: String) {
         update(index) { $0.result = .skipped }
-        lock.withLock { skipNote = skipNote ?? note }
+        lock.withLock {
+            if let known = skipNotes.firstIndex(where: { $0.note == note }) {
+                skipNotes[known].count += 1
+            } else {
+                skipNotes.append((note, 1))
+            }
+        }
     }
 
     /// The item's action ended: successfully (`error` nil) or with an error (`unknown`: its outcome
@@ -212,8 +220,10 @@ package final class BulkLedger: @unchecked Sendable {
             }
         }
         interpreter.globals.define("failed", .list(failedRecords))
-        if skipped > 0, let note = lock.withLock({ skipNote }) {
-            interpreter.output.writeError("\(label): skipped \(skipped) \(skipped == 1 ? "item" : "items"): \(note)\n")
+        if skipped > 0 {
+            for (note, count) in lock.withLock({ skipNotes }) {
+                interpreter.output.writeError("\(label): skipped \(count) \(count == 1 ? "item" : "items"): \(note)\n")
+            }
         }
         guard !interrupted, failed + unknown > 0 else { return }
         let total = entries.count
@@ -247,6 +257,6 @@ package struct BulkSlot: Sendable {
     /// never ends: it stays in flight, so the item's outcome is unknown.
     package func requestEnded(succeeded: Bool) { ledger.requestEnded(index, succeeded: succeeded) }
 
-    /// The item was skipped (nothing to do; `note` says why, once for the run).
+    /// The item was skipped (nothing to do; `note` says why, once per reason for the run).
     package func skip(note: String) { ledger.skip(index, note: note) }
 }

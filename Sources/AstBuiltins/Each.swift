@@ -10,12 +10,14 @@ struct EachCommand: Command {
         flags: [
             FlagSpec("parallel", short: "p", value: .int, "run up to N items at once"),
             FlagSpec("fail-fast", "stop at the first failure instead of collecting them"),
+            FlagSpec("rate", value: .any, "at most this many API requests per second across all workers (10/s, 600/m)"),
         ],
         style: .stage,
         examples: [
             Example("[1, 2, 3] | each { $it * 10 }", "multiply each item", result: "[10,20,30]"),
             Example("[1, 2, 3] | each -p 2 { $it + 1 }", "two at a time, in input order", result: "[2,3,4]"),
             Example("list status=failed | each -p 8 rerun", "a bulk change: every success yielded, failures listed after, kept in $failed"),
+            Example("[1, 2] | each -p 2 --rate 10/s { $it }", "requests spread to 10 a second", result: "[1,2]"),
         ])
 
     func run(_ call: Invocation) async throws -> Value {
@@ -26,13 +28,22 @@ struct EachCommand: Command {
                 help: "-p N runs up to N items at once", code: DiagnosticCode.badArgument)
         }
         let failFast = call.flag("fail-fast")
+        var pacer: (any RequestPacer)? = nil
+        if let rate = call.flags["rate"] {
+            guard let perSecond = RequestPacing.parse(rate.text) else {
+                throw call.error("each: --rate \(rate.text) is not a rate", argument: "rate",
+                    help: RequestPacing.rule, code: DiagnosticCode.badArgument)
+            }
+            pacer = RequestPacing.make(perSecond: perSecond, on: call.interpreter)
+        }
         let mutating = call.interpreter.isMutating(action)
         var source = call.items
         var bulk: EachRunner.Bulk? = nil
         var total: Int? = nil
         if case .list(let items) = call.input { total = items.count }
         else if !call.input.isSequence { total = call.input.isNull ? 0 : 1 }
-        if mutating {
+        let live = source.isEndless
+        if mutating, !live {
             // A bulk change reads its whole input first (so its own new executions are never picked up),
             // acts once per id, and asks first when more than one execution would change.
             let unique = deduplicated(try await source.collect())
@@ -46,7 +57,11 @@ struct EachCommand: Command {
             total = unique.count
             bulk = EachRunner.Bulk(items: unique, retry: call.interpreter.mutatingCommandNames(in: action).first ?? "…")
         }
-        let runner = EachRunner(action: action, call: call, parallel: parallel, failFast: failFast, total: total, bulk: bulk)
+        // An endless input (`watch | each rerun`) cannot be read first: each item is acted on as it comes,
+        // and a failed item is told at once (an `item-failed` event) instead of after the end.
+        let runner = EachRunner(
+            action: action, call: call, parallel: parallel, failFast: failFast, total: total, bulk: bulk, live: live,
+            pacer: pacer)
         let stream = runner.stream(over: source)
         if case .list = call.input { return .list(try await stream.collect()) }
         if !call.input.isSequence, !call.input.isNull { return try await stream.collect().first ?? .null }
@@ -77,6 +92,10 @@ struct EachRunner: Sendable {
     let total: Int?
     /// For a bulk change: its items (in order) and the command that retries one (for the hint).
     let bulk: Bulk?
+    /// Over an endless input: failures are logged as they happen, never collected.
+    var live = false
+    /// `--rate`: one pacer for all the items' requests.
+    var pacer: (any RequestPacer)? = nil
 
     struct Bulk: Sendable {
         let items: [Value]
@@ -126,6 +145,13 @@ struct EachRunner: Sendable {
                             // A skipped item (rerun of an execution that already has one) yields nothing.
                             if ledger.isSkipped(index), value.isNull { continue }
                         }
+                        if live {
+                            EventLog.of(call.interpreter).event(
+                                "item-done", "each: \(label(of: item)) done", fields: [("item", .string(label(of: item)))],
+                                quiet: true, to: call.interpreter.output)
+                            // A skipped item (said on stderr by the command) yields nothing.
+                            if value.isNull { continue }
+                        }
                         return value
                     } catch let error as RuntimeError
                         where !(Task.isCancelled || error.diagnostic.code == DiagnosticCode.interrupted)
@@ -138,7 +164,14 @@ struct EachRunner: Sendable {
                             throw error
                         }
                         // A bulk change's failures are reported by its ledger, after the statement.
-                        if ledger == nil { failures.append((label(of: item), error.diagnostic.message)) }
+                        if live {
+                            EventLog.of(call.interpreter).event(
+                                "item-failed", "each: \(label(of: item)): \(error.diagnostic.message)",
+                                fields: [("item", .string(label(of: item))), ("error", .string(error.diagnostic.message))],
+                                to: call.interpreter.output)
+                        } else if ledger == nil {
+                            failures.append((label(of: item), error.diagnostic.message))
+                        }
                     } catch ControlFlow.continueLoop {
                         ledger?.finish(index)
                         continue
@@ -166,7 +199,9 @@ struct EachRunner: Sendable {
     /// (`each rerun | count` reads nothing of the new executions).
     func run(_ item: Value, progress: ProgressTask?) async throws -> Value {
         do {
-            let value = try await call.call(action, with: item, demand: call.demand.forOneItem).materialized()
+            let value = try await RequestPacing.$current.withValue(pacer ?? RequestPacing.current) {
+                try await call.call(action, with: item, demand: call.demand.forOneItem).materialized()
+            }
             progress?.completed()
             return value
         } catch {
@@ -179,7 +214,9 @@ struct EachRunner: Sendable {
     /// keeps the progress counts (an item counts as done once its request was answered).
     func run(_ item: Value, slot: BulkSlot) async throws -> Value {
         try await BulkLedger.$current.withValue(slot) {
-            try await call.call(action, with: item, demand: call.demand.forOneItem).materialized()
+            try await RequestPacing.$current.withValue(pacer ?? RequestPacing.current) {
+                try await call.call(action, with: item, demand: call.demand.forOneItem).materialized()
+            }
         }
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 /// `set NAME VALUE`: changes a session setting.
 struct SetCommand: Command {
     let signature = Signature(
-        "set", "change a setting: confirm, dry-run, format, color, width, pushdown, trace, pager, timing",
+        "set", "change a setting: confirm, dry-run, format, color, width, pushdown, trace, pager, timing, rate",
         category: "session",
         positionals: [
             ParamSpec("name", .string, "the setting", required: true, choices: Settings.names),
@@ -40,6 +40,16 @@ struct SetCommand: Command {
                 throw call.error("format must be one of \(Settings.Format.allCases.map(\.rawValue).joined(separator: ", "))", argument: "value")
             }
             call.interpreter.updateSettings { $0.format = format }
+        case "rate":
+            // `set rate off` lifts the cap; otherwise every API request of the session is paced.
+            if ["off", "none"].contains(value.text) {
+                RequestPacing.setSession(perSecond: nil, on: call.interpreter)
+                return .null
+            }
+            guard let perSecond = RequestPacing.parse(value.text) else {
+                throw call.error("rate must be like 10/s, 600/m or off, got \(value.literal)", argument: "value")
+            }
+            RequestPacing.setSession(perSecond: perSecond, on: call.interpreter)
         default:
             throw call.error("unknown setting '\(name)'", argument: "name", help: Suggest.help(for: name, in: Settings.names))
         }

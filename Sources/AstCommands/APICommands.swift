@@ -11,6 +11,7 @@ package enum APICommands {
         // Files, workflows, profiles, identity, delete, recording (issue 16).
         FilesCommand(), DownloadCommand(), WorkflowsCommand(), VersionsCommand(), InputsCommand(), ProfilesCommand(),
         PoolsCommand(), ClearCacheCommand(), WhoamiCommand(), DeleteCommand(), RecordingCommand(), AttachCommand(),
+        WatchCommand(), LineageCommand(), HttpCommand(),
     ]
 
     /// Builtins plus API commands: every command of the language.

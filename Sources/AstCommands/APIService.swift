@@ -16,10 +16,14 @@ package final class APIService: Sendable {
     /// `set trace true` / `--verbose`: each request on stderr.
     let trace: RequestTrace
 
+    /// The session whose rate limits (`each --rate`, `set rate`) pace this service's requests.
+    let pacing = PacingMiddleware.Session()
+
     package init(configuration: ClientConfiguration, transport: any AsteroidTransport = AsyncHTTPClientTransport()) {
         trace = RequestTrace(
             redactor: Redactor(apiKeyHeader: configuration.apiKeyHeader, apiKey: configuration.apiKey))
         var configuration = configuration
+        configuration.middlewares.insert(PacingMiddleware(session: pacing), at: 0)
         configuration.middlewares.append(trace)
         client = AsteroidClient(configuration: configuration, transport: transport)
         var dry = configuration
@@ -33,6 +37,8 @@ package final class APIService: Sendable {
     package func install(on interpreter: Interpreter) {
         interpreter.setExtension(Self.key, self)
         trace.attach(interpreter)
+        pacing.attach(interpreter)
+        RequestPacing.install(PacingMiddleware.factory, on: interpreter)
         interpreter.globals.define("failed", .list([]))
     }
 

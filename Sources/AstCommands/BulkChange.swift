@@ -84,7 +84,9 @@ extension Invocation {
         if let slot = BulkLedger.current {
             slot.skip(note: reason)
         } else {
-            interpreter.output.writeError("\(verb): skipped \(id): \(reason)\n")
+            EventLog.of(interpreter).event(
+                "item-skipped", "\(verb): skipped \(id): \(reason)",
+                fields: [("item", .string(id)), ("reason", .string(reason))], to: interpreter.output)
         }
     }
 

@@ -1,6 +1,7 @@
 import AsteroidClient
 import AsteroidModels
 import AstRuntime
+import AstSyntax
 
 /// `rerun [--again] [ID] [inputs={…}] [profile=ID]`: reruns executions; yields each new execution.
 struct RerunCommand: Command {
@@ -11,15 +12,27 @@ struct RerunCommand: Command {
             ParamSpec("inputs", .record, "override the inputs"),
             ParamSpec("profile", .string, "override the profile id"),
         ],
-        flags: [FlagSpec("again", "also rerun executions that already have a rerun (skipped otherwise)")],
+        flags: [
+            FlagSpec("again", "also rerun executions that already have a rerun (skipped otherwise)"),
+            FlagSpec(
+                "max-attempts", value: .int,
+                "skip an execution whose rerun chain already has N attempts (the original counts as 1)"),
+        ],
         isMutating: true, outputSchema: "execution",
         examples: [
             Example("list status=failed since=24h | each -p 8 rerun", "rerun yesterday's failures, 8 at a time"),
             Example("rerun 3c90c3cc-0d44-4b50-8888-8dd25736052a inputs={retry: true}", "rerun one with new inputs"),
             Example("$failed | each rerun", "retry exactly the items the last bulk change did not do"),
+            Example(
+                "list status=failed since=1h | each rerun --max-attempts 3",
+                "rerun each failure unless its chain already has 3 attempts"),
         ])
 
     static let skipReason = "already rerun (rerun --again reruns anyway)"
+
+    static func attemptsReason(_ limit: Int) -> String {
+        "rerun chain already at --max-attempts \(limit) (`lineage ID` shows the chain)"
+    }
 
     func run(_ call: Invocation) async throws -> Value {
         let api = try call.api
@@ -31,6 +44,13 @@ struct RerunCommand: Command {
         let client = api.writer(call)
         let finalRequest = request
         let again = call.flag("again")
+        let maxAttempts = call.flags["max-attempts"]?.intValue
+        if let maxAttempts, maxAttempts < 1 {
+            throw call.error(
+                "rerun: --max-attempts needs a number of at least 1, got \(maxAttempts)", argument: "max-attempts",
+                help: "--max-attempts 3 allows the original and two reruns", code: DiagnosticCode.badArgument)
+        }
+        let lineage = LineageCache.of(call.interpreter)
         let targets = try await call.mutationTargets(verb: "rerun")
         let reads = call.demand.reads(sequence: call.yieldsSequence)
         return try await call.bulkChange(verb: "rerun", targets: targets) { target in
@@ -38,11 +58,20 @@ struct RerunCommand: Command {
                 call.skipped(target.id, verb: "rerun", because: Self.skipReason)
                 return nil
             }
+            if let maxAttempts {
+                lineage.note(record: target.item)
+                let attempts = try await call.lineage(of: target.id, api: api).count
+                if attempts >= maxAttempts {
+                    call.skipped(target.id, verb: "rerun", because: Self.attemptsReason(maxAttempts))
+                    return nil
+                }
+            }
             guard let response = try await call.mutation({ () throws(AsteroidError) in
                 try await client.rerun(target.id, request: finalRequest)
             }) else {
                 return DryRunPlaceholder.execution(api, fields: [("parentExecutionId", .string(target.id))])
             }
+            lineage.note(response.executionId, parent: target.id)
             return try await Self.readBack(response.executionId, parent: target.id, reads: reads, call: call, api: api)
         }
     }

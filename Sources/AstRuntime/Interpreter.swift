@@ -49,7 +49,7 @@ package struct Settings: Sendable {
     package init() {}
 
     package static let names = [
-        "confirm", "dry-run", "format", "color", "width", "pushdown", "trace", "pager", "timing",
+        "confirm", "dry-run", "format", "color", "width", "pushdown", "trace", "pager", "timing", "rate",
     ]
 }
 

@@ -3,6 +3,9 @@
 package struct ValueStream: Sendable {
     /// The schema of the elements, when known (for completion and table columns).
     package var elementSchema: Schema?
+    /// True for a stream that never ends by itself (`watch`): a consumer must act on each item as it
+    /// comes instead of reading the whole input first. Kept by `map` and `filter`.
+    package var isEndless = false
     private let factory: @Sendable () -> ValueIterator
 
     package init(elementSchema: Schema? = nil, _ factory: @escaping @Sendable () -> ValueIterator) {
@@ -26,19 +29,21 @@ package struct ValueStream: Sendable {
     /// Each element transformed; still lazy.
     package func map(_ transform: @escaping @Sendable (Value) async throws -> Value) -> ValueStream {
         let base = self
-        return ValueStream {
+        var mapped = ValueStream {
             let iterator = base.makeIterator()
             return ValueIterator {
                 guard let value = try await iterator.next() else { return nil }
                 return try await transform(value)
             }
         }
+        mapped.isEndless = isEndless
+        return mapped
     }
 
     /// Only the elements the predicate keeps; still lazy.
     package func filter(_ keep: @escaping @Sendable (Value) async throws -> Bool) -> ValueStream {
         let base = self
-        return ValueStream(elementSchema: elementSchema) {
+        var kept = ValueStream(elementSchema: elementSchema) {
             let iterator = base.makeIterator()
             return ValueIterator {
                 while let value = try await iterator.next() {
@@ -47,6 +52,8 @@ package struct ValueStream: Sendable {
                 return nil
             }
         }
+        kept.isEndless = isEndless
+        return kept
     }
 
     /// At most `count` elements; stops pulling from the source after the last one.

@@ -21,6 +21,7 @@ extension AsteroidClient {
             try await waitBeforeAttempt(number, backoff: delay, endpoint)
             do {
                 let response = try await attempt(number)
+                gate.note(status: response.status)
                 guard Self.shouldRetry(status: response.status, mutating: mutating) else {
                     return (response, number, nil)
                 }
@@ -53,7 +54,7 @@ extension AsteroidClient {
             held += configuration.retry.baseDelay * Double.random(in: 0...1)
         }
         let wait = max(backoff, held)
-        guard wait > .zero else { return }
+        guard wait > .zero else { return try await paceByLearnedCap(endpoint, attempts: number - 1) }
         if held > backoff {
             log("  waiting \(RequestLogMiddleware.milliseconds(wait)) ms (the server answered 429 Too Many Requests)")
         } else {
@@ -64,6 +65,13 @@ extension AsteroidClient {
         } catch {
             throw cancelledError(endpoint, attempts: number - 1)
         }
+        try await paceByLearnedCap(endpoint, attempts: number - 1)
+    }
+
+    /// After a 429, every request leaves at most at the rate the server was serving (see `RetryGate`).
+    func paceByLearnedCap(_ endpoint: Endpoint, attempts: Int) async throws(AsteroidError) {
+        guard let cap = gate.cap() else { return }
+        do { try await cap.acquire() } catch { throw cancelledError(endpoint, attempts: attempts) }
     }
 
     /// GETs retry on 429, 500, 502, 503, 504; mutations only on 429 and 503 (the server refused before

@@ -1,6 +1,6 @@
 /// Reason phrases for the statuses the API documents (and a few a proxy may add).
-enum HTTPStatusText {
-    static func reason(_ status: Int) -> String {
+package enum HTTPStatusText {
+    package static func reason(_ status: Int) -> String {
         switch status {
         case 200: "OK"
         case 201: "Created"

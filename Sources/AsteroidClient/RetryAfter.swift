@@ -1,12 +1,12 @@
 import Foundation
 
 /// Parses `Retry-After`: delay-seconds or an HTTP date. Values no `Duration` could hold are clamped.
-enum RetryAfter {
+package enum RetryAfter {
     /// The largest wait taken from a header (a year): a larger, infinite or far-future value is clamped
     /// to this, which is beyond any retry budget, so the client stops and says so.
     static let maximum: Double = 366 * 86_400
 
-    static func seconds(_ header: String?, now: Date) -> Double? {
+    package static func seconds(_ header: String?, now: Date) -> Double? {
         guard let text = header?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
         if let seconds = Double(text) {
             // NaN and negative waits mean nothing: ignored (the client's own backoff applies).

@@ -2,8 +2,24 @@ import Foundation
 
 /// The client-wide back-off after a 429: once the server says "too many requests, wait w", every request
 /// of the client waits until then before it is sent, so many concurrent workers do not keep hammering it.
+///
+/// It also learns the server's rate: on a 429 the rate of answers the server had just given (in the
+/// second before; when it gave at least two) becomes a cap on every request the client sends (a `RateLimiter`),
+/// so the workers do not all rush back when the gate opens and hit the limit again. Each further 429
+/// lowers the cap to what was served then; a minute without a 429 lifts it.
 final class RetryGate: Sendable {
     private let openAt = Locked<ContinuousClock.Instant?>(nil)
+    private let learning = Locked(Learning())
+
+    struct Learning {
+        /// When the server answered (other than 429), the last second's worth.
+        var answers: [ContinuousClock.Instant] = []
+        var cap: RateLimiter?
+        var lastLimited: ContinuousClock.Instant?
+    }
+
+    /// How long a learned cap lasts after the last 429.
+    static let capLifetime = Duration.seconds(60)
 
     /// Holds every request until `wait` from now (or later, if the gate already closes later).
     func close(for wait: Duration) {
@@ -18,5 +34,34 @@ final class RetryGate: Sendable {
     func remaining() -> Duration {
         guard let until = openAt.withLock({ $0 }) else { return .zero }
         return max(.zero, until - ContinuousClock.now)
+    }
+
+    /// Notes an answer: a 429 sets (or lowers) the learned cap, any other status counts as served.
+    func note(status: Int) {
+        let now = ContinuousClock.now
+        learning.withLock { state in
+            state.answers.removeAll { now - $0 > .seconds(1) }
+            if status == 429 {
+                // Fewer than two answers in the second before say nothing about the server's rate.
+                guard state.answers.count >= 2 else { return }
+                let served = Double(state.answers.count)
+                if state.cap.map({ served < $0.perSecond }) ?? true { state.cap = RateLimiter(perSecond: served) }
+                state.lastLimited = now
+            } else {
+                state.answers.append(now)
+            }
+        }
+    }
+
+    /// The learned cap, while it lasts.
+    func cap() -> RateLimiter? {
+        let now = ContinuousClock.now
+        return learning.withLock { state in
+            guard let last = state.lastLimited, now - last < Self.capLifetime else {
+                state.cap = nil
+                return nil
+            }
+            return state.cap
+        }
     }
 }

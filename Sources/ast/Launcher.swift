@@ -130,6 +130,7 @@ enum Launcher {
             let gate = gateProfile.map { name in
                 ChangeGate(profile: name, ask: Terminal.stdinIsTerminal ? ask : nil)
             }
+            EventLog.install(options.logFormat, on: session.interpreter)
             code = await ScriptRun.run(source, session: session, gate: gate)
         }
         await api.shutdown()

@@ -16,6 +16,7 @@ struct Options {
     var dryRun = false
     var yes = false
     var format: Settings.Format?
+    var logFormat: EventLog.Format = .text
     var noColor = false
     var showVersion = false
     var showHelp = false
@@ -52,6 +53,7 @@ struct Options {
           --format F      output format: auto, table, json, jsonl, csv, text
           --no-color      no colours (NO_COLOR is honoured too)
           --verbose       print each API request with its status and time (set trace true)
+          --log-format F  events of watch and endless each on stderr: text (default) or json (one object a line)
           --version       print the version
           --help, -h      this help
 
@@ -59,7 +61,7 @@ struct Options {
                      AST_PUSHDOWN=off (run pipelines as written: no query planner),
                      AST_PROFILE, XDG_CONFIG_HOME (config.toml and init.ast in $XDG_CONFIG_HOME/ast)
         exit codes: 0 ok · 1 runtime error · 2 usage or syntax error · N from `exit N` · 130 interrupted ·
-                    143 terminated (SIGTERM)
+                    143 terminated (SIGTERM; 0 when it stopped a running `watch` that then finished its work)
         """
 
     static func parse(_ arguments: [String]) throws -> Options {
@@ -94,6 +96,11 @@ struct Options {
                     throw UsageError(message: "--format must be one of \(Settings.Format.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 options.format = format
+            case "--log-format":
+                guard let value = rest.popFirst(), let format = EventLog.Format(rawValue: value) else {
+                    throw UsageError(message: "--log-format must be text or json")
+                }
+                options.logFormat = format
             case "-c":
                 guard let text = rest.popFirst() else { throw UsageError(message: "-c needs the text of a script") }
                 options.mode = .command(text)

@@ -19,7 +19,15 @@ enum ScriptRun {
             return 1
         }
         let pending = PendingCancellation()
-        signals.setHandler { pending.cancel() }
+        signals.setHandler {
+            // SIGTERM while a `watch` runs: the stream ends, the work in flight finishes (exit 0); a second
+            // SIGTERM, Ctrl-C, or 10 s without an end cancels as usual.
+            if signals.terminationRequested, GracefulStop.shared.request() {
+                DispatchQueue.global().asyncAfter(deadline: .now() + 10) { pending.cancel() }
+            } else {
+                pending.cancel()
+            }
+        }
         let task = Task { await session.run(source) }
         pending.attach(task)
         let outcome = await task.value
@@ -41,6 +49,8 @@ enum ScriptRun {
             break
         }
         // A SIGTERM that came in as the script was ending still ends the process as terminated.
+        // A `watch` stopped by SIGTERM that finished its work ends like a finished script.
+        if signals.terminationRequested, GracefulStop.shared.isRequested, case .success = outcome { return 0 }
         return signals.terminationRequested ? terminatedExitStatus : outcome.exitCode
     }
 }

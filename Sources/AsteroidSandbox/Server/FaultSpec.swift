@@ -18,6 +18,9 @@ public struct FaultSpec: Sendable, Hashable {
     public var afterResetRate: Double
     /// Extra latency added to every request, in milliseconds (0…`maxLatencyMs`).
     public var latencyMs: Int
+    /// Requests per second served (`rate:10/s`): above it, a request is answered 429 with `Retry-After: 1`
+    /// before the handler. A bucket of one second's requests, refilled continuously.
+    public var rateLimit: Double?
 
     public init(
         statusRates: [Int: Double] = [:], resetRate: Double = 0, latencyMs: Int = 0,
@@ -30,7 +33,7 @@ public struct FaultSpec: Sendable, Hashable {
         self.afterResetRate = afterResetRate
     }
 
-    public var isEmpty: Bool { !rolls && latencyMs == 0 }
+    public var isEmpty: Bool { !rolls && latencyMs == 0 && rateLimit == nil }
 
     /// True when any rate is set, so each request rolls the dice.
     var rolls: Bool { !statusRates.isEmpty || resetRate > 0 || !afterStatusRates.isEmpty || afterResetRate > 0 }
@@ -48,6 +51,11 @@ public struct FaultSpec: Sendable, Hashable {
                     throw FaultSpecError(item: item, reason: Self.latencyRule)
                 }
                 latencyMs = ms
+                continue
+            }
+            if name == "rate" {
+                guard let rate = Self.perSecond(value) else { throw FaultSpecError(item: item, reason: Self.rateRule) }
+                rateLimit = rate
                 continue
             }
             guard let rate = Double(value), (0...1).contains(rate) else {
@@ -68,6 +76,21 @@ public struct FaultSpec: Sendable, Hashable {
     }
 
     static let latencyRule = "latency must look like 20ms or 1.5s, at most 60s"
+    static let rateRule = "rate must look like 10/s or 600/m (at least 1 per minute, at most 100000/s)"
+
+    /// `10/s`, `600/m` or a bare number (per second), from 1/60 to 100,000 per second; nil otherwise.
+    static func perSecond(_ text: String) -> Double? {
+        let parts = text.split(separator: "/", maxSplits: 1)
+        guard let count = parts.first.flatMap({ Double($0) }), count.isFinite, count > 0 else { return nil }
+        let unit: Double
+        switch parts.count == 2 ? String(parts[1]) : "s" {
+        case "s": unit = 1
+        case "m": unit = 60
+        default: return nil
+        }
+        let rate = count / unit
+        return (1.0 / 60 - 1e-9...100_000).contains(rate) ? rate : nil
+    }
 
     /// `20ms`, `1s`, `1.5s`, or a bare number of milliseconds; nil when malformed, negative, not finite or
     /// above `maxLatencyMs` (the value is compared before it is converted, so no input can overflow).

@@ -89,6 +89,7 @@ struct FaultMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
+        if let rate = spec.rateLimit, !dice.admit(perSecond: rate) { throw Self.injected(429, after: false) }
         var decision: FaultDecision?
         var latency = spec.latencyMs
         if let name = Self.headerName, let header = request.headers[name] {
@@ -139,6 +140,25 @@ final class FaultDice: @unchecked Sendable {
     private let seed: UInt64
 
     init(seed: UInt64) { self.seed = seed }
+
+    /// The `rate:` fault's bucket: tokens (up to one second's worth) and when it was last refilled.
+    private var tokens: Double?
+    private var refilled = ContinuousClock.now
+
+    /// Whether a request may pass under `perSecond` (taking a token), or is over the limit.
+    func admit(perSecond rate: Double) -> Bool {
+        lock.withLock {
+            let now = ContinuousClock.now
+            let capacity = max(1, rate)
+            let elapsed = Double((now - refilled).components.attoseconds) / 1e18 + Double((now - refilled).components.seconds)
+            refilled = now
+            var available = min(capacity, (tokens ?? capacity) + elapsed * rate)
+            defer { tokens = available }
+            guard available >= 1 else { return false }
+            available -= 1
+            return true
+        }
+    }
 
     func roll(_ spec: FaultSpec) -> FaultDecision? {
         let n = lock.withLock {

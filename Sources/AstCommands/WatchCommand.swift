@@ -1,0 +1,93 @@
+import AsteroidClient
+import AsteroidModels
+import AstRuntime
+import AstSyntax
+import Foundation
+
+/// `watch [list filters] [every=30s] [since=24h] [state=PATH|NAME] [--once]`: an endless stream of executions as
+/// they newly match the filters.
+///
+/// The API cannot filter on when an execution changed, so every poll lists the whole look-back window
+/// (`since=`, created within it, newest first) and yields, oldest first, each execution not yielded
+/// before. An execution created an hour ago that fails now is in the next poll; one yielded before never
+/// comes again (the "seen" set; entries older than the window are forgotten, as no poll can list them).
+///
+/// Delivery is at least once: what a poll yielded is recorded (durably with `state=`) when the next poll
+/// starts, after the consumer had `every` to act on it. A crash or `kill -9` before then yields those
+/// again on restart; `rerun` skips an execution that already has a rerun, so nothing is rerun twice, and
+/// nothing yielded is lost unacted-on.
+struct WatchCommand: Command {
+    static let ownNames: Set<String> = ["every", "since", "state", "limit"]
+
+    let signature = Signature(
+        "watch", "an endless stream of executions as they newly match list filters (polls; state= survives restarts)",
+        category: "api",
+        named: ListCommand().signature.named.filter { $0.name != "since" && $0.name != "limit" } + [
+            ParamSpec("every", .duration, "how often to poll (default 30s)"),
+            ParamSpec("since", .duration, "how far back each poll looks, by creation time (default 24h)"),
+            ParamSpec("state", .string, "remember what was yielded: a file path, or a name under $XDG_STATE_HOME/ast/watch"),
+            ParamSpec("limit", .int, "stop after N executions"),
+        ],
+        namedPrefixes: ["meta.", "input."],
+        flags: [FlagSpec("once", "poll once, yield what is new and end (for cron)")],
+        outputSchema: "execution",
+        examples: [
+            Example("watch status=failed | each -p 4 rerun --max-attempts 3", "the rerun daemon"),
+            Example("watch status=failed every=1m state=reruns limit=1 | .id", "the next failure not seen by 'reruns'"),
+            Example("watch status=failed --once | count", "one pass: what is new since the last (cron)"),
+        ])
+
+    func run(_ call: Invocation) async throws -> Value {
+        let api = try call.api
+        var listCall = call
+        listCall.named = call.named.filter { !Self.ownNames.contains($0.key) }
+        let query = try await ListCommand.query(from: listCall, api: api)
+        let every = call.named["every"]?.durationValue ?? 30
+        let window = call.named["since"]?.durationValue ?? 86_400
+        guard every > 0, every.isFinite else {
+            throw call.error("watch: every= must be more than 0s", argument: "every", code: DiagnosticCode.badArgument)
+        }
+        guard window > 0, window.isFinite, window < 3_153_600_000 else {
+            throw call.error("watch: since= must be a positive duration of less than 100 years", argument: "since",
+                code: DiagnosticCode.badArgument)
+        }
+        let limit = call.named["limit"]?.intValue
+        if let limit, limit < 0 { throw call.error("limit must be 0 or more", argument: "limit") }
+        let state: WatchState
+        if let name = call.named["state"]?.text {
+            guard let path = WatchState.path(for: name, environment: ProcessInfo.processInfo.environment) else {
+                throw call.error("watch: no state directory: set XDG_STATE_HOME or HOME, or give state=PATH",
+                    argument: "state")
+            }
+            do {
+                // Under --dry-run nothing was done, so nothing is recorded as handled.
+                state = try WatchState(
+                    path: path, keepAfter: Date().addingTimeInterval(-window), readOnly: call.interpreter.settings.dryRun)
+            } catch {
+                throw call.error("watch: \(error)", argument: "state")
+            }
+        } else {
+            state = WatchState()
+        }
+        let once = call.flag("once")
+        let settings = WatchPoller.Settings(query: query, every: every, window: window, limit: limit, once: once)
+        var stream = ValueStream(elementSchema: APISchemas.execution) {
+            let poller = WatchPoller(settings: settings, state: state, call: call, api: api)
+            return ValueIterator { try await poller.next() }
+        }
+        stream.isEndless = limit == nil && !once
+        return .stream(stream)
+    }
+}
+
+extension Value {
+    /// Seconds of a duration argument (a bare number counts as seconds).
+    var durationValue: Double? {
+        switch self {
+        case .duration(let seconds): seconds
+        case .int(let n): Double(n)
+        case .float(let n): n
+        default: nil
+        }
+    }
+}

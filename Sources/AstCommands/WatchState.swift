@@ -1,0 +1,103 @@
+import Foundation
+
+/// What `watch state=…` has yielded, kept across restarts: one line per execution, `ID CREATED` (created
+/// as Unix seconds), appended and `fsync`ed before the next poll, so a `kill -9` loses at most what the
+/// last poll yielded — and that is yielded again (see `WatchCommand` on why again, not never).
+///
+/// On open, a torn last line (a crash mid-write) is ignored and entries older than the look-back window
+/// (no poll can list them again) are dropped: the file is rewritten to a temporary file, synced and
+/// renamed over the old one, so it is always either the old or the new complete file.
+final class WatchState: @unchecked Sendable {
+    let path: String?
+    /// Read but never written (`--dry-run`).
+    let readOnly: Bool
+    private let lock = NSLock()
+    private var seen: [String: Double] = [:]
+    private var handle: FileHandle?
+
+    struct StateError: Error, CustomStringConvertible { let description: String }
+
+    /// A state in memory only (no `state=`).
+    init() {
+        path = nil
+        readOnly = false
+    }
+
+    /// Opens (or creates) the state file, keeping entries created after `keepAfter`.
+    init(path: String, keepAfter: Date, readOnly: Bool = false) throws {
+        self.path = path
+        self.readOnly = readOnly
+        let directory = (path as NSString).deletingLastPathComponent
+        do {
+            if !directory.isEmpty, !readOnly {
+                try FileManager.default.createDirectory(
+                    atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            }
+            if let data = FileManager.default.contents(atPath: path) {
+                for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+                    let parts = line.split(separator: " ")
+                    guard parts.count == 2, let created = Double(parts[1]), !parts[0].isEmpty else { continue }
+                    if created >= keepAfter.timeIntervalSince1970 { seen[String(parts[0])] = created }
+                }
+            }
+            guard !readOnly else { return }
+            try rewrite()
+            handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+            try handle?.seekToEnd()
+        } catch {
+            throw StateError(description: "cannot use the watch state \(path): \(error.localizedDescription)")
+        }
+    }
+
+    deinit { try? handle?.close() }
+
+    func contains(_ id: String) -> Bool { lock.withLock { seen[id] != nil } }
+
+    var count: Int { lock.withLock { seen.count } }
+
+    /// Records executions as handled: in memory, and durably (appended, then `fsync`) with a file.
+    func record(_ entries: [(id: String, created: Date)]) throws {
+        guard !entries.isEmpty else { return }
+        var text = ""
+        lock.withLock {
+            for entry in entries where seen[entry.id] == nil {
+                seen[entry.id] = entry.created.timeIntervalSince1970
+                text += "\(entry.id) \(Self.seconds(entry.created))\n"
+            }
+        }
+        guard let handle, !text.isEmpty else { return }
+        do {
+            try handle.write(contentsOf: Data(text.utf8))
+            try handle.synchronize()
+        } catch {
+            throw StateError(description: "cannot write the watch state \(path ?? ""): \(error.localizedDescription)")
+        }
+    }
+
+    static func seconds(_ date: Date) -> String { String(format: "%.3f", date.timeIntervalSince1970) }
+
+    /// Writes the kept entries to `PATH.tmp`, syncs it and renames it over the state file.
+    private func rewrite() throws {
+        guard let path else { return }
+        let temporary = path + ".tmp"
+        let text = seen.sorted { $0.value < $1.value }.map { "\($0.key) \(String(format: "%.3f", $0.value))\n" }
+            .joined()
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+        else { throw StateError(description: "cannot write \(temporary)") }
+        let file = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
+        try file.synchronize()
+        try file.close()
+        guard rename(temporary, path) == 0 else {
+            throw StateError(description: "cannot rename \(temporary) to \(path): errno \(errno)")
+        }
+    }
+
+    /// Where a named state lives: `$XDG_STATE_HOME/ast/watch/NAME`, else `~/.local/state/ast/watch/NAME`.
+    /// A value with a `/` (or starting with `.`) is a path as given.
+    static func path(for value: String, environment: [String: String]) -> String? {
+        if value.contains("/") || value.hasPrefix(".") { return value }
+        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") { return state + "/ast/watch/" + value }
+        guard let home = environment["HOME"], !home.isEmpty else { return nil }
+        return home + "/.local/state/ast/watch/" + value
+    }
+}
