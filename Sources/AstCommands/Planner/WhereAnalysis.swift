@@ -149,7 +149,7 @@ struct WhereAnalysis {
     /// way; then the bound is widened by that millisecond and the client decides.
     static func timeBound(_ date: Date, _ op: BinaryOp) -> (kind: PushedFilter.Kind, exact: Bool)? {
         let scaled = date.timeIntervalSince1970 * 1000
-        guard scaled.isFinite, ListCommand.writableTimes.contains(date) else { return nil }
+        guard scaled.isFinite, TimeWindow.writableTimes.contains(date) else { return nil }
         let nearest = scaled.rounded()
         func at(_ millis: Double) -> Date { Date(timeIntervalSince1970: millis / 1000) }
         if date.timeIntervalSince1970 == date.timeIntervalSince1970.rounded() {
