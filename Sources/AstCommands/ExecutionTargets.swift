@@ -30,11 +30,9 @@ extension Invocation {
         }
         let span = self.span
         let source = env.source
-        let call = self
+        // Piped strings are ids as they are: a bulk change spends no lookup per item (prefixes are for
+        // the ID a person types).
         return input.asStream.map { item in
-            if case .string(let text) = item, IdPrefix.isCandidate(text) {
-                return .string(try await call.resolveIdPrefix(text, argument: nil))
-            }
             guard APIValues.executionId(of: item) != nil else {
                 throw RuntimeError(Diagnostic(DiagnosticCode.typeMismatch,
                     "expected an execution id or an execution record, got \(item.typeName) \(item.literal.prefix(60))",
