@@ -132,7 +132,7 @@ extension ParserState {
         switch token.kind {
         case .ident(let word) where !["true", "false", "null", "not"].contains(word):
             return bareWord()
-        case .word, .op("/"), .op("~"), .op("@"), .op("*"):
+        case .word, .op("/"), .op("~"), .op("@"), .op("*"), .op(".."):
             return bareWord()
         case .op("."):
             let next = peek(1)
@@ -163,7 +163,7 @@ extension ParserState {
         switch kind {
         case .ident, .word, .int, .float, .duration, .time: return true
         case .op(","): return !inList
-        case .op(let op): return [".", ":", "/", "-", "+", "@", "=", "~", "%", "*", "?", "!", "&", "^"].contains(op)
+        case .op(let op): return [".", "..", ":", "/", "-", "+", "@", "=", "~", "%", "*", "?", "!", "&", "^"].contains(op)
         case .shortFlag, .longFlag: return true
         default: return false
         }

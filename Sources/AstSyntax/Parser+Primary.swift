@@ -102,8 +102,8 @@ extension ParserState {
                 items.append(bareWord())
             } else if case .word = current.kind {
                 items.append(bareWord())
-            } else if isOp("/") || isOp("~") || (isOp(".") && peek(1).kind == .op("/")) {
-                items.append(bareWord())  // a path: [/tmp/a.txt, ./b.csv]
+            } else if isOp("/") || isOp("~") || ((isOp(".") || isOp("..")) && peek(1).kind == .op("/")) {
+                items.append(bareWord())  // a path: [/tmp/a.txt, ./b.csv, ../c.json]
             } else {
                 items.append(try parseExpr())
             }
