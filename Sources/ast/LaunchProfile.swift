@@ -19,6 +19,9 @@ struct LaunchProfile {
     /// The process environment with the profile's key and base URL in `ASTEROID_API_KEY` / `ASTEROID_BASE_URL`,
     /// for `ClientConfiguration.fromEnvironment` (which checks both). Not given to the language's `$env`.
     var clientEnvironment: [String: String]
+    /// Every key known to this start (the environment's, even under `--sandbox`, and the profile's): what
+    /// the output redactor and the history keep out.
+    var secrets: [String] = []
 
     /// Reads config.toml and selects the profile; resolves the key unless `resolveKey` is false (`--sandbox`).
     static func resolve(
@@ -29,6 +32,8 @@ struct LaunchProfile {
         let active = try UserConfig.select(config, flag: profileFlag, environment: environment, path: path)
         var launch = LaunchProfile(configPath: path, config: config, active: active, clientEnvironment: environment)
         if let url = active?.profile.baseURL { launch.clientEnvironment["ASTEROID_BASE_URL"] = url }
+        let environmentKey = environment["ASTEROID_API_KEY"].flatMap { $0.isEmpty ? nil : $0 }
+        launch.secrets = environmentKey.map { [$0] } ?? []
         guard resolveKey else { return launch }
         if let resolved = try active?.profile.resolveKey(environment: environment) {
             launch.key = resolved.key
@@ -37,7 +42,10 @@ struct LaunchProfile {
             launch.key = key
             launch.keySource = "$ASTEROID_API_KEY"
         }
-        if let key = launch.key { launch.clientEnvironment["ASTEROID_API_KEY"] = key }
+        if let key = launch.key {
+            launch.clientEnvironment["ASTEROID_API_KEY"] = key
+            if !launch.secrets.contains(key) { launch.secrets.append(key) }
+        }
         return launch
     }
 

@@ -51,7 +51,7 @@ enum Launcher {
         }
         let key = launch.key
         // From here on, nothing the language prints shows the key (`open /proc/self/environ --raw`, `print`).
-        let outputRedactor = Redactor(secrets: key.map { [$0] } ?? [], minimumLength: Session.secretMinimumLength)
+        let outputRedactor = Redactor(secrets: launch.secrets, minimumLength: Session.secretMinimumLength)
         if outputRedactor.isActive { OutputFilter.install { outputRedactor.scrubOutput($0) } }
         let useSandbox = options.sandbox || (mode == .interactive && key == nil && launch.active == nil)
         if !useSandbox, key == nil {
@@ -114,7 +114,7 @@ enum Launcher {
             let target: ReplTarget = useSandbox ? .sandbox(baseURL: configuration.baseURL.absoluteString)
                 : .api(baseURL: configuration.baseURL.absoluteString)
             let frozen = settings
-            code = await runInteractive(target: target, version: AsteroidClientVersion.current, apiKey: key,
+            code = await runInteractive(target: target, version: AsteroidClientVersion.current, apiKey: key ?? launch.secrets.first,
                                         environment: environment, noColor: options.noColor, profile: profileName,
                                         requestCount: { requests.value }) { console in
                 await launch.promptEngine(

@@ -1,5 +1,5 @@
-import AsteroidClient
 import AstCommands
+import AsteroidClient
 import Foundation
 import Testing
 
@@ -26,9 +26,10 @@ struct InstallArtifactsTests {
     @Test("each shell's completion offers every command, list's filters and the statuses; every --help option")
     func completions() async throws {
         let help = try await AstProcess.run(["--help"], environment: Self.environment).stdout
-        let options = Set(help.split(whereSeparator: { " ,\n".contains($0) }).map(String.init).filter {
-            $0.hasPrefix("--") && $0.count > 2 && !$0.contains("=") && $0.allSatisfy { $0.isLetter || $0 == "-" }
-        })
+        let options = Set(
+            help.split(whereSeparator: { " ,\n".contains($0) }).map(String.init).filter {
+                $0.hasPrefix("--") && $0.count > 2 && !$0.contains("=") && $0.allSatisfy { $0.isLetter || $0 == "-" }
+            })
         #expect(options.contains("--profile"))
         for shell in ["bash", "zsh", "fish"] {
             let result = try await AstProcess.run(["completions", shell], environment: Self.environment)
@@ -41,7 +42,8 @@ struct InstallArtifactsTests {
             #expect(words.contains("since=") || words.contains("since"), "\(shell)")
             for option in options {
                 let long = String(option.dropFirst(2))
-                #expect(result.stdout.contains(option) || result.stdout.contains("-l \(long)"), "\(shell) lacks \(option)")
+                #expect(
+                    result.stdout.contains(option) || result.stdout.contains("-l \(long)"), "\(shell) lacks \(option)")
             }
         }
         let unknown = try await AstProcess.run(["completions", "tcsh"], environment: Self.environment)

@@ -56,6 +56,11 @@ struct ProfileEndToEndTests {
             environment: Self.environment(home, ["ASTEROID_BASE_URL": server.baseURL.absoluteString]))
         #expect(withoutProfile.status == 1)
         #expect(withoutProfile.stderr.contains("401"))
+        // The key from key-command is a secret like $ASTEROID_API_KEY: output that holds it shows a mask.
+        let leak = try await AstProcess.run(
+            ["--profile", "prod", "-c", "open '\(home.path)/key.txt' --raw"], environment: Self.environment(home))
+        #expect(leak.stdout.contains("<redacted>"))
+        #expect(!leak.stdout.contains(Self.key))
         let config = try await AstProcess.run(["config", "--profile", "prod"], environment: Self.environment(home))
         #expect(config.status == 0)
         #expect(config.stdout.contains("<redacted> (\(Self.key.count) characters, from key-command"))
