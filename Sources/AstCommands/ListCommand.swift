@@ -11,7 +11,7 @@ struct ListCommand: Command {
         named: [
             ParamSpec("status", .string, "one status or a comma list", choices: ExecutionStatus.knownRawValues),
             ParamSpec("agent", .string, "agent id (or exact agent name)"),
-            ParamSpec("workflow", .string, "workflow id"),
+            ParamSpec("workflow", .string, "workflow id (or exact workflow name)"),
             ParamSpec("since", .timeOrDuration, "created within this long before now (24h), or after a time"),
             ParamSpec("after", .time, "created after this time"),
             ParamSpec("before", .time, "created before this time"),
@@ -107,7 +107,9 @@ struct ListCommand: Command {
             case "agent":
                 items.append(
                     ("agentId", try await AgentResolver.agentId(text(value), call: call, api: api, argument: name)))
-            case "workflow": items.append(("workflowId", text(value)))
+            case "workflow":
+                items.append(
+                    ("workflowId", try await AgentResolver.agentId(text(value), call: call, api: api, argument: name)))
             case "since":
                 if case .duration(let seconds) = value {
                     items.append(("createdAfter", RFC3339.format(call.now.addingTimeInterval(-seconds))))
