@@ -11,7 +11,7 @@ struct ListCommand: Command {
         named: [
             ParamSpec("status", .string, "one status or a comma list", choices: ExecutionStatus.knownRawValues),
             ParamSpec("agent", .string, "agent id (or exact agent name)"),
-            ParamSpec("workflow", .string, "workflow id"),
+            ParamSpec("workflow", .string, "workflow id (or exact workflow name)"),
             ParamSpec("since", .timeOrDuration, "created within this long before now (24h), or since a time (today)"),
             ParamSpec("after", .timeOrDuration, "created after this time (2026-12-01T10:00, yesterday, or 2h: that long ago)"),
             ParamSpec("before", .timeOrDuration, "created before this time (or 1h: an hour ago)"),
@@ -133,7 +133,9 @@ struct ListCommand: Command {
             case "agent":
                 items.append(
                     ("agentId", try await AgentResolver.agentId(text(value), call: call, api: api, argument: name)))
-            case "workflow": items.append(("workflowId", text(value)))
+            case "workflow":
+                items.append(
+                    ("workflowId", try await AgentResolver.agentId(text(value), call: call, api: api, argument: name)))
             case "since", "after", "before": continue  // TimeWindow
             case "outcome": items.append(("outcomeLabel", text(value)))
             case "version": items.append(("workflowVersion", text(value)))
