@@ -21,7 +21,9 @@ struct WhereCommand: Command {
             do {
                 return try await call.call(condition, with: item).materialized().isTruthy
             } catch var failure as RuntimeError where failure.diagnostic.code == DiagnosticCode.typeMismatch {
-                failure.diagnostic.message += " (item \(index)\(Self.idNote(item)))"
+                // An item with an id is named by it alone: its position depends on what the query planner let
+                // the API filter out first, so it would differ with and without pushdown.
+                failure.diagnostic.message += Self.idNote(item).map { " (id \($0))" } ?? " (item \(index))"
                 throw failure
             }
         }
@@ -43,8 +45,8 @@ struct WhereCommand: Command {
         return try await test(0, call.input) ? call.input : .null
     }
 
-    static func idNote(_ item: Value) -> String {
-        guard let record = item.recordValue, let id = (record["id"] ?? record["executionId"])?.stringValue else { return "" }
-        return ", id \(id)"
+    static func idNote(_ item: Value) -> String? {
+        guard let record = item.recordValue, let id = (record["id"] ?? record["executionId"])?.stringValue else { return nil }
+        return id
     }
 }

@@ -30,6 +30,11 @@ enum OptionTable {
             names: ["--no-init", "-X"], argument: nil, help: "do not run the startup file init.ast before the prompt"),
         Entry(names: ["--format"], argument: "FORMAT", help: "output format", choices: formats),
         Entry(names: ["--no-color"], argument: nil, help: "no colours (NO_COLOR is honoured too)"),
+        Entry(
+            names: ["--verbose"], argument: nil, help: "print each API request with its status and time (set trace true)"),
+        Entry(
+            names: ["--log-format"], argument: "FORMAT",
+            help: "events of watch and endless each on stderr: text (default) or json", choices: ["text", "json"]),
         Entry(names: ["--version"], argument: nil, help: "print the version"),
         Entry(names: ["--help", "-h"], argument: nil, help: "print the usage"),
     ]
