@@ -36,7 +36,9 @@ struct WatchStateTests {
     func windowPrunes() throws {
         let path = Self.temporary()
         let now = Date()
-        try WatchState(path: path, keepAfter: .distantPast).record([("old", now.addingTimeInterval(-7200)), ("new", now)])
+        try WatchState(path: path, keepAfter: .distantPast).record([
+            ("old", now.addingTimeInterval(-7200)), ("new", now),
+        ])
         let reopened = try WatchState(path: path, keepAfter: now.addingTimeInterval(-3600))
         #expect(!reopened.contains("old"))
         #expect(reopened.contains("new"))

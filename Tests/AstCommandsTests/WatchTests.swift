@@ -1,8 +1,8 @@
+import AstRuntime
+import AstSyntax
 import AsteroidClient
 import AsteroidModels
 import AsteroidSandbox
-import AstRuntime
-import AstSyntax
 import Foundation
 import Testing
 
@@ -21,7 +21,9 @@ struct WatchTests {
 
         func send(_ request: TransportRequest, timeout: Duration) async throws(TransportFailure) -> TransportResponse {
             let fail = lock.withLock { () -> Bool in
-                guard request.method == "GET", request.url.path.hasSuffix("/executions"), failLists > 0 else { return false }
+                guard request.method == "GET", request.url.path.hasSuffix("/executions"), failLists > 0 else {
+                    return false
+                }
                 failLists -= 1
                 return true
             }
@@ -48,10 +50,13 @@ struct WatchTests {
                 configuration: ClientConfiguration(baseURL: server.baseURL, apiKey: "test-key"),
                 transport: Outage(failLists: failLists))
             let output = BufferedOutput()
-            return Fixture(server: server, api: api, output: output, session: Session(api: api, output: output, environment: [:]))
+            return Fixture(
+                server: server, api: api, output: output, session: Session(api: api, output: output, environment: [:]))
         }
 
-        func run(_ text: String) async -> RunOutcome { await session.interpreter.run(SourceFile(name: "t", text: text)) }
+        func run(_ text: String) async -> RunOutcome {
+            await session.interpreter.run(SourceFile(name: "t", text: text))
+        }
 
         func stop() async {
             await api.shutdown()
@@ -62,14 +67,16 @@ struct WatchTests {
     @Test("--max-attempts 2: the chain at 2 is skipped and said so; lineage shows attempts 1 and 2")
     func maxAttempts() async throws {
         let f = try await Fixture.make()
-        let setup = await f.run("""
+        let setup = await f.run(
+            """
             let a = agents | first
             let original = execute $a.id inputs={fail: true} | wait
             let second = rerun $original.id | wait
             """)
         #expect(setup.exitCode == 0, "\(f.output.stderr)")
         let before = f.output.stdout.count
-        let outcome = await f.run("""
+        let outcome = await f.run(
+            """
             [$original.id, $second.id] | each rerun --max-attempts 2 | count
             lineage $second.id | each { "\\($it.attempt) \\($it.status) \\($it.outcome)" } | json -c
             """)
@@ -102,7 +109,8 @@ struct WatchTests {
     @Test("an outage: one warning when it starts, one when it ends, and the stream goes on")
     func outage() async throws {
         let f = try await Fixture.make(failLists: 3)
-        let outcome = await f.run("""
+        let outcome = await f.run(
+            """
             let a = agents | first
             let x = execute $a.id inputs={fail: true} | wait
             watch status=failed since=1h every=50ms limit=1 | .id == $x.id
@@ -111,7 +119,8 @@ struct WatchTests {
         #expect(f.output.stdout == "true\n")
         let lines = f.output.stderr.split(separator: "\n")
         #expect(lines.filter { $0.hasPrefix("watch: listing failed") }.count == 1, "\(f.output.stderr)")
-        #expect(lines.filter { $0 == "watch: listing works again after 3 failed polls" }.count == 1, "\(f.output.stderr)")
+        #expect(
+            lines.filter { $0 == "watch: listing works again after 3 failed polls" }.count == 1, "\(f.output.stderr)")
         await f.stop()
     }
 }
