@@ -1,5 +1,5 @@
-import AsteroidClient
 import AstRuntime
+import AsteroidClient
 import Foundation
 
 /// One `http` call with its retries (see `HttpCommand`), through the process-wide HTTP transport.
@@ -24,7 +24,8 @@ struct HttpCall {
                 guard wait <= 60 else { return response }
             } catch {
                 if error.kind == .cancelled || Task.isCancelled { throw CancellationError() }
-                let retriable = error.kind == .connectFailed || (retries > 0 && [.timeout, .connectionLost].contains(error.kind))
+                let retriable =
+                    error.kind == .connectFailed || (retries > 0 && [.timeout, .connectionLost].contains(error.kind))
                 guard retriable, attempt <= max(retries, error.kind == .connectFailed ? 2 : 0) else {
                     throw call.error("http: \(request.method) \(Self.shown(request.url)): \(error.detail)")
                 }

@@ -1,6 +1,6 @@
-import AsteroidClient
 import AstRuntime
 import AstSyntax
+import AsteroidClient
 import Foundation
 
 /// `http get|post|put|delete URL [BODY] [headers={…}] [timeout=30s] [retries=2]`: a general HTTP call with
@@ -35,18 +35,21 @@ struct HttpCommand: Command {
     func run(_ call: Invocation) async throws -> Value {
         let method = (call.positional(0)?.text ?? "").lowercased()
         guard Self.methods.contains(method) else {
-            throw call.error("http: the method must be get, post, put or delete, got '\(method)'", argument: "method",
+            throw call.error(
+                "http: the method must be get, post, put or delete, got '\(method)'", argument: "method",
                 code: DiagnosticCode.badArgument)
         }
         let text = call.positional(1)?.text ?? ""
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
             url.host != nil
         else {
-            throw call.error("http: '\(text)' is not an http or https URL", argument: "url", code: DiagnosticCode.badArgument)
+            throw call.error(
+                "http: '\(text)' is not an http or https URL", argument: "url", code: DiagnosticCode.badArgument)
         }
         let timeout = call.named["timeout"]?.durationValue ?? 30
         guard timeout > 0, timeout <= 3600 else {
-            throw call.error("http: timeout must be between 0 and 1h", argument: "timeout", code: DiagnosticCode.badArgument)
+            throw call.error(
+                "http: timeout must be between 0 and 1h", argument: "timeout", code: DiagnosticCode.badArgument)
         }
         let retries = call.named["retries"]?.intValue ?? 2
         guard (0...10).contains(retries) else {
@@ -79,7 +82,8 @@ struct HttpCommand: Command {
             throw RuntimeError(
                 call.error(
                     "http: \(request.method) \(HttpCall.shown(request.url)): \(response.status) \(HTTPStatusText.reason(response.status))"
-                        + (excerpt.isEmpty ? "" : ": \(excerpt)")).diagnostic,
+                        + (excerpt.isEmpty ? "" : ": \(excerpt)")
+                ).diagnostic,
                 details: [("status", .int(response.status))])
         }
         if response.body.isEmpty { return .null }

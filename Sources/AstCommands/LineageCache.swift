@@ -1,6 +1,6 @@
+import AstRuntime
 import AsteroidClient
 import AsteroidModels
-import AstRuntime
 import Foundation
 
 /// Where an execution stands in its rerun chain: its attempt number (1 for an original, 2 for its rerun…)
@@ -77,9 +77,11 @@ extension Invocation {
         let cache = LineageCache.of(interpreter)
         do {
             return try await cache.chain(to: id) { ancestor in
-                guard let execution = try await request({ () throws(AsteroidError) in
-                    try await api.client.getExecution(ancestor)
-                }) else { throw self.error("cannot read \(ancestor)") }
+                guard
+                    let execution = try await request({ () throws(AsteroidError) in
+                        try await api.client.getExecution(ancestor)
+                    })
+                else { throw self.error("cannot read \(ancestor)") }
                 api.seen.note(execution: execution)
                 return execution
             }

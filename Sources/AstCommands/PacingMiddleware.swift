@@ -1,5 +1,5 @@
-import AsteroidClient
 import AstRuntime
+import AsteroidClient
 import Foundation
 
 /// Holds each request (every attempt) for the language's rate limit: the `each --rate` pacer of the task

@@ -1,7 +1,7 @@
-import AsteroidClient
-import AsteroidModels
 import AstRuntime
 import AstSyntax
+import AsteroidClient
+import AsteroidModels
 import Foundation
 
 /// `watch [list filters] [every=30s] [since=24h] [state=PATH|NAME] [--once]`: an endless stream of executions as
@@ -25,7 +25,8 @@ struct WatchCommand: Command {
         named: ListCommand().signature.named.filter { $0.name != "since" && $0.name != "limit" } + [
             ParamSpec("every", .duration, "how often to poll (default 30s)"),
             ParamSpec("since", .duration, "how far back each poll looks, by creation time (default 24h)"),
-            ParamSpec("state", .string, "remember what was yielded: a file path, or a name under $XDG_STATE_HOME/ast/watch"),
+            ParamSpec(
+                "state", .string, "remember what was yielded: a file path, or a name under $XDG_STATE_HOME/ast/watch"),
             ParamSpec("limit", .int, "stop after N executions"),
         ],
         namedPrefixes: ["meta.", "input."],
@@ -48,7 +49,8 @@ struct WatchCommand: Command {
             throw call.error("watch: every= must be more than 0s", argument: "every", code: DiagnosticCode.badArgument)
         }
         guard window > 0, window.isFinite, window < 3_153_600_000 else {
-            throw call.error("watch: since= must be a positive duration of less than 100 years", argument: "since",
+            throw call.error(
+                "watch: since= must be a positive duration of less than 100 years", argument: "since",
                 code: DiagnosticCode.badArgument)
         }
         let limit = call.named["limit"]?.intValue
@@ -56,13 +58,15 @@ struct WatchCommand: Command {
         let state: WatchState
         if let name = call.named["state"]?.text {
             guard let path = WatchState.path(for: name, environment: ProcessInfo.processInfo.environment) else {
-                throw call.error("watch: no state directory: set XDG_STATE_HOME or HOME, or give state=PATH",
+                throw call.error(
+                    "watch: no state directory: set XDG_STATE_HOME or HOME, or give state=PATH",
                     argument: "state")
             }
             do {
                 // Under --dry-run nothing was done, so nothing is recorded as handled.
                 state = try WatchState(
-                    path: path, keepAfter: Date().addingTimeInterval(-window), readOnly: call.interpreter.settings.dryRun)
+                    path: path, keepAfter: Date().addingTimeInterval(-window),
+                    readOnly: call.interpreter.settings.dryRun)
             } catch {
                 throw call.error("watch: \(error)", argument: "state")
             }

@@ -1,6 +1,6 @@
+import AstRuntime
 import AsteroidClient
 import AsteroidModels
-import AstRuntime
 import Foundation
 
 /// One `watch` stream: polls, queues what is new, yields it oldest first, and records what it yielded
@@ -44,7 +44,8 @@ final class WatchPoller: @unchecked Sendable {
             if GracefulStop.shared.isRequested {
                 // SIGTERM: the stream ends here; what the consumer has in flight finishes. What this poll
                 // yielded is recorded only at the next start's first poll (delivery is at least once).
-                log.event("stop", "watch: stopping (SIGTERM); finishing the work in flight", to: call.interpreter.output)
+                log.event(
+                    "stop", "watch: stopping (SIGTERM); finishing the work in flight", to: call.interpreter.output)
                 return nil
             }
             if let limit = settings.limit, produced >= limit {
@@ -103,7 +104,8 @@ final class WatchPoller: @unchecked Sendable {
             if failedPolls == 1 {
                 log.event(
                     "backoff", "watch: listing failed (\(error.description)); polling on, next in \(Int(pause))s",
-                    fields: [("error", .string(error.description)), ("retryIn", .duration(pause))], to: call.interpreter.output)
+                    fields: [("error", .string(error.description)), ("retryIn", .duration(pause))],
+                    to: call.interpreter.output)
             } else {
                 log.event(
                     "backoff", "watch: listing still failing (\(failedPolls) polls)",
@@ -114,7 +116,8 @@ final class WatchPoller: @unchecked Sendable {
         }
         if failedPolls > 0 {
             log.event(
-                "recovered", "watch: listing works again after \(failedPolls) failed poll\(failedPolls == 1 ? "" : "s")",
+                "recovered",
+                "watch: listing works again after \(failedPolls) failed poll\(failedPolls == 1 ? "" : "s")",
                 fields: [("failedPolls", .int(failedPolls))], to: call.interpreter.output)
             failedPolls = 0
         }

@@ -82,7 +82,9 @@ final class WatchState: @unchecked Sendable {
         let temporary = path + ".tmp"
         let text = seen.sorted { $0.value < $1.value }.map { "\($0.key) \(String(format: "%.3f", $0.value))\n" }
             .joined()
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+        guard
+            FileManager.default.createFile(
+                atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
         else { throw StateError(description: "cannot write \(temporary)") }
         let file = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
         try file.synchronize()

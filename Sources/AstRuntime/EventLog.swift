@@ -33,7 +33,8 @@ package final class EventLog: Sendable {
             let time = ISO8601DateFormatter.string(
                 from: Date(), timeZone: TimeZone(identifier: "UTC") ?? .current,
                 formatOptions: [.withInternetDateTime, .withFractionalSeconds])
-            let pairs: [(String, Value)] = [("time", .string(time)), ("event", .string(kind)), ("message", .string(message))]
+            let pairs: [(String, Value)] =
+                [("time", .string(time)), ("event", .string(kind)), ("message", .string(message))]
                 + fields
             output.writeError(JSONText.encode(.record(Record(pairs))) + "\n")
         }

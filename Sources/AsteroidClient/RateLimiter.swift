@@ -39,7 +39,8 @@ public struct RateLimitMiddleware: ClientMiddleware {
         next: @Sendable (TransportRequest) async throws(TransportFailure) -> TransportResponse
     ) async throws(TransportFailure) -> TransportResponse {
         do { try await limiter.acquire() } catch {
-            throw TransportFailure(.cancelled, requestMayHaveBeenSent: false, detail: "cancelled while waiting for the rate limit")
+            throw TransportFailure(
+                .cancelled, requestMayHaveBeenSent: false, detail: "cancelled while waiting for the rate limit")
         }
         return try await next(request)
     }

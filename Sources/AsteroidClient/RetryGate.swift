@@ -12,10 +12,22 @@ final class RetryGate: Sendable {
     private let learning = Locked(Learning())
 
     struct Learning {
-        /// When the server answered (other than 429), the last second's worth.
+        /// When the server answered (other than 429): times from `head` on are within the last second
+        /// (older ones are skipped by moving `head`, and dropped in bulk now and then).
         var answers: [ContinuousClock.Instant] = []
+        var head = 0
         var cap: RateLimiter?
         var lastLimited: ContinuousClock.Instant?
+
+        mutating func forget(before limit: ContinuousClock.Instant) {
+            while head < answers.count, answers[head] < limit { head += 1 }
+            if head > 1024, head * 2 > answers.count {
+                answers.removeFirst(head)
+                head = 0
+            }
+        }
+
+        var recent: Int { answers.count - head }
     }
 
     /// How long a learned cap lasts after the last 429.
@@ -40,11 +52,11 @@ final class RetryGate: Sendable {
     func note(status: Int) {
         let now = ContinuousClock.now
         learning.withLock { state in
-            state.answers.removeAll { now - $0 > .seconds(1) }
+            state.forget(before: now - .seconds(1))
             if status == 429 {
                 // Fewer than two answers in the second before say nothing about the server's rate.
-                guard state.answers.count >= 2 else { return }
-                let served = Double(state.answers.count)
+                guard state.recent >= 2 else { return }
+                let served = Double(state.recent)
                 if state.cap.map({ served < $0.perSecond }) ?? true { state.cap = RateLimiter(perSecond: served) }
                 state.lastLimited = now
             } else {

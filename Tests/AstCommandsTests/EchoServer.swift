@@ -54,9 +54,10 @@ final class EchoServer: @unchecked Sendable {
             let parts = (lines.first ?? "").split(separator: " ").map(String.init)
             let method = parts.first ?? ""
             let path = parts.count > 1 ? String(parts[1].split(separator: "?", maxSplits: 1).first ?? "") : ""
-            let header = lines.first { $0.lowercased().hasPrefix("x-test:") }.map {
-                String($0.dropFirst(7)).trimmingCharacters(in: .whitespaces)
-            } ?? ""
+            let header =
+                lines.first { $0.lowercased().hasPrefix("x-test:") }.map {
+                    String($0.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+                } ?? ""
             lock.withLock { requests.append("\(method) \(path)") }
             var status = 200
             var type = "application/json"
@@ -69,7 +70,10 @@ final class EchoServer: @unchecked Sendable {
                 type = "text/plain"
                 text = "custom failure text"
             } else if path == "/flaky" {
-                let odd = lock.withLock { () -> Bool in flakyCount += 1; return flakyCount % 2 == 1 }
+                let odd = lock.withLock { () -> Bool in
+                    flakyCount += 1
+                    return flakyCount % 2 == 1
+                }
                 if odd {
                     status = 503
                     extra = "Retry-After: 0\r\n"
@@ -111,7 +115,8 @@ final class EchoServer: @unchecked Sendable {
         }
         let end = headEnd() ?? 0
         let head = String(decoding: received[0..<end], as: UTF8.self)
-        let length = head.components(separatedBy: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
+        let length =
+            head.components(separatedBy: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
             .flatMap { Int($0.dropFirst(15).trimmingCharacters(in: .whitespaces)) } ?? 0
         while received.count - end - 4 < length {
             let count = recv(connection, &buffer, buffer.count, 0)

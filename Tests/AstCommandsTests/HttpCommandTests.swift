@@ -24,7 +24,8 @@ struct HttpCommandTests {
         let (outcome, out, _) = await Self.run(
             #"http post \#(server.base)/echo {text: "reran 3", n: 3} headers={X-Test: "yes"} | json -c"#)
         #expect(outcome.exitCode == 0)
-        #expect(out == #"{"method":"POST","path":"/echo","header":"yes","body":"{\"text\":\"reran 3\",\"n\":3}"}"# + "\n")
+        #expect(
+            out == #"{"method":"POST","path":"/echo","header":"yes","body":"{\"text\":\"reran 3\",\"n\":3}"}"# + "\n")
     }
 
     @Test("a status outside 2xx is an error naming it (and the body), exit 1, with the status in the details")

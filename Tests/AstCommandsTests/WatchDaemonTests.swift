@@ -25,7 +25,8 @@ struct WatchDaemonTests {
             watch status=failed meta.batch=\(batch) since=1h every=300ms state=\(stateFile) \
             | each -p 4 rerun --max-attempts 3 | .id
             """
-        return try AstProcess(options + ["-c", script], environment: ["ASTEROID_API_KEY": "sk-test-watch", "ASTEROID_BASE_URL": base])
+        return try AstProcess(
+            options + ["-c", script], environment: ["ASTEROID_API_KEY": "sk-test-watch", "ASTEROID_BASE_URL": base])
     }
 
     @Test("originals made before, during and after a SIGKILL all end with exactly 3 attempts, none rerun twice")
@@ -45,7 +46,9 @@ struct WatchDaemonTests {
         let first = try Self.start(stateFile, base: server.baseURL.absoluteString)
         // Mid-run: some reruns made, the lineages not yet complete (4 originals need 8 reruns).
         let deadline = ContinuousClock.now + .seconds(60)
-        while try await Self.ours(client).filter({ $0.parentExecutionId != nil }).count < 3, ContinuousClock.now < deadline {
+        while try await Self.ours(client).filter({ $0.parentExecutionId != nil }).count < 3,
+            ContinuousClock.now < deadline
+        {
             try await Task.sleep(for: .milliseconds(50))
         }
         first.signal(SIGKILL)

@@ -43,7 +43,7 @@ struct SessionAdapterTests {
             let cursor = line.unicodeScalars.count
             return completer.complete(line: line, cursor: cursor).applied(to: line, cursor: cursor).line
         }
-        #expect(tab("lis") == "list ")
+        #expect(tab("lis") == "list ")  // "li" is also lineage and lines
         #expect(tab("list stat") == "list status=")
         #expect(tab("list status=fai") == "list status=failed ")
         #expect(tab("list | where .executionR") == "list | where .executionResult.")

@@ -37,7 +37,10 @@ struct RateLimitTests {
             let next = Locked(0)
             for _ in 0..<8 {
                 group.addTask {
-                    while next.withLock({ n -> Bool in n += 1; return n <= requests }) {
+                    while next.withLock({ n -> Bool in
+                        n += 1
+                        return n <= requests
+                    }) {
                         _ = try await client.getExecution(id)
                     }
                 }

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+@testable import AstCommands
+
+/// The durable "seen" set of `watch state=…`.
+@Suite("watch state: append, fsync, torn lines, the look-back window")
+struct WatchStateTests {
+    static func temporary() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("watch-state-\(UUID().uuidString)/s").path
+    }
+
+    @Test("what is recorded is there after reopening; a torn last line (crash mid-write) is ignored")
+    func reopenAndTornLine() throws {
+        let path = Self.temporary()
+        let now = Date()
+        do {
+            let state = try WatchState(path: path, keepAfter: now.addingTimeInterval(-3600))
+            try state.record([("a", now), ("b", now)])
+        }
+        // A crash in the middle of the next append.
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("c 17".utf8))
+        try handle.close()
+        let reopened = try WatchState(path: path, keepAfter: now.addingTimeInterval(-3600))
+        #expect(reopened.contains("a") && reopened.contains("b"))
+        #expect(!reopened.contains("c"))
+        #expect(reopened.count == 2)
+        // The rewrite on open left a clean file: one line per entry.
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.split(separator: "\n").count == 2)
+    }
+
+    @Test("entries created before the look-back window are forgotten on open (no poll can list them)")
+    func windowPrunes() throws {
+        let path = Self.temporary()
+        let now = Date()
+        try WatchState(path: path, keepAfter: .distantPast).record([
+            ("old", now.addingTimeInterval(-7200)), ("new", now),
+        ])
+        let reopened = try WatchState(path: path, keepAfter: now.addingTimeInterval(-3600))
+        #expect(!reopened.contains("old"))
+        #expect(reopened.contains("new"))
+    }
+
+    @Test("read-only (--dry-run): read, but nothing written")
+    func readOnly() throws {
+        let path = Self.temporary()
+        let now = Date()
+        try WatchState(path: path, keepAfter: .distantPast).record([("a", now)])
+        let before = try String(contentsOfFile: path, encoding: .utf8)
+        let dry = try WatchState(path: path, keepAfter: .distantPast, readOnly: true)
+        #expect(dry.contains("a"))
+        try dry.record([("b", now)])
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == before)
+    }
+
+    @Test("a name goes under XDG_STATE_HOME (else ~/.local/state); a value with a / is a path")
+    func paths() {
+        #expect(WatchState.path(for: "reruns", environment: ["XDG_STATE_HOME": "/s"]) == "/s/ast/watch/reruns")
+        #expect(WatchState.path(for: "reruns", environment: ["HOME": "/h"]) == "/h/.local/state/ast/watch/reruns")
+        #expect(WatchState.path(for: "./x", environment: [:]) == "./x")
+        #expect(WatchState.path(for: "reruns", environment: [:]) == nil)
+    }
+}
