@@ -14,7 +14,8 @@ struct AttachCommand: Command {
         examples: [
             Example(
                 "attach 3c90c3cc-0d44-4b50-8888-8dd25736052a files=[\"./po-4411.pdf\"]", "give a running agent a file")
-        ])
+        ],
+        effects: [.files])
 
     func run(_ call: Invocation) async throws -> Value {
         guard case .list(let paths)? = call.named["files"], !paths.isEmpty else {

@@ -20,7 +20,8 @@ struct DownloadCommand: Command {
             Example("download 3c90c3cc-0d44-4b50-8888-8dd25736052a to=./out", "every file of one run"),
             Example(
                 "files 3c90c3cc-0d44-4b50-8888-8dd25736052a | where .fileName =~ \"csv\" | download", "just the CSVs"),
-        ])
+        ],
+        effects: [.files])
 
     func run(_ call: Invocation) async throws -> Value {
         let api = try call.api

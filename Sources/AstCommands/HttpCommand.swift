@@ -30,7 +30,8 @@ struct HttpCommand: Command {
             Example(
                 #"http post https://hooks.example.com/T0/B0 {text: "reran 3 executions"}"#, "post to a chat webhook"),
             Example("http get https://status.example.com/api/v1/summary | .status", "read a JSON answer"),
-        ])
+        ],
+        effects: [.network])
 
     func run(_ call: Invocation) async throws -> Value {
         let method = (call.positional(0)?.text ?? "").lowercased()

@@ -70,6 +70,8 @@ import Testing
         try await withSandbox(EngineOptions(capabilities: [.mutations, .network])) { engine in
             for script in [
                 #"[1, 2] | save "\#(path)""#, #"open "\#(path)""#, #"source "\#(path)""#, "open /etc/passwd --raw",
+                // Built-in API commands that read or write local files are refused the same way.
+                "list | first | download to=/tmp", #"list | first | attach files=["/etc/passwd"]"#,
             ] {
                 let error = await failure(engine, script)
                 #expect(error?.kind == .invalid, "\(script)")
@@ -95,6 +97,10 @@ import Testing
             #expect(
                 error?.diagnostics.first?.message
                     == "fetch is not allowed: this engine has no network access other than the API")
+            // The built-in `http` declares network access too: refused before anything is sent.
+            let http = await failure(engine, "http get http://127.0.0.1:9/never")
+            #expect(http?.kind == .invalid)
+            #expect(http?.code == "E050")
         }
         try await withSandbox(EngineOptions(commands: [fetch])) { engine in
             let value1 = try await engine.evaluate("fetch")
