@@ -114,6 +114,8 @@ enum CompletionScript {
             '(-X --no-init)'{-X,--no-init}'[do not run init.ast before the prompt]' \\
             '--format[output format]:format:(\(OptionTable.formats.joined(separator: " ")))' \\
             '--no-color[no colours]' \\
+            '--verbose[print each API request with its status and time]' \\
+            '--log-format[events on stderr]:log format:(text json)' \\
             '--version[print the version]' \\
             '(-h --help)'{-h,--help}'[print the usage]' \\
             '1:script or subcommand:->first' \\
@@ -142,6 +144,8 @@ enum CompletionScript {
             "complete -c ast -l sandbox -d 'run against an in-process local sandbox'",
             "complete -c ast -l dry-run -d 'print each changing request instead of sending it'",
             "complete -c ast -l no-color -d 'no colours'",
+            "complete -c ast -l verbose -d 'print each API request with its status and time'",
+            "complete -c ast -l log-format -x -d 'events on stderr' -a 'text json'",
             "complete -c ast -l version -d 'print the version'",
             "complete -c ast -l help -s h -d 'print the usage'",
         ]
