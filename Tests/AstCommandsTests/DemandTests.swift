@@ -83,6 +83,9 @@ struct DemandTests {
         #expect(["completed\n", "failed\n"].contains(waited.out), "\(waited.err)")
         #expect(waited.singleGets == 1, "\(waited.requests)")
         let shown = try await run("execute \(agent) | .status")
-        #expect(shown.out == "starting\n" && shown.singleGets == 1, "\(shown.requests)")
+        // One read-back; the status it shows depends on how far the sandbox's clock moved the run meanwhile
+        // (a loaded machine has seen `running`).
+        #expect(["queued\n", "starting\n", "running\n"].contains(shown.out), "\(shown.out)")
+        #expect(shown.singleGets == 1, "\(shown.requests)")
     }
 }
