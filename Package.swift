@@ -115,7 +115,7 @@ let package = Package(
         .executableTarget(
             name: "ast-fuzz",
             dependencies: [
-                "AstSyntax", "AstRuntime", "AstBuiltins", "AstCommands", "AsteroidModels", "AsteroidClient",
+                "AstSyntax", "AstRuntime", "AstBuiltins", "AstHost", "AstCommands", "AsteroidModels", "AsteroidClient",
                 "AsteroidSandbox",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -1,5 +1,5 @@
-import AsteroidClient
 import AstRuntime
+import AsteroidClient
 
 /// `version`: the version of ast — the one constant `ast --version` and the `User-Agent` also read
 /// (`AsteroidClientVersion.current`).
