@@ -3,10 +3,11 @@ import PackageDescription
 
 // Module picture (imports point down only):
 //
-//   language column                      API column
-//   AstSyntax   <- AstRuntime <- AstBuiltins    AsteroidModels <- AsteroidClient
-//                                    \          AsteroidModels <- AsteroidSandbox
-//                                     AstCommands (binds the API into the language)
+//   language column                                   API column
+//   AstSyntax   <- AstRuntime <- AstBuiltins (pure data)     AsteroidModels <- AsteroidClient
+//                            \<- AstHost (session, files,    AsteroidModels <- AsteroidSandbox
+//                                 \       terminal)
+//                                  AstCommands (binds the API into the language; over AstBuiltins and AstHost)
 //                                          |
 //                                       AstREPL (line reader seam, history, completion; CLibEdit)
 //                                          |
@@ -68,9 +69,11 @@ let package = Package(
         .target(name: "AstSyntax"),
         .target(name: "AstRuntime", dependencies: ["AstSyntax"]),
         .target(name: "AstBuiltins", dependencies: ["AstSyntax", "AstRuntime"]),
+        // Session, file and terminal commands: what reaches past the values in the pipeline.
+        .target(name: "AstHost", dependencies: ["AstSyntax", "AstRuntime"]),
         .target(
             name: "AstCommands",
-            dependencies: ["AstSyntax", "AstRuntime", "AstBuiltins", "AsteroidModels", "AsteroidClient"]
+            dependencies: ["AstSyntax", "AstRuntime", "AstBuiltins", "AstHost", "AsteroidModels", "AsteroidClient"]
         ),
 
         // MARK: interactive prompt
@@ -81,7 +84,7 @@ let package = Package(
         ),
         .target(
             name: "AstREPL",
-            dependencies: ["CLibEdit", "AstSyntax", "AstRuntime", "AstBuiltins", "AstCommands"]
+            dependencies: ["CLibEdit", "AstSyntax", "AstRuntime", "AstBuiltins", "AstHost", "AstCommands"]
         ),
 
         // MARK: user configuration (profiles in config.toml; imports nothing of ours)
@@ -91,7 +94,7 @@ let package = Package(
         .executableTarget(
             name: "ast",
             dependencies: [
-                "AstREPL", "AstCommands", "AstBuiltins", "AstRuntime", "AstSyntax",
+                "AstREPL", "AstCommands", "AstBuiltins", "AstHost", "AstRuntime", "AstSyntax",
                 "AsteroidClient", "AsteroidSandbox", "AstConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -112,7 +115,7 @@ let package = Package(
         .executableTarget(
             name: "ast-fuzz",
             dependencies: [
-                "AstSyntax", "AstRuntime", "AstBuiltins", "AstCommands", "AsteroidModels", "AsteroidClient",
+                "AstSyntax", "AstRuntime", "AstBuiltins", "AstHost", "AstCommands", "AsteroidModels", "AsteroidClient",
                 "AsteroidSandbox",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -138,7 +141,7 @@ let package = Package(
         .testTarget(name: "AstSyntaxTests", dependencies: ["AstSyntax", "SnapshotSupport"], exclude: ["Snapshots"]),
         .testTarget(
             name: "AstRuntimeTests",
-            dependencies: ["AstSyntax", "AstRuntime", "AstBuiltins", "SnapshotSupport", "AsteroidModels"],
+            dependencies: ["AstSyntax", "AstRuntime", "AstBuiltins", "AstHost", "SnapshotSupport", "AsteroidModels"],
             exclude: ["Snapshots"]),
         .testTarget(
             name: "AstCommandsTests",
@@ -156,7 +159,8 @@ let package = Package(
             ]
         ),
         .testTarget(
-            name: "AstREPLTests", dependencies: ["AstREPL", "AstCommands", "AstBuiltins", "AstRuntime", "AstSyntax"]),
+            name: "AstREPLTests",
+            dependencies: ["AstREPL", "AstCommands", "AstBuiltins", "AstHost", "AstRuntime", "AstSyntax"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -6,12 +6,11 @@ package enum Builtins {
         WhereCommand(), EachCommand(), SelectCommand(), SortByCommand(), ReverseCommand(), FirstCommand(),
         LastCommand(), SkipCommand(), CountCommand(), GroupByCommand(), UniqCommand(), FlattenCommand(),
         Aggregate(kind: .sum), Aggregate(kind: .avg), Aggregate(kind: .min), Aggregate(kind: .max),
-        TableCommand(), JSONCommand(), JSONLinesCommand(), CSVCommand(), PrintCommand(), SaveCommand(), OpenCommand(),
-        HelpCommand(), SetCommand(), SleepCommand(), AssertCommand(), SourceCommand(), VersionCommand(),
+        TableCommand(), JSONCommand(), JSONLinesCommand(), CSVCommand(), PrintCommand(),
+        HelpCommand(), AssertCommand(),
         // time and conversions (issue 13)
         AgoCommand(), LocalCommand(), FormatTimeCommand(), DayStartCommand(daysBack: 0), DayStartCommand(daysBack: 1),
         TruncateTimeCommand(), IntoCommand(),
-        HistoryPromptCommand(),
     ] + standardLibrary
 
     /// The standard library (docs/language.md, "Standard library"): strings, lists, records, conversions,
@@ -32,6 +31,4 @@ package enum Builtins {
     ]
 
     package static var registry: Registry { Registry(all) }
-
-    package static var version: String { VersionCommand.version }
 }

@@ -31,11 +31,6 @@ extension Invocation {
     }
 }
 
-/// Keeps results of a sequence as a list when the input was a list, as a stream when it was a stream.
-func sameShape(_ input: Value, _ stream: ValueStream) -> Value {
-    .stream(stream)
-}
-
 /// A short label for an item in messages: its id when it has one.
 func label(of item: Value) -> String {
     if let id = item.recordValue?["id"]?.stringValue { return id }

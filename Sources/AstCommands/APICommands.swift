@@ -1,4 +1,5 @@
 import AstBuiltins
+import AstHost
 import AstRuntime
 
 /// The registration table of the API commands, and the full language registry.
@@ -12,8 +13,9 @@ package enum APICommands {
         FilesCommand(), DownloadCommand(), WorkflowsCommand(), VersionsCommand(), InputsCommand(), ProfilesCommand(),
         PoolsCommand(), ClearCacheCommand(), WhoamiCommand(), DeleteCommand(), RecordingCommand(), AttachCommand(),
         WatchCommand(), LineageCommand(), HttpCommand(),
+        VersionCommand(),
     ]
 
-    /// Builtins plus API commands: every command of the language.
-    package static var registry: Registry { Builtins.registry.merging(all) }
+    /// Data builtins, session and file commands, and API commands: every command of the language.
+    package static var registry: Registry { Builtins.registry.merging(HostCommands.all).merging(all) }
 }

@@ -14,8 +14,8 @@ import Foundation
 ///   otherwise) and the last one is kept in `$_`; errors come back rendered against the typed text;
 ///   cancelling the calling task (Ctrl-C) stops the pipeline, in-flight requests included, and the
 ///   outcome says what had completed (`interrupted: each completed 2 of 5 items (3 not started)`);
-/// - completion data — ``commandNames``, ``namedArguments(of:)``, ``choices(of:argument:)``,
-///   ``variableNames``, ``fieldNames(after:)``, ``agentNames``, ``executionIds``, and ``schemaNamed(_:)``.
+/// - completion data — ``agentNames``, ``executionIds`` and ``schemaNamed(_:)``; the REPL's
+///   `RuntimeCompletionSource` reads the rest (commands, arguments, variables) from the interpreter.
 package final class Session: Sendable {
     package let interpreter: Interpreter
     package let api: APIService?
@@ -153,51 +153,7 @@ package final class Session: Sendable {
         return clauses.isEmpty ? "interrupted" : "interrupted: " + clauses.joined(separator: "; ")
     }
 
-    // MARK: completion data
-
-    /// Commands and `def` functions.
-    package var commandNames: [String] { interpreter.callableNames.sorted() }
-
-    /// A command's named arguments (`status`, `agent`, …) and flags (`--desc`).
-    package func namedArguments(of command: String) -> (named: [String], flags: [String]) {
-        guard let signature = interpreter.registry.lookup(command)?.signature else { return ([], []) }
-        return (signature.named.map(\.name) + signature.namedPrefixes, signature.flags.map(\.name))
-    }
-
-    /// The closed set of values of a named argument (`status=` → the statuses), or agent names / ids.
-    package func choices(of command: String, argument: String) -> [String] {
-        let spec = interpreter.registry.lookup(command)?.signature.named.first { $0.name == argument }
-        if let choices = spec?.choices, !choices.isEmpty { return choices }
-        switch argument {
-        case "agent": return agentNames
-        case "id": return executionIds
-        default: return []
-        }
-    }
-
-    /// Variables in scope at the prompt, with the built-in ones.
-    package var variableNames: [String] {
-        Array(Set(interpreter.globals.visibleVariables).union(["it", "now", "args", "env", "_"])).sorted()
-    }
-
-    /// Field names of what flows out of `pipeline` (the text before the cursor's stage), e.g. the
-    /// execution fields after `list status=failed | where `. Empty when unknown.
-    package func fieldNames(after pipeline: String) -> [String] {
-        let passThrough: Set<String> = ["where", "first", "last", "skip", "sort-by", "reverse", "uniq", "wait", "each", "get"]
-        for stage in pipeline.split(separator: "|").reversed() {
-            guard let name = stage.split(whereSeparator: \.isWhitespace).first.map(String.init) else { return [] }
-            if let schema = interpreter.registry.lookup(name)?.signature.outputSchema.flatMap(schemaNamed) {
-                return schema.fields
-            }
-            if name.hasPrefix("$"), case .list(let items)? = interpreter.globals.lookup(String(name.dropFirst())),
-                let record = items.first?.recordValue
-            {
-                return record.knownFields
-            }
-            if !passThrough.contains(name) { return [] }
-        }
-        return []
-    }
+    // MARK: completion data (the REPL builds its `RuntimeCompletionSource` from these and the interpreter)
 
     /// The schema a signature's `outputSchema` names ("execution", "agent", "activity").
     package func schemaNamed(_ name: String) -> Schema? { APISchemas.byName[name] }

@@ -73,9 +73,12 @@ package enum TokenKind: Sendable, Hashable {
     }
 }
 
+/// The language's reserved words: the one list the parser, completion and suggestions read.
 package enum Keywords {
-    package static let all: Set<String> = [
+    /// The words of statements and blocks (`let`, `def`, `if` … `exit`), in the order completion offers them.
+    package static let statements = [
         "let", "def", "if", "else", "for", "in", "try", "catch", "return", "break", "continue", "exit",
-        "true", "false", "null", "and", "or", "not",
     ]
+    /// Every reserved word: the statement words, the literals and the word operators.
+    package static let all = Set(statements + ["true", "false", "null", "and", "or", "not"])
 }

@@ -1,4 +1,5 @@
 import AstBuiltins
+import AstHost
 import AstRuntime
 import AstSyntax
 import Foundation
@@ -79,7 +80,7 @@ enum ProgramFuzzer {
         return await interpreter.run(SourceFile(name: "fuzz.ast", text: text))
     }
 
-    static let registry = Registry(Builtins.all.filter { !excluded.contains($0.signature.name) })
+    static let registry = Registry((Builtins.all + HostCommands.all).filter { !excluded.contains($0.signature.name) })
 
     static func loadCorpus(_ root: String) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }

@@ -2,6 +2,7 @@ import AsteroidClient
 import AsteroidSandbox
 import AstBuiltins
 import AstCommands
+import AstHost
 import AstConfig
 import AstREPL
 import AstRuntime

@@ -43,20 +43,8 @@ import Testing
         let (session, _) = session()
         _ = await session.evaluate("def twice(x) { $x * 2 }")
         #expect(await session.evaluate("twice 4") == .output("8\n"))
-        #expect(session.commandNames.contains("twice"))
+        #expect(session.interpreter.callableNames.contains("twice"))
         #expect(await session.evaluate("exit 7") == .exit(7))
-    }
-
-    @Test func completionData() {
-        let (session, _) = session()
-        #expect(session.commandNames.contains("list"))
-        #expect(session.namedArguments(of: "list").named.contains("status"))
-        #expect(session.namedArguments(of: "sort-by").flags == ["desc"])
-        #expect(session.choices(of: "list", argument: "status").contains("failed"))
-        #expect(session.fieldNames(after: "list status=failed | where .status == \"x\"").contains("executionResult"))
-        #expect(session.fieldNames(after: "agents").contains("name"))
-        #expect(session.fieldNames(after: "print").isEmpty)
-        #expect(session.variableNames.contains("now"))
     }
 
     @Test func interruptStopsThePipeline() async {

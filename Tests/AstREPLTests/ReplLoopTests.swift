@@ -1,3 +1,4 @@
+import AstSyntax
 import Foundation
 import Testing
 
@@ -31,7 +32,7 @@ struct ReplLoopTests {
         let lock = NSLock()
         var evaluated: [String] = []
         var started: (@Sendable () -> Void)?
-        func isIncomplete(_ source: String) -> Bool { ContinuationDetector.isIncomplete(source) }
+        func isIncomplete(_ source: String) -> Bool { Parser.parse(source).isIncomplete }
         func evaluate(_ source: String) async -> ReplOutcome {
             lock.withLock { evaluated.append(source) }
             if source.hasPrefix("exit ") { return .exit(Int32(source.dropFirst(5)) ?? 1) }

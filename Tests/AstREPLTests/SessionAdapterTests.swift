@@ -53,5 +53,12 @@ struct SessionAdapterTests {
         #expect(tab("set format js") == "set format json")
         #expect(tab("set confirm f") == "set confirm false ")
         #expect(tab("$picked | each { print $it.inputs.em") == "$picked | each { print $it.inputs.email ")
+        // What `Session`'s own completion methods answered before they went (tests were their only callers).
+        #expect(tab("list | sort-by --de") == "list | sort-by --desc ")
+        #expect(tab("agents | where .na") == "agents | where .name ")
+        #expect(tab("$no") == "$now ")
+        _ = await engine.evaluate("def twice(x) { $x * 2 }")
+        let fresh = CompletionEngine(source: await engine.completionSource())
+        #expect(fresh.complete(line: "twi", cursor: 3).applied(to: "twi", cursor: 3).line == "twice ")
     }
 }

@@ -1,4 +1,5 @@
 import AstBuiltins
+import AstHost
 import AstRuntime
 import AstSyntax
 import Foundation
@@ -7,7 +8,7 @@ import Foundation
 struct Harness {
     static func run(_ text: String, file: String = "test.ast") async -> (out: String, err: String, code: Int32) {
         let output = BufferedOutput()
-        let interpreter = Interpreter(registry: Builtins.registry, output: output)
+        let interpreter = Interpreter(registry: Builtins.registry.merging(HostCommands.all), output: output)
         let outcome = await interpreter.run(SourceFile(name: file, text: text))
         var err = output.stderr
         switch outcome {

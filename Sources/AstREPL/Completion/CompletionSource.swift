@@ -1,3 +1,4 @@
+import AstSyntax
 /// What Tab may offer, as seen by the live session. Answers are synchronous: the REPL takes a
 /// snapshot (`ReplEngine.completionSource()`) before each prompt, and the editor asks it from
 /// inside the Tab key handler.
@@ -76,7 +77,7 @@ package struct FieldCandidate: Sendable, Equatable {
 /// A plain-data `CompletionSource`: used by tests and by adapters that copy the session's vocabulary.
 package struct StaticCompletionSource: CompletionSource {
     package var commandNames: [String] = []
-    package var keywords: [String] = ["let", "def", "if", "else", "for", "try", "catch", "return", "exit"]
+    package var keywords: [String] = Keywords.statements
     package var argumentsByCommand: [String: [ArgumentSpec]] = [:]
     package var positionalByCommand: [String: PositionalKind] = [:]
     /// Choices for bare positionals, by command then by the positionals already typed, joined by " ".

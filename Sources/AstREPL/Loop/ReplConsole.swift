@@ -1,4 +1,5 @@
 import AstBuiltins
+import AstRuntime
 import Foundation
 
 /// What a running pipeline may ask of the person at the prompt: a `[y/N]` confirmation before a

@@ -1,4 +1,6 @@
 import AstBuiltins
+import AstHost
+import AstRuntime
 import Foundation
 
 /// The executable's entry point for the interactive prompt.

@@ -1,4 +1,5 @@
 import AstRuntime
+import AstSyntax
 
 /// A completion snapshot built from the language runtime: command signatures (named arguments,
 /// flags, closed value sets), `def` functions, global variables, and record schemas.
@@ -11,7 +12,7 @@ package struct RuntimeCompletionSource: CompletionSource {
     let schemaNamed: @Sendable (String) -> Schema?
     package let agentNames: [String]
     package let recentExecutionIDs: [String]
-    package let keywords = ["let", "def", "if", "else", "for", "in", "try", "catch", "return", "break", "continue", "exit"]
+    package let keywords = Keywords.statements
 
     /// Commands whose output records have the same schema as their input.
     static let passThrough: Set<String> = [

@@ -1,4 +1,3 @@
-import AstRuntime
 import Foundation
 
 /// Progress of long bulk work (`each`, `wait`) in one session: what each running stage has started and

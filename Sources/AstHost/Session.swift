@@ -73,16 +73,6 @@ struct SleepCommand: Command {
     }
 }
 
-/// `version`: the version of ast.
-struct VersionCommand: Command {
-    static let version = "0.1.0"
-    let signature = Signature(
-        "version", "the version of ast", category: "session",
-        examples: [Example("version", "the version string", result: "\"ast \(VersionCommand.version)\"")])
-
-    func run(_ call: Invocation) async throws -> Value { .string("ast \(Self.version)") }
-}
-
 /// `source PATH`: runs a script file here, so its `def`s and `let`s become available.
 struct SourceCommand: Command {
     let signature = Signature(
