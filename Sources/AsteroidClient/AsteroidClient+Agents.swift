@@ -66,7 +66,8 @@ extension AsteroidClient {
         var probe = request
         probe.tempFiles = (request.tempFiles ?? []) + files.map { TempFile(id: Self.dryRunFileId, name: $0.name) }
         try Self.validate(probe.validate, .agentExecutePost)
-        try Self.validate({ () throws(RequestValidationError) in try UUIDFormat.check(agentId, "agentId") }, .agentExecutePost)
+        try Self.validate(
+            { () throws(RequestValidationError) in try UUIDFormat.check(agentId, "agentId") }, .agentExecutePost)
         if !files.isEmpty {
             let staged: [TempFile]
             do {

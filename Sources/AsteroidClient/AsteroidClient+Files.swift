@@ -53,7 +53,9 @@ extension AsteroidClient {
         switch route {
         case .current:
             try Self.validate(
-                { () throws(RequestValidationError) in try UUIDFormat.check(organizationId, "organizationId") }, operation)
+                { () throws(RequestValidationError) in
+                    try UUIDFormat.check(organizationId, "organizationId")
+                }, operation)
             endpoint = Endpoint(operation)
             if let organizationId { endpoint.query = [("organizationId", organizationId)] }
         case .legacy:

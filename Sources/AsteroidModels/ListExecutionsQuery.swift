@@ -169,7 +169,9 @@ public struct ListExecutionsQuery: Sendable, Hashable {
         if let pageSize, !(1...100).contains(pageSize) {
             throw RequestValidationError("pageSize", "must be between 1 and 100, got \(pageSize)")
         }
-        if let page, page < 1 { throw RequestValidationError("page", "must be 1 or more (pages are 1-based), got \(page)") }
+        if let page, page < 1 {
+            throw RequestValidationError("page", "must be 1 or more (pages are 1-based), got \(page)")
+        }
         if let page, page > Self.maxPage {
             throw RequestValidationError("page", "must be at most \(Self.maxPage), got \(page)")
         }

@@ -63,7 +63,8 @@ public struct ExecuteRequest: Codable, Sendable, Hashable {
             throw RequestValidationError("profileId", "agentProfileId and profileId name different profiles")
         }
         if agentProfilePoolId != nil, profileGroupId != nil, agentProfilePoolId != profileGroupId {
-            throw RequestValidationError("profileGroupId", "agentProfilePoolId and profileGroupId name different groups")
+            throw RequestValidationError(
+                "profileGroupId", "agentProfilePoolId and profileGroupId name different groups")
         }
         for (index, file) in (tempFiles ?? []).enumerated() {
             try UUIDFormat.check(file.id, "tempFiles[\(index)].id")
@@ -78,7 +79,8 @@ public struct ExecuteRequest: Codable, Sendable, Hashable {
         }
         if let policy = onCapacityLimit {
             guard policy.isKnown else {
-                throw RequestValidationError("onCapacityLimit", "must be one of reject, queue; got \"\(policy.rawValue)\"")
+                throw RequestValidationError(
+                    "onCapacityLimit", "must be one of reject, queue; got \"\(policy.rawValue)\"")
             }
             if policy == .queue, !(tempFiles ?? []).isEmpty {
                 throw RequestValidationError("onCapacityLimit", "queue cannot be combined with tempFiles")

@@ -8,7 +8,8 @@ import Testing
 
 /// A host that imports our products beside Foundation, ArgumentParser and Hummingbird keeps their names unqualified.
 /// Each of these lines was ambiguous (or silently ours) before the renames: `Operation` → `APIOperation`,
-/// `ValidationError` → `RequestValidationError`, `RequestContext` → `ClientRequestContext`, `Actor` → `TriggerActor`.
+/// `ValidationError` → `RequestValidationError`, `RequestContext` → `ClientRequestContext`,
+/// `Actor` → `TriggerActor`.
 @Suite("Public surface: no name collides with Foundation, ArgumentParser, Hummingbird or the standard library")
 struct PublicSurfaceTests {
     @Test("Foundation's Operation is Foundation's")

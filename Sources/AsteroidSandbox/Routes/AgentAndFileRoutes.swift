@@ -22,10 +22,14 @@ struct AgentAndFileRoutes {
                 switch name {
                 case "organizationId": query.organizationId = value
                 case "pageSize":
-                    guard let number = Int(value) else { throw RequestValidationError(name, "\"\(value)\" is not an integer") }
+                    guard let number = Int(value) else {
+                        throw RequestValidationError(name, "\"\(value)\" is not an integer")
+                    }
                     query.pageSize = number
                 case "page":
-                    guard let number = Int(value) else { throw RequestValidationError(name, "\"\(value)\" is not an integer") }
+                    guard let number = Int(value) else {
+                        throw RequestValidationError(name, "\"\(value)\" is not an integer")
+                    }
                     query.page = number
                 case "searchName": query.searchName = value
                 case "sortField": query.sortField = AgentSortField(rawValue: value)

@@ -44,7 +44,9 @@ struct ExecutionReadRoutes {
         do {
             if let order = request.query("order") { query.order = SortDirection(rawValue: order) }
             if let limit = request.query("limit") {
-                guard let number = Int32(limit) else { throw RequestValidationError("limit", "\"\(limit)\" is not a 32-bit integer") }
+                guard let number = Int32(limit) else {
+                    throw RequestValidationError("limit", "\"\(limit)\" is not a 32-bit integer")
+                }
                 query.limit = Int(number)
             }
             try query.validate()

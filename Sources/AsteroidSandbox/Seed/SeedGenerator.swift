@@ -102,7 +102,8 @@ struct SeedGenerator {
         case 0..<11:
             e.triggerContext = .api(
                 runner: TriggerRunner(userId: user.id, email: user.email, isAdmin: user.isAdmin),
-                actor: TriggerActor(kind: .apiKey, id: catalog.apiKeys[0].id, client: .sdk), apiKey: random.pick(catalog.apiKeys))
+                actor: TriggerActor(kind: .apiKey, id: catalog.apiKeys[0].id, client: .sdk),
+                apiKey: random.pick(catalog.apiKeys))
         case 11..<16:
             e.triggerContext = .ui(
                 runner: TriggerRunner(userId: user.id, email: user.email, isAdmin: user.isAdmin),

@@ -72,7 +72,8 @@ extension SQLiteRepository {
     /// A 400 naming `parameter` when `value` is too long for a substring filter.
     static func checkLike(_ parameter: String, _ value: String?) throws(RequestValidationError) {
         guard let value, value.utf8.count > maxLikeText else { return }
-        throw RequestValidationError(parameter, "is \(value.utf8.count) bytes long; a search text takes at most \(maxLikeText)")
+        throw RequestValidationError(
+            parameter, "is \(value.utf8.count) bytes long; a search text takes at most \(maxLikeText)")
     }
 
     /// `%text%` with LIKE's wildcards escaped; SQLite's LIKE is case-insensitive for ASCII.
