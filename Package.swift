@@ -158,6 +158,16 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
+        // Compiles only while no public name of the products collides with Foundation, ArgumentParser or Hummingbird.
+        .testTarget(
+            name: "PublicSurfaceTests",
+            dependencies: [
+                "AstEngine", "AsteroidSandbox",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .testTarget(
             name: "AstREPLTests",
             dependencies: ["AstREPL", "AstCommands", "AstBuiltins", "AstHost", "AstRuntime", "AstSyntax"]),

@@ -73,7 +73,7 @@ enum ExecutionValue {
             fields.append(("userId", .string(r.userId)))
             return record(fields)
         }
-        func actor(_ a: Actor) -> Value {
+        func actor(_ a: TriggerActor) -> Value {
             var fields: [(key: String, value: Value)] = []
             if let client = a.client { fields.append(("client", .string(client.rawValue))) }
             fields += [("id", .string(a.id)), ("kind", .string(a.kind.rawValue))]

@@ -16,7 +16,7 @@ struct PacingMiddleware: ClientMiddleware {
     let session: Session
 
     func intercept(
-        _ request: TransportRequest, context: RequestContext,
+        _ request: TransportRequest, context: ClientRequestContext,
         next: @Sendable (TransportRequest) async throws(TransportFailure) -> TransportResponse
     ) async throws(TransportFailure) -> TransportResponse {
         if let pacer = RequestPacing.current ?? session.pacer {

@@ -16,7 +16,7 @@ final class RequestTrace: ClientMiddleware, @unchecked Sendable {
     func attach(_ interpreter: Interpreter) { lock.withLock { self.interpreter = interpreter } }
 
     func intercept(
-        _ request: TransportRequest, context: RequestContext,
+        _ request: TransportRequest, context: ClientRequestContext,
         next: @Sendable (TransportRequest) async throws(TransportFailure) -> TransportResponse
     ) async throws(TransportFailure) -> TransportResponse {
         guard let interpreter = lock.withLock({ self.interpreter }), interpreter.settings.trace else {

@@ -66,7 +66,8 @@ extension AsteroidClient {
         var probe = request
         probe.tempFiles = (request.tempFiles ?? []) + files.map { TempFile(id: Self.dryRunFileId, name: $0.name) }
         try Self.validate(probe.validate, .agentExecutePost)
-        try Self.validate({ () throws(ValidationError) in try UUIDFormat.check(agentId, "agentId") }, .agentExecutePost)
+        try Self.validate(
+            { () throws(RequestValidationError) in try UUIDFormat.check(agentId, "agentId") }, .agentExecutePost)
         if !files.isEmpty {
             let staged: [TempFile]
             do {
@@ -83,7 +84,7 @@ extension AsteroidClient {
     /// The id a dry run puts in `tempFiles` for a file it did not upload.
     static let dryRunFileId = "00000000-0000-0000-0000-000000000000"
 
-    func start(_ operation: AsteroidModels.Operation, _ id: String, _ request: ExecuteRequest)
+    func start(_ operation: APIOperation, _ id: String, _ request: ExecuteRequest)
         async throws(AsteroidError)
         -> ExecuteResponse
     {
@@ -102,7 +103,7 @@ extension AsteroidClient {
         }
     }
 
-    func startSync(_ operation: AsteroidModels.Operation, _ id: String, _ request: ExecuteRequest)
+    func startSync(_ operation: APIOperation, _ id: String, _ request: ExecuteRequest)
         async throws(AsteroidError)
         -> SyncResult
     {

@@ -20,7 +20,7 @@ extension AsteroidClient {
     /// interrupted download never leaves a partial file under the real name. A signed-URL fetch that fails
     /// to connect or answers 5xx is tried again (3 attempts), asking for a fresh URL each time.
     public func download(_ file: AgentFile, into directory: URL) async throws(AsteroidError) -> DownloadedFile {
-        let operation = AsteroidModels.Operation.executionFileDownloadRedirect
+        let operation = APIOperation.executionFileDownloadRedirect
         let name = try Self.safeFileName(file.fileName, operation)
         var lastError: AsteroidError?
         for attempt in 1...3 {
@@ -54,7 +54,7 @@ extension AsteroidClient {
     }
 
     /// The last path component of a server-given name; `.`/`..`/empty names are refused.
-    static func safeFileName(_ name: String, _ operation: AsteroidModels.Operation) throws(AsteroidError) -> String {
+    static func safeFileName(_ name: String, _ operation: APIOperation) throws(AsteroidError) -> String {
         let last = name.split(separator: "/").last.map(String.init) ?? ""
         guard !last.isEmpty, last != ".", last != "..", !last.contains("\0") else {
             throw AsteroidError(
@@ -64,7 +64,7 @@ extension AsteroidClient {
         return last
     }
 
-    static func verify(_ response: TransportResponse, _ file: AgentFile, _ operation: AsteroidModels.Operation)
+    static func verify(_ response: TransportResponse, _ file: AgentFile, _ operation: APIOperation)
         throws(AsteroidError) -> Bool
     {
         func mismatch(_ what: String) -> AsteroidError {
@@ -86,7 +86,7 @@ extension AsteroidClient {
     }
 
     /// Writes to `.<name>.part-<random>` in the same directory, then renames it over `target`.
-    static func writeAtomically(_ data: Data, to target: URL, _ operation: AsteroidModels.Operation)
+    static func writeAtomically(_ data: Data, to target: URL, _ operation: APIOperation)
         throws(AsteroidError) -> String
     {
         let directory = target.deletingLastPathComponent()

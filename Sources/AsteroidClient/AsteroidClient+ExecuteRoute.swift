@@ -84,7 +84,9 @@ extension AsteroidClient {
         probe.tempFiles = (request.tempFiles ?? []) + files.map { TempFile(id: Self.dryRunFileId, name: $0.name) }
         try Self.validate(probe.validate, .workflowExecutePost)
         try Self.validate(
-            { () throws(ValidationError) in try UUIDFormat.check(workflowId, "workflowId") }, .workflowExecutePost)
+            { () throws(RequestValidationError) in
+                try UUIDFormat.check(workflowId, "workflowId")
+            }, .workflowExecutePost)
         let staged: [TempFile]
         do {
             staged = try await stageTempFiles(files, organizationId: organizationId)

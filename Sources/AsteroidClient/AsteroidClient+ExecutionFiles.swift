@@ -19,7 +19,7 @@ extension AsteroidClient {
     /// no read tells whether it took effect.
     @discardableResult
     public func uploadContextFiles(_ executionId: String, files: [FileUpload]) async throws(AsteroidError) -> String {
-        let operation = AsteroidModels.Operation.executionContextFilesUpload
+        let operation = APIOperation.executionContextFilesUpload
         guard !files.isEmpty else {
             throw AsteroidError(
                 kind: .validation, operation: operation, detail: "give at least one file", field: "files")
@@ -40,9 +40,9 @@ extension AsteroidClient {
     /// `GET /executions/{id}/files/{fileId}/download`: the signed URL of the 303's `Location` (not followed
     /// here; it expires quickly).
     public func fileDownloadURL(executionId: String, fileId: String) async throws(AsteroidError) -> URL {
-        let operation = AsteroidModels.Operation.executionFileDownloadRedirect
+        let operation = APIOperation.executionFileDownloadRedirect
         try Self.validate(
-            { () throws(ValidationError) in
+            { () throws(RequestValidationError) in
                 try UUIDFormat.check(executionId, "executionId")
                 try UUIDFormat.check(fileId, "fileId")
             }, operation)

@@ -171,7 +171,7 @@ extension AsteroidClient {
 
     // MARK: helpers
 
-    func statusChange(_ operation: AsteroidModels.Operation, _ executionId: String) async throws(AsteroidError)
+    func statusChange(_ operation: APIOperation, _ executionId: String) async throws(AsteroidError)
         -> StatusChange
     {
         let endpoint = try Self.endpoint(operation, executionId)
@@ -189,14 +189,14 @@ extension AsteroidClient {
     }
 
     /// The endpoint for an operation on one id, after checking that the id is a UUID.
-    static func endpoint(_ operation: AsteroidModels.Operation, _ id: String) throws(AsteroidError) -> Endpoint {
+    static func endpoint(_ operation: APIOperation, _ id: String) throws(AsteroidError) -> Endpoint {
         let name = operation.pathTemplate.split(separator: "{").dropFirst().first?.split(separator: "}").first
         try validate(
-            { () throws(ValidationError) in try UUIDFormat.check(id, name.map(String.init) ?? "id") }, operation)
+            { () throws(RequestValidationError) in try UUIDFormat.check(id, name.map(String.init) ?? "id") }, operation)
         return Endpoint(operation, id: id)
     }
 
-    static func validate(_ check: () throws(ValidationError) -> Void, _ operation: AsteroidModels.Operation)
+    static func validate(_ check: () throws(RequestValidationError) -> Void, _ operation: APIOperation)
         throws(AsteroidError)
     {
         do {

@@ -39,7 +39,7 @@ extension AsteroidClient {
     public func stageTempFiles(
         _ files: [FileUpload], organizationId: String? = nil, route: TempFileRoute = .current
     ) async throws(AsteroidError) -> [TempFile] {
-        let operation: AsteroidModels.Operation = route == .current ? .tempFilesUpload : .tempFilesStage
+        let operation: APIOperation = route == .current ? .tempFilesUpload : .tempFilesStage
         guard !files.isEmpty else {
             throw AsteroidError(
                 kind: .validation, operation: operation, detail: "give at least one file", field: "files")
@@ -53,7 +53,9 @@ extension AsteroidClient {
         switch route {
         case .current:
             try Self.validate(
-                { () throws(ValidationError) in try UUIDFormat.check(organizationId, "organizationId") }, operation)
+                { () throws(RequestValidationError) in
+                    try UUIDFormat.check(organizationId, "organizationId")
+                }, operation)
             endpoint = Endpoint(operation)
             if let organizationId { endpoint.query = [("organizationId", organizationId)] }
         case .legacy:

@@ -21,7 +21,7 @@ extension AsteroidClient {
         }
         let timeout = configuration.timeout + endpoint.extraTimeout
         let (response, attempts, note) = try await withRetries(endpoint) { number throws(TransportFailure) in
-            let context = RequestContext(
+            let context = ClientRequestContext(
                 operation: endpoint.operation, attempt: number, maxAttempts: self.configuration.retry.maxAttempts,
                 relativeTarget: endpoint.pathAndQuery)
             return try await self.attempt(request, context: context, timeout: timeout)

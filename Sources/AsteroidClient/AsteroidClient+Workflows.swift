@@ -30,9 +30,9 @@ extension AsteroidClient {
 
     /// `GET /workflows/{workflowId}/versions/{versionId}/inputs`: the inputs that version expects.
     public func workflowInputs(workflowId: String, versionId: String) async throws(AsteroidError) -> [WorkflowInput] {
-        let operation = AsteroidModels.Operation.workflowVersionsGetInputs
+        let operation = APIOperation.workflowVersionsGetInputs
         try Self.validate(
-            { () throws(ValidationError) in
+            { () throws(RequestValidationError) in
                 try UUIDFormat.check(workflowId, "workflowId")
                 try UUIDFormat.check(versionId, "versionId")
             }, operation)

@@ -31,7 +31,7 @@ public struct AsteroidError: Error, Sendable, CustomStringConvertible, Localized
 
     public var kind: Kind
     /// The API operation, when the error belongs to one.
-    public var operation: AsteroidModels.Operation?
+    public var operation: APIOperation?
     public var method: String?
     /// The request path relative to the base URL, without the query (`/executions/3c90…`).
     public var path: String?
@@ -55,13 +55,13 @@ public struct AsteroidError: Error, Sendable, CustomStringConvertible, Localized
     public var attempts: Int
     /// For `.dryRun`: the request that would have been sent (redacted).
     public var dryRunRequest: DryRunRequest?
-    /// The underlying error (a `ValidationError`, `TransportFailure`, `DecodingError`…).
+    /// The underlying error (a `RequestValidationError`, `TransportFailure`, `DecodingError`…).
     public var cause: (any Error)?
     /// What the person might do about it, when the client can tell (e.g. a 401 without a key).
     public var hint: String?
 
     public init(
-        kind: Kind, operation: AsteroidModels.Operation? = nil, method: String? = nil, path: String? = nil,
+        kind: Kind, operation: APIOperation? = nil, method: String? = nil, path: String? = nil,
         status: Int? = nil,
         serverCode: Int? = nil, serverMessage: String? = nil, parameterErrors: [ErrorBody.ParameterError] = [],
         detail: String, field: String? = nil, requestMayHaveBeenSent: Bool? = nil, retryAfterSeconds: Double? = nil,

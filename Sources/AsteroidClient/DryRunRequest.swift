@@ -12,7 +12,7 @@ import Foundation
 /// {"inputs":{"city":"Paris"}}
 /// ```
 public struct DryRunRequest: Sendable, Hashable, CustomStringConvertible {
-    public var operation: AsteroidModels.Operation
+    public var operation: APIOperation
     public var method: String
     public var url: String
     /// Header lines, secrets replaced by `<redacted>`.
@@ -20,7 +20,7 @@ public struct DryRunRequest: Sendable, Hashable, CustomStringConvertible {
     /// The JSON body pretty-printed with sorted keys; a summary line for a multipart upload; `nil` when none.
     public var body: String?
 
-    public init(operation: AsteroidModels.Operation, method: String, url: String, headers: [String], body: String?) {
+    public init(operation: APIOperation, method: String, url: String, headers: [String], body: String?) {
         self.operation = operation
         self.method = method
         self.url = url

@@ -8,7 +8,7 @@ struct Endpoint: Sendable {
         case multipart(Data, boundary: String, summary: String)
     }
 
-    var operation: AsteroidModels.Operation
+    var operation: APIOperation
     var path: String
     var query: [(name: String, value: String)] = []
     var body: Body?
@@ -16,7 +16,7 @@ struct Endpoint: Sendable {
     var extraTimeout: Duration = .zero
 
     init(
-        _ operation: AsteroidModels.Operation, id: String? = nil, query: [(name: String, value: String)] = [],
+        _ operation: APIOperation, id: String? = nil, query: [(name: String, value: String)] = [],
         body: Body? = nil
     ) {
         self.operation = operation
@@ -48,7 +48,7 @@ struct Endpoint: Sendable {
     /// profiles of bulk reruns).
     private static let encoder = AsteroidJSON.makeEncoder()
 
-    static func json<T: Encodable>(_ value: T, _ operation: AsteroidModels.Operation) throws(AsteroidError) -> Body {
+    static func json<T: Encodable>(_ value: T, _ operation: APIOperation) throws(AsteroidError) -> Body {
         do {
             return .json(try encoder.encode(value))
         } catch {

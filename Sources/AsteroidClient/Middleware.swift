@@ -2,15 +2,16 @@ import AsteroidModels
 import Foundation
 
 /// What a middleware knows about the request it sees.
-public struct RequestContext: Sendable {
-    public var operation: AsteroidModels.Operation
+/// Named `ClientRequestContext`, not `RequestContext`, so that it does not shadow Hummingbird.RequestContext.
+public struct ClientRequestContext: Sendable {
+    public var operation: APIOperation
     /// 1 for the first try, 2 for the first retry…
     public var attempt: Int
     public var maxAttempts: Int
     /// Path and query relative to the base URL, as sent (`/executions?status=failed`).
     public var relativeTarget: String
 
-    public init(operation: AsteroidModels.Operation, attempt: Int, maxAttempts: Int, relativeTarget: String) {
+    public init(operation: APIOperation, attempt: Int, maxAttempts: Int, relativeTarget: String) {
         self.operation = operation
         self.attempt = attempt
         self.maxAttempts = maxAttempts
@@ -26,7 +27,7 @@ public struct RequestContext: Sendable {
 /// with its own response, or throw a `TransportFailure`.
 public protocol ClientMiddleware: Sendable {
     func intercept(
-        _ request: TransportRequest, context: RequestContext,
+        _ request: TransportRequest, context: ClientRequestContext,
         next: @Sendable (TransportRequest) async throws(TransportFailure) -> TransportResponse
     ) async throws(TransportFailure) -> TransportResponse
 }
@@ -37,7 +38,7 @@ struct AuthMiddleware: ClientMiddleware {
     var key: String?
 
     func intercept(
-        _ request: TransportRequest, context: RequestContext,
+        _ request: TransportRequest, context: ClientRequestContext,
         next: @Sendable (TransportRequest) async throws(TransportFailure) -> TransportResponse
     ) async throws(TransportFailure) -> TransportResponse {
         try await next(authorize(request))
@@ -60,7 +61,7 @@ struct RequestLogMiddleware: ClientMiddleware {
     var redactor: Redactor
 
     func intercept(
-        _ request: TransportRequest, context: RequestContext,
+        _ request: TransportRequest, context: ClientRequestContext,
         next: @Sendable (TransportRequest) async throws(TransportFailure) -> TransportResponse
     ) async throws(TransportFailure) -> TransportResponse {
         let suffix = context.attempt > 1 ? " (attempt \(context.attempt)/\(context.maxAttempts))" : ""
@@ -96,7 +97,7 @@ extension AsteroidClient {
     }
 
     /// Sends one attempt through the middlewares to the transport.
-    func attempt(_ request: TransportRequest, context: RequestContext, timeout: Duration)
+    func attempt(_ request: TransportRequest, context: ClientRequestContext, timeout: Duration)
         async throws(TransportFailure) -> TransportResponse
     {
         try await Self.run(middlewareChain[...], request, context) { [transport] request throws(TransportFailure) in
@@ -105,7 +106,7 @@ extension AsteroidClient {
     }
 
     static func run(
-        _ chain: ArraySlice<any ClientMiddleware>, _ request: TransportRequest, _ context: RequestContext,
+        _ chain: ArraySlice<any ClientMiddleware>, _ request: TransportRequest, _ context: ClientRequestContext,
         _ transport: @escaping @Sendable (TransportRequest) async throws(TransportFailure) -> TransportResponse
     ) async throws(TransportFailure) -> TransportResponse {
         guard let first = chain.first else { return try await transport(request) }

@@ -35,7 +35,7 @@ public struct RateLimitMiddleware: ClientMiddleware {
     public init(_ limiter: RateLimiter) { self.limiter = limiter }
 
     public func intercept(
-        _ request: TransportRequest, context: RequestContext,
+        _ request: TransportRequest, context: ClientRequestContext,
         next: @Sendable (TransportRequest) async throws(TransportFailure) -> TransportResponse
     ) async throws(TransportFailure) -> TransportResponse {
         do { try await limiter.acquire() } catch {

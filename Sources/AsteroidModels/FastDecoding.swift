@@ -6,10 +6,10 @@ import Foundation
 /// RFC 3339 dates); any shape they do not expect (a wrong type, a missing required field, a number
 /// `FastJSON` will not guess about) is a miss, and the caller decodes with `JSONDecoder`, which gives
 /// the value or the error it always gave. `FastDecodingTests` holds the two paths equal.
-public enum FastDecoding {
+package enum FastDecoding {
     /// `T` read from `data` if `T` is `Execution` or `Page<Execution>` and the fast path can read it; nil
     /// means "use `JSONDecoder`".
-    public static func decode<T>(_ type: T.Type, from data: Data) -> T? {
+    package static func decode<T>(_ type: T.Type, from data: Data) -> T? {
         do {
             if T.self == Execution.self {
                 return try execution(FastJSON.parse(data)) as? T
@@ -140,8 +140,8 @@ public enum FastDecoding {
             isAdmin: try o.bool("isAdmin"))
     }
 
-    static func actor(_ o: Fields) throws(Miss) -> Actor {
-        Actor(
+    static func actor(_ o: Fields) throws(Miss) -> TriggerActor {
+        TriggerActor(
             kind: ActorKind(rawValue: try o.required(o.string("kind"))), id: try o.required(o.string("id")),
             client: try o.string("client").map(ActorClient.init(rawValue:)))
     }

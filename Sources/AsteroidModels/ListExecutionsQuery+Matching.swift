@@ -1,21 +1,21 @@
 import Foundation
 
 /// A filter of a `GET /executions` query that a returned execution does not meet.
-public struct UnmetFilter: Sendable, Hashable, CustomStringConvertible {
+package struct UnmetFilter: Sendable, Hashable, CustomStringConvertible {
     /// The API parameter(s), as sent: `metadataKey/metadataValue`, `status`, …
-    public var parameter: String
+    package var parameter: String
     /// What was asked, e.g. `team=billing`.
-    public var asked: String
+    package var asked: String
     /// What the record carries, e.g. `team=ops` or `no metadata`.
-    public var found: String
+    package var found: String
 
-    public init(_ parameter: String, asked: String, found: String) {
+    package init(_ parameter: String, asked: String, found: String) {
         self.parameter = parameter
         self.asked = asked
         self.found = found
     }
 
-    public var description: String { "\(parameter) (asked \(asked), found \(found))" }
+    package var description: String { "\(parameter) (asked \(asked), found \(found))" }
 }
 
 extension ListExecutionsQuery {
@@ -28,7 +28,7 @@ extension ListExecutionsQuery {
     /// time window to the millisecond (`createdWithin` with `skew` seconds of slack for the clocks).
     /// Not checked: `batchId` (not on the record), a non-string input value (its text form is the
     /// server's), and `workflowVersion`, profiles, script failures and trigger source when absent.
-    public func unmetFilter(by e: Execution, now: Date, skew: TimeInterval = 300) -> UnmetFilter? {
+    package func unmetFilter(by e: Execution, now: Date, skew: TimeInterval = 300) -> UnmetFilter? {
         func same(_ a: String, _ b: String) -> Bool { a.caseInsensitiveCompare(b) == .orderedSame }
         func contains(_ text: String, _ part: String) -> Bool {
             part.isEmpty || text.range(of: part, options: .caseInsensitive) != nil

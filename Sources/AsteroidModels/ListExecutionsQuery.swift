@@ -108,15 +108,15 @@ public struct ListExecutionsQuery: Sendable, Hashable {
 
     /// Parses query items as a server does. Unknown parameters are ignored; malformed values throw,
     /// naming the parameter. Call `validate()` afterwards for the cross-field rules.
-    public init(queryItems: [(name: String, value: String)]) throws(ValidationError) {
+    public init(queryItems: [(name: String, value: String)]) throws(RequestValidationError) {
         self.init()
-        func int(_ name: String, _ value: String) throws(ValidationError) -> Int {
-            guard let number = Int(value) else { throw ValidationError(name, "\"\(value)\" is not an integer") }
+        func int(_ name: String, _ value: String) throws(RequestValidationError) -> Int {
+            guard let number = Int(value) else { throw RequestValidationError(name, "\"\(value)\" is not an integer") }
             return number
         }
-        func date(_ name: String, _ value: String) throws(ValidationError) -> Date {
+        func date(_ name: String, _ value: String) throws(RequestValidationError) -> Date {
             guard let parsed = RFC3339.parse(value) else {
-                throw ValidationError(name, "\"\(value)\" is not an RFC 3339 date-time")
+                throw RequestValidationError(name, "\"\(value)\" is not an RFC 3339 date-time")
             }
             return parsed
         }
@@ -145,7 +145,7 @@ public struct ListExecutionsQuery: Sendable, Hashable {
             case "workflowVersion": workflowVersion = try int(name, value)
             case "hasScriptFailures":
                 guard value == "true" || value == "false" else {
-                    throw ValidationError(name, "\"\(value)\" is not true or false")
+                    throw RequestValidationError(name, "\"\(value)\" is not true or false")
                 }
                 hasScriptFailures = value == "true"
             case "triggerSource": triggerSource.append(value)
@@ -159,7 +159,7 @@ public struct ListExecutionsQuery: Sendable, Hashable {
     }
 
     /// The documented rules; the error names the parameter at fault.
-    public func validate() throws(ValidationError) {
+    public func validate() throws(RequestValidationError) {
         try UUIDFormat.check(organizationId, "organizationId")
         try UUIDFormat.check(agentId, "agentId")
         try UUIDFormat.check(workflowId, "workflowId")
@@ -167,66 +167,68 @@ public struct ListExecutionsQuery: Sendable, Hashable {
         for id in profileIds { try UUIDFormat.check(id, "profileIds") }
         for id in humanLabels { try UUIDFormat.check(id, "humanLabels") }
         if let pageSize, !(1...100).contains(pageSize) {
-            throw ValidationError("pageSize", "must be between 1 and 100, got \(pageSize)")
+            throw RequestValidationError("pageSize", "must be between 1 and 100, got \(pageSize)")
         }
-        if let page, page < 1 { throw ValidationError("page", "must be 1 or more (pages are 1-based), got \(page)") }
+        if let page, page < 1 {
+            throw RequestValidationError("page", "must be 1 or more (pages are 1-based), got \(page)")
+        }
         if let page, page > Self.maxPage {
-            throw ValidationError("page", "must be at most \(Self.maxPage), got \(page)")
+            throw RequestValidationError("page", "must be at most \(Self.maxPage), got \(page)")
         }
         for value in status where !value.isKnown {
-            throw ValidationError(
+            throw RequestValidationError(
                 "status",
                 "unknown status \"\(value.rawValue)\"; expected one of \(ExecutionStatus.knownRawValues.joined(separator: ", "))"
             )
         }
         for value in phase where !value.isKnown {
-            throw ValidationError(
+            throw RequestValidationError(
                 "phase",
                 "unknown phase \"\(value.rawValue)\"; expected one of \(ExecutionPhase.knownRawValues.joined(separator: ", "))"
             )
         }
         if createdAfter != nil, createdWithin != nil {
-            throw ValidationError("createdWithin", "createdWithin cannot be combined with createdAfter")
+            throw RequestValidationError("createdWithin", "createdWithin cannot be combined with createdAfter")
         }
         if let createdWithin, WithinDuration.seconds(createdWithin) == nil {
-            throw ValidationError(
+            throw RequestValidationError(
                 "createdWithin",
                 "\"\(createdWithin)\" is not number–unit pairs (w d h m, largest first, at most 10 years)")
         }
         if (metadataKey == nil) != (metadataValue == nil) {
-            throw ValidationError(
+            throw RequestValidationError(
                 metadataKey == nil ? "metadataKey" : "metadataValue",
                 "metadataKey and metadataValue must be sent together")
         }
         if (inputsKey == nil) != (inputsValue == nil) {
-            throw ValidationError(
+            throw RequestValidationError(
                 inputsKey == nil ? "inputsKey" : "inputsValue", "inputsKey and inputsValue must be sent together")
         }
         for pair in metadata where !pair.contains("=") || pair.hasPrefix("=") {
-            throw ValidationError("metadata", "\"\(pair)\" is not key=value")
+            throw RequestValidationError("metadata", "\"\(pair)\" is not key=value")
         }
         if let sortField, !sortField.isKnown {
-            throw ValidationError(
+            throw RequestValidationError(
                 "sortField",
                 "unknown sort field \"\(sortField.rawValue)\"; expected one of \(ExecutionSortField.knownRawValues.joined(separator: ", "))"
             )
         }
         if let sortDirection, !sortDirection.isKnown {
-            throw ValidationError("sortDirection", "must be asc or desc, got \"\(sortDirection.rawValue)\"")
+            throw RequestValidationError("sortDirection", "must be asc or desc, got \"\(sortDirection.rawValue)\"")
         }
         if let sort {
             if sortField != nil || sortDirection != nil {
-                throw ValidationError("sort", "sort cannot be combined with sortField or sortDirection")
+                throw RequestValidationError("sort", "sort cannot be combined with sortField or sortDirection")
             }
             let parts = sort.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 2, ExecutionSortField(knownRawValue: parts[0]) != nil,
                 SortDirection(knownRawValue: parts[1]) != nil
             else {
-                throw ValidationError("sort", "\"\(sort)\" is not field:direction (e.g. created_at:desc)")
+                throw RequestValidationError("sort", "\"\(sort)\" is not field:direction (e.g. created_at:desc)")
             }
         }
         if let workflowVersion, workflowVersion < 1 {
-            throw ValidationError("workflowVersion", "must be 1 or more, got \(workflowVersion)")
+            throw RequestValidationError("workflowVersion", "must be 1 or more, got \(workflowVersion)")
         }
     }
 
@@ -273,20 +275,20 @@ public struct ListAgentsQuery: Sendable, Hashable {
         return items
     }
 
-    public func validate() throws(ValidationError) {
+    public func validate() throws(RequestValidationError) {
         try UUIDFormat.check(organizationId, "organizationId")
         if let pageSize, !(1...100).contains(pageSize) {
-            throw ValidationError("pageSize", "must be between 1 and 100, got \(pageSize)")
+            throw RequestValidationError("pageSize", "must be between 1 and 100, got \(pageSize)")
         }
-        if let page, page < 1 { throw ValidationError("page", "must be 1 or more, got \(page)") }
+        if let page, page < 1 { throw RequestValidationError("page", "must be 1 or more, got \(page)") }
         if let page, page > ListExecutionsQuery.maxPage {
-            throw ValidationError("page", "must be at most \(ListExecutionsQuery.maxPage), got \(page)")
+            throw RequestValidationError("page", "must be at most \(ListExecutionsQuery.maxPage), got \(page)")
         }
         if let sortField, !sortField.isKnown {
-            throw ValidationError("sortField", "must be name or created_at, got \"\(sortField.rawValue)\"")
+            throw RequestValidationError("sortField", "must be name or created_at, got \"\(sortField.rawValue)\"")
         }
         if let sortDirection, !sortDirection.isKnown {
-            throw ValidationError("sortDirection", "must be asc or desc, got \"\(sortDirection.rawValue)\"")
+            throw RequestValidationError("sortDirection", "must be asc or desc, got \"\(sortDirection.rawValue)\"")
         }
     }
 }
@@ -308,10 +310,10 @@ public struct ActivitiesQuery: Sendable, Hashable {
         return items
     }
 
-    public func validate() throws(ValidationError) {
+    public func validate() throws(RequestValidationError) {
         if let order, !order.isKnown {
-            throw ValidationError("order", "must be asc or desc, got \"\(order.rawValue)\"")
+            throw RequestValidationError("order", "must be asc or desc, got \"\(order.rawValue)\"")
         }
-        if let limit, limit < 1 { throw ValidationError("limit", "must be 1 or more, got \(limit)") }
+        if let limit, limit < 1 { throw RequestValidationError("limit", "must be 1 or more, got \(limit)") }
     }
 }

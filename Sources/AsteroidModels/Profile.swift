@@ -53,7 +53,7 @@ public struct ListProfilesQuery: Sendable, Hashable {
         self.pageSize = pageSize
     }
 
-    public func validate() throws(ValidationError) {
+    public func validate() throws(RequestValidationError) {
         try UUIDFormat.check(organizationId, "organizationId")
     }
 

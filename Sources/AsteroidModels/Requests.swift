@@ -47,7 +47,7 @@ public struct ExecuteRequest: Codable, Sendable, Hashable {
     }
 
     /// Checks every documented rule; the error names the first field at fault.
-    public func validate() throws(ValidationError) {
+    public func validate() throws(RequestValidationError) {
         try UUIDFormat.check(agentProfileId, "agentProfileId")
         try UUIDFormat.check(agentProfilePoolId, "agentProfilePoolId")
         try UUIDFormat.check(profileId, "profileId")
@@ -57,35 +57,37 @@ public struct ExecuteRequest: Codable, Sendable, Hashable {
         if profile != nil, group != nil {
             let a = agentProfileId != nil ? "agentProfileId" : "profileId"
             let b = agentProfilePoolId != nil ? "agentProfilePoolId" : "profileGroupId"
-            throw ValidationError(b, "\(a) and \(b) are mutually exclusive: give a profile or a pool, not both")
+            throw RequestValidationError(b, "\(a) and \(b) are mutually exclusive: give a profile or a pool, not both")
         }
         if agentProfileId != nil, profileId != nil, agentProfileId != profileId {
-            throw ValidationError("profileId", "agentProfileId and profileId name different profiles")
+            throw RequestValidationError("profileId", "agentProfileId and profileId name different profiles")
         }
         if agentProfilePoolId != nil, profileGroupId != nil, agentProfilePoolId != profileGroupId {
-            throw ValidationError("profileGroupId", "agentProfilePoolId and profileGroupId name different groups")
+            throw RequestValidationError(
+                "profileGroupId", "agentProfilePoolId and profileGroupId name different groups")
         }
         for (index, file) in (tempFiles ?? []).enumerated() {
             try UUIDFormat.check(file.id, "tempFiles[\(index)].id")
-            if file.name.isEmpty { throw ValidationError("tempFiles[\(index)].name", "must not be empty") }
+            if file.name.isEmpty { throw RequestValidationError("tempFiles[\(index)].name", "must not be empty") }
         }
-        if let version, version < 1 { throw ValidationError("version", "must be 1 or more, got \(version)") }
+        if let version, version < 1 { throw RequestValidationError("version", "must be 1 or more, got \(version)") }
         if version != nil, head == true {
-            throw ValidationError("head", "head and version are mutually exclusive")
+            throw RequestValidationError("head", "head and version are mutually exclusive")
         }
         if let minutes = executionOptions?.softTimeoutMins, minutes < 1 {
-            throw ValidationError("executionOptions.softTimeoutMins", "must be at least 1, got \(minutes)")
+            throw RequestValidationError("executionOptions.softTimeoutMins", "must be at least 1, got \(minutes)")
         }
         if let policy = onCapacityLimit {
             guard policy.isKnown else {
-                throw ValidationError("onCapacityLimit", "must be one of reject, queue; got \"\(policy.rawValue)\"")
+                throw RequestValidationError(
+                    "onCapacityLimit", "must be one of reject, queue; got \"\(policy.rawValue)\"")
             }
             if policy == .queue, !(tempFiles ?? []).isEmpty {
-                throw ValidationError("onCapacityLimit", "queue cannot be combined with tempFiles")
+                throw RequestValidationError("onCapacityLimit", "queue cannot be combined with tempFiles")
             }
         }
         if let timeoutSeconds, !(1...25).contains(timeoutSeconds) {
-            throw ValidationError("timeoutSeconds", "must be between 1 and 25, got \(timeoutSeconds)")
+            throw RequestValidationError("timeoutSeconds", "must be between 1 and 25, got \(timeoutSeconds)")
         }
     }
 }
@@ -131,11 +133,11 @@ public struct RerunRequest: Codable, Sendable, Hashable {
         self.agentProfileId = agentProfileId
     }
 
-    public func validate() throws(ValidationError) {
+    public func validate() throws(RequestValidationError) {
         try UUIDFormat.check(profileId, "profileId")
         try UUIDFormat.check(agentProfileId, "agentProfileId")
         if let a = agentProfileId, let b = profileId, a != b {
-            throw ValidationError("profileId", "agentProfileId and profileId name different profiles")
+            throw RequestValidationError("profileId", "agentProfileId and profileId name different profiles")
         }
     }
 }

@@ -4,8 +4,8 @@ import Foundation
 ///
 /// An unknown `source` decodes to `.unknown` with the whole object kept, so it re-encodes unchanged.
 public enum TriggerContext: Sendable, Hashable {
-    case api(runner: TriggerRunner?, actor: Actor?, apiKey: APIKeyRef?)
-    case ui(runner: TriggerRunner?, actor: Actor?)
+    case api(runner: TriggerRunner?, actor: TriggerActor?, apiKey: APIKeyRef?)
+    case ui(runner: TriggerRunner?, actor: TriggerActor?)
     case schedule(ScheduleRef)
     case warmup(warmPoolId: String)
     case unknown(source: String, raw: [String: JSONValue])
@@ -31,12 +31,12 @@ extension TriggerContext: Codable {
         case .api:
             self = .api(
                 runner: try c.decodeIfPresent(TriggerRunner.self, forKey: .runner),
-                actor: try c.decodeIfPresent(Actor.self, forKey: .actor),
+                actor: try c.decodeIfPresent(TriggerActor.self, forKey: .actor),
                 apiKey: try c.decodeIfPresent(APIKeyRef.self, forKey: .apiKey))
         case .ui:
             self = .ui(
                 runner: try c.decodeIfPresent(TriggerRunner.self, forKey: .runner),
-                actor: try c.decodeIfPresent(Actor.self, forKey: .actor))
+                actor: try c.decodeIfPresent(TriggerActor.self, forKey: .actor))
         case .schedule:
             self = .schedule(try c.decode(ScheduleRef.self, forKey: .schedule))
         case .warmup:
@@ -87,7 +87,8 @@ public struct TriggerRunner: Codable, Sendable, Hashable {
 }
 
 /// Who acted (newest API); with an org-level key there is no runner, only an actor.
-public struct Actor: Codable, Sendable, Hashable {
+/// Named `TriggerActor`, not `Actor`, so that it does not shadow the standard library's `Actor` protocol.
+public struct TriggerActor: Codable, Sendable, Hashable {
     public var kind: ActorKind
     public var id: String
     public var client: ActorClient?

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Shared by both sides of the wire: the client refuses to send such a request (strict writing), and the
 /// sandbox answers it with a 400 whose `errors` list carries the same `parameter` and `detail`.
-public struct ValidationError: Error, Sendable, Hashable, CustomStringConvertible {
+/// Named `RequestValidationError`, not `ValidationError`, so that it does not shadow ArgumentParser.ValidationError.
+public struct RequestValidationError: Error, Sendable, Hashable, CustomStringConvertible {
     public var parameter: String
     public var detail: String
 
@@ -16,9 +17,9 @@ public struct ValidationError: Error, Sendable, Hashable, CustomStringConvertibl
     public var description: String { "invalid \(parameter): \(detail)" }
 }
 
-public enum UUIDFormat {
+package enum UUIDFormat {
     /// True for the canonical 8-4-4-4-12 hexadecimal form (either case), as the API writes ids.
-    public static func isValid(_ text: String) -> Bool {
+    package static func isValid(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard bytes.count == 36 else { return false }
         for (index, byte) in bytes.enumerated() {
@@ -32,19 +33,19 @@ public enum UUIDFormat {
         return true
     }
 
-    /// Throws a `ValidationError` naming `parameter` when `value` is not a UUID.
-    public static func check(_ value: String?, _ parameter: String) throws(ValidationError) {
+    /// Throws a `RequestValidationError` naming `parameter` when `value` is not a UUID.
+    package static func check(_ value: String?, _ parameter: String) throws(RequestValidationError) {
         guard let value else { return }
         guard isValid(value) else {
-            throw ValidationError(parameter, "\"\(value)\" is not a UUID (expected 8-4-4-4-12 hex digits)")
+            throw RequestValidationError(parameter, "\"\(value)\" is not a UUID (expected 8-4-4-4-12 hex digits)")
         }
     }
 }
 
 /// Durations in the API's `createdWithin` form: number–unit pairs, units `w d h m`, largest first.
-public enum WithinDuration {
+package enum WithinDuration {
     /// `30m` → 1800, `1d12h` → 129600. `nil` for anything else (empty, wrong order, unknown unit, > 10 years).
-    public static func seconds(_ text: String) -> Int? {
+    package static func seconds(_ text: String) -> Int? {
         let units: [(Character, Int)] = [("w", 604_800), ("d", 86_400), ("h", 3600), ("m", 60)]
         var total = 0
         var number = ""

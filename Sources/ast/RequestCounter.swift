@@ -10,7 +10,7 @@ final class RequestCounter: ClientMiddleware, @unchecked Sendable {
     var value: Int { lock.withLock { count } }
 
     func intercept(
-        _ request: TransportRequest, context: RequestContext,
+        _ request: TransportRequest, context: ClientRequestContext,
         next: @Sendable (TransportRequest) async throws(TransportFailure) -> TransportResponse
     ) async throws(TransportFailure) -> TransportResponse {
         lock.withLock { count += 1 }

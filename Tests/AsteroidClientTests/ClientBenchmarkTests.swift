@@ -38,7 +38,7 @@ final class WireTimer: ClientMiddleware, @unchecked Sendable {
     var total: Duration { lock.withLock { _total } }
 
     func intercept(
-        _ request: TransportRequest, context: RequestContext,
+        _ request: TransportRequest, context: ClientRequestContext,
         next: @Sendable (TransportRequest) async throws(TransportFailure) -> TransportResponse
     ) async throws(TransportFailure) -> TransportResponse {
         let clock = ContinuousClock()

@@ -9,7 +9,7 @@ struct TracingMiddleware: ClientMiddleware {
     let seen: LineRecorder
 
     func intercept(
-        _ request: TransportRequest, context: RequestContext,
+        _ request: TransportRequest, context: ClientRequestContext,
         next: @Sendable (TransportRequest) async throws(TransportFailure) -> TransportResponse
     ) async throws(TransportFailure) -> TransportResponse {
         let key = request.header("X-Asteroid-Agents-Api-Key") ?? "none"
@@ -25,7 +25,7 @@ struct TracingMiddleware: ClientMiddleware {
 /// Answers without reaching the transport.
 struct CannedMiddleware: ClientMiddleware {
     func intercept(
-        _ request: TransportRequest, context: RequestContext,
+        _ request: TransportRequest, context: ClientRequestContext,
         next: @Sendable (TransportRequest) async throws(TransportFailure) -> TransportResponse
     ) async throws(TransportFailure) -> TransportResponse {
         Fixture.json(200, #"{"items":[],"page":1,"pageSize":10,"total":0}"#)

@@ -15,7 +15,7 @@ struct RateLimitTests {
         var sends: [(sent: ContinuousClock.Instant, answered: ContinuousClock.Instant, status: Int)] = []
 
         func intercept(
-            _ request: TransportRequest, context: RequestContext,
+            _ request: TransportRequest, context: ClientRequestContext,
             next: @Sendable (TransportRequest) async throws(TransportFailure) -> TransportResponse
         ) async throws(TransportFailure) -> TransportResponse {
             let sent = ContinuousClock.now

@@ -281,7 +281,7 @@ struct SecretFormsTests {
         var name: String
         var value: String
         func intercept(
-            _ request: TransportRequest, context: RequestContext,
+            _ request: TransportRequest, context: ClientRequestContext,
             next: @Sendable (TransportRequest) async throws(TransportFailure) -> TransportResponse
         ) async throws(TransportFailure) -> TransportResponse {
             var request = request

@@ -34,7 +34,7 @@ struct NewestDecodingTests {
             Issue.record("expected api trigger")
             return
         }
-        #expect(actor == Actor(kind: .apiKey, id: "key_123", client: .sdk))
+        #expect(actor == TriggerActor(kind: .apiKey, id: "key_123", client: .sdk))
     }
 
     @Test("unknown status and trigger source survive re-encoding")

@@ -54,7 +54,7 @@ struct SeedDecodingTests {
         #expect(request.tempFiles == [TempFile(id: id, name: "<string>")])
         #expect(request.version == 123)
         #expect(request.executionOptions?.softTimeoutMins == 2)
-        #expect(throws: ValidationError.self) { try request.validate() }
+        #expect(throws: RequestValidationError.self) { try request.validate() }
         do {
             try request.validate()
         } catch {

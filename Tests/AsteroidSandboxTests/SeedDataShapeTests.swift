@@ -35,11 +35,12 @@ struct SeedDataShapeTests {
     }
 
     static let runner = TriggerRunner(userId: "u-1", email: "a\\b@example.com", isAdmin: false)
-    static let actor = Actor(kind: .apiKey, id: "k-1", client: .unknown("astro/2"))
+    static let actor = TriggerActor(kind: .apiKey, id: "k-1", client: .unknown("astro/2"))
 
     @Test("trigger contexts of every shape are written as the shared encoder writes them", arguments: [
         TriggerContext.api(runner: runner, actor: actor, apiKey: APIKeyRef(id: "k-1", name: "ci \"prod\"")),
-        .api(runner: nil, actor: Actor(kind: .person, id: "p"), apiKey: nil), .api(runner: nil, actor: nil, apiKey: nil),
+        .api(runner: nil, actor: TriggerActor(kind: .person, id: "p"), apiKey: nil),
+        .api(runner: nil, actor: nil, apiKey: nil),
         .ui(runner: TriggerRunner(userId: "u", email: "e"), actor: actor), .ui(runner: nil, actor: nil),
         .schedule(ScheduleRef(id: "s", cronExpression: "*/5 * * * *")), .warmup(warmPoolId: "w"),
         .unknown(source: "webhook", raw: ["source": "webhook", "hook": .object(["b": 1, "a": [true, nil]])]),

@@ -21,14 +21,14 @@ struct SandboxError: HTTPResponseError {
         self.plainText = plainText
     }
 
-    static func badRequest(_ error: ValidationError, plainText: Bool = false) -> SandboxError {
+    static func badRequest(_ error: RequestValidationError, plainText: Bool = false) -> SandboxError {
         SandboxError(
             .badRequest, "Invalid request parameters: \(error.parameter): \(error.detail)",
             errors: [.init(parameter: error.parameter, detail: error.detail)], plainText: plainText)
     }
 
     static func badRequest(_ parameter: String, _ detail: String) -> SandboxError {
-        badRequest(ValidationError(parameter, detail))
+        badRequest(RequestValidationError(parameter, detail))
     }
 
     static let executionNotFound = SandboxError(.notFound, "Execution not found.")

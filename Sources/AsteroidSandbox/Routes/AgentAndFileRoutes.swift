@@ -22,10 +22,14 @@ struct AgentAndFileRoutes {
                 switch name {
                 case "organizationId": query.organizationId = value
                 case "pageSize":
-                    guard let number = Int(value) else { throw ValidationError(name, "\"\(value)\" is not an integer") }
+                    guard let number = Int(value) else {
+                        throw RequestValidationError(name, "\"\(value)\" is not an integer")
+                    }
                     query.pageSize = number
                 case "page":
-                    guard let number = Int(value) else { throw ValidationError(name, "\"\(value)\" is not an integer") }
+                    guard let number = Int(value) else {
+                        throw RequestValidationError(name, "\"\(value)\" is not an integer")
+                    }
                     query.page = number
                 case "searchName": query.searchName = value
                 case "sortField": query.sortField = AgentSortField(rawValue: value)
@@ -36,7 +40,7 @@ struct AgentAndFileRoutes {
             try query.validate()
             try Paging.check(page: query.page, pageSize: query.pageSize)
             try SQLiteRepository.checkLike("searchName", query.searchName)
-        } catch let error as ValidationError {
+        } catch let error as RequestValidationError {
             throw SandboxError(.badRequest, "Invalid request parameters: \(error.parameter): \(error.detail)", plainText: true)
         }
         return try .json(try await services.repository.agents(query))

@@ -19,13 +19,13 @@ struct ExecutionReadRoutes {
             query = try ListExecutionsQuery(queryItems: request.queryItems)
             try query.validate()
             for item in request.queryItems where ["page", "pageSize"].contains(item.name) && item.value.isEmpty {
-                throw ValidationError(item.name, "must not be empty")
+                throw RequestValidationError(item.name, "must not be empty")
             }
             try Paging.check(page: query.page, pageSize: query.pageSize)
             try SQLiteRepository.checkLike("executionId", query.executionId)
             try SQLiteRepository.checkLike("outcomeLabel", query.outcomeLabel)
             try SQLiteRepository.checkLike("inputsValue", query.inputsValue)
-        } catch let error as ValidationError {
+        } catch let error as RequestValidationError {
             throw SandboxError.badRequest(error)
         }
         let page = try await services.repository.listExecutionsJSON(query, now: services.config.clock.now)
@@ -44,11 +44,13 @@ struct ExecutionReadRoutes {
         do {
             if let order = request.query("order") { query.order = SortDirection(rawValue: order) }
             if let limit = request.query("limit") {
-                guard let number = Int32(limit) else { throw ValidationError("limit", "\"\(limit)\" is not a 32-bit integer") }
+                guard let number = Int32(limit) else {
+                    throw RequestValidationError("limit", "\"\(limit)\" is not a 32-bit integer")
+                }
                 query.limit = Int(number)
             }
             try query.validate()
-        } catch let error as ValidationError {
+        } catch let error as RequestValidationError {
             throw SandboxError.badRequest(error)
         }
         guard let state = try await services.repository.execution(id) else { throw SandboxError.executionNotFound }

@@ -138,18 +138,22 @@ struct ResourceRoutes {
                 case "organizationId": query.organizationId = value
                 case "searchName": query.searchName = value
                 case "page", "pageSize":
-                    guard let number = Int(value) else { throw ValidationError(name, "\"\(value)\" is not an integer") }
+                    guard let number = Int(value) else {
+                        throw RequestValidationError(name, "\"\(value)\" is not an integer")
+                    }
                     if name == "page" { query.page = number } else { query.pageSize = number }
                 default: continue
                 }
             }
             try query.validate()
             if let size = query.pageSize, !(1...100).contains(size) {
-                throw ValidationError("pageSize", "must be between 1 and 100, got \(size)")
+                throw RequestValidationError("pageSize", "must be between 1 and 100, got \(size)")
             }
-            if let page = query.page, page < 1 { throw ValidationError("page", "must be 1 or more, got \(page)") }
+            if let page = query.page, page < 1 {
+                throw RequestValidationError("page", "must be 1 or more, got \(page)")
+            }
             try Paging.check(page: query.page, pageSize: query.pageSize)
-        } catch let error as ValidationError {
+        } catch let error as RequestValidationError {
             throw SandboxError.badRequest(error)
         }
         if let organization = query.organizationId?.lowercased(),

@@ -65,7 +65,7 @@ struct RunRoutes {
         let catalog = services.catalog
         let trigger = TriggerContext.api(
             runner: TriggerRunner(userId: catalog.users[0].id, email: catalog.users[0].email, isAdmin: true),
-            actor: Actor(kind: .apiKey, id: catalog.apiKeys[0].id, client: .sdk), apiKey: catalog.apiKeys[0])
+            actor: TriggerActor(kind: .apiKey, id: catalog.apiKeys[0].id, client: .sdk), apiKey: catalog.apiKeys[0])
         let spec = ExecutionFactory.Spec(
             agent: agent, version: version, inputs: body.inputs ?? body.dynamicData,
             profileId: body.profileId ?? body.agentProfileId, metadata: body.metadata, options: body.executionOptions,

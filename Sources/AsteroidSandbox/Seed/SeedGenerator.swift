@@ -102,11 +102,12 @@ struct SeedGenerator {
         case 0..<11:
             e.triggerContext = .api(
                 runner: TriggerRunner(userId: user.id, email: user.email, isAdmin: user.isAdmin),
-                actor: Actor(kind: .apiKey, id: catalog.apiKeys[0].id, client: .sdk), apiKey: random.pick(catalog.apiKeys))
+                actor: TriggerActor(kind: .apiKey, id: catalog.apiKeys[0].id, client: .sdk),
+                apiKey: random.pick(catalog.apiKeys))
         case 11..<16:
             e.triggerContext = .ui(
                 runner: TriggerRunner(userId: user.id, email: user.email, isAdmin: user.isAdmin),
-                actor: Actor(kind: .person, id: user.id, client: .web))
+                actor: TriggerActor(kind: .person, id: user.id, client: .web))
         default:
             e.triggerContext = .schedule(random.pick(catalog.schedules))
             batchId = "batch-\(createdAt.millis / 86_400_000)"

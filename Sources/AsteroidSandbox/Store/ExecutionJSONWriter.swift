@@ -96,7 +96,7 @@ enum ExecutionJSONWriter {
         o.close()
     }
 
-    static func actor(_ o: inout JSONBytes, _ a: Actor) {
+    static func actor(_ o: inout JSONBytes, _ a: TriggerActor) {
         o.open()
         if let v = a.client { o.key("client"); o.string(v.rawValue) }
         o.key("id"); o.string(a.id)

@@ -15,11 +15,11 @@ enum Paging {
     }
 
     /// A 400 naming `page` when the page's first row is past what an offset can hold.
-    static func check(page: Int?, pageSize: Int?) throws(ValidationError) {
+    static func check(page: Int?, pageSize: Int?) throws(RequestValidationError) {
         guard let page else { return }
         let size = pageSize ?? 10
         guard checkedOffset(page: page, pageSize: size) != nil else {
-            throw ValidationError(
+            throw RequestValidationError(
                 "page", "is too large: page \(page) of \(size) rows starts past the last row an offset can hold")
         }
     }

@@ -70,9 +70,10 @@ extension SQLiteRepository {
     static let maxLikeText = 1_000
 
     /// A 400 naming `parameter` when `value` is too long for a substring filter.
-    static func checkLike(_ parameter: String, _ value: String?) throws(ValidationError) {
+    static func checkLike(_ parameter: String, _ value: String?) throws(RequestValidationError) {
         guard let value, value.utf8.count > maxLikeText else { return }
-        throw ValidationError(parameter, "is \(value.utf8.count) bytes long; a search text takes at most \(maxLikeText)")
+        throw RequestValidationError(
+            parameter, "is \(value.utf8.count) bytes long; a search text takes at most \(maxLikeText)")
     }
 
     /// `%text%` with LIKE's wildcards escaped; SQLite's LIKE is case-insensitive for ASCII.

@@ -4,7 +4,9 @@ import Foundation
 ///
 /// Paths are relative to the base URL (`…/agents/v2`). The client names the operation in every error and
 /// log line; the sandbox mounts a route for each.
-public enum Operation: String, Sendable, CaseIterable, CustomStringConvertible {
+///
+/// Named `APIOperation`, not `Operation`, so that it does not shadow Foundation.Operation in a host that imports both.
+public enum APIOperation: String, Sendable, CaseIterable, CustomStringConvertible {
     case executionsList, executionGet, executionDelete, executionActivitiesGet
     case executionPause, executionResume, executionCancel, executionStatusUpdate, executionRerun
     case executionSyncGet, executionUserMessagesAdd, executionRecordingRedirect
