@@ -76,6 +76,20 @@ struct ExecutionShapeTests {
         #expect(Self.unset(Self.full, path: "execution").isEmpty, "left unset: \(Self.unset(Self.full, path: "execution"))")
     }
 
+    @Test("the completeness check sees a field left at its default, at any level")
+    func unsetFindsDefaults() {
+        var e = Self.full
+        e.purgedAt = nil
+        e.hasBeenRerun = false
+        e.executionOptions?.variantKey = nil
+        e.comments[0].updatedAt = nil
+        #expect(
+            Self.unset(e, path: "execution").sorted() == [
+                "execution.comments[0].updatedAt", "execution.executionOptions.variantKey", "execution.hasBeenRerun",
+                "execution.purgedAt",
+            ])
+    }
+
     @Test("the shared encoder's JSON reads back whole through FastDecoding and JSONDecoder")
     func encoderToDecoders() throws {
         let data = try AsteroidJSON.makeEncoder().encode(Self.full)
