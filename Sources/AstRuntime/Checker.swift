@@ -12,28 +12,36 @@ package struct Checker: SyntaxVisitor {
     var loopDepth = 0
     /// The loop depths outside the `def` bodies being checked.
     var outerLoopDepths: [Int] = []
+    /// The bodies of the `for` statements being walked, innermost last: entering one is a loop level
+    /// (the sequence before it is not), so the one walk keeps the count without walking parts itself.
+    var loopBodies: [Span] = []
 
     package static func check(_ program: Program, registry: Registry, functions: [String], source: SourceFile) -> [Diagnostic] {
-        var collector = DefCollector()
-        collector.walk(program.statements)
-        var checker = Checker(registry: registry, knownFunctions: Set(functions), usesSource: collector.callsSource)
-        checker.definedHere = collector.names
+        // Every `def` name (at any depth) and whether `source` is called: a call may come before its definition.
+        var names: Set<String> = []
+        var callsSource = false
+        SyntaxNode.program(program).forEachNode { node in
+            switch node {
+            case .statement(let s): if case .def(let name, _, _, _) = s.kind { names.insert(name) }
+            case .call(let c): if c.name == "source" { callsSource = true }
+            case .program, .block, .param, .pipeline, .expr: break
+            }
+        }
+        var checker = Checker(registry: registry, knownFunctions: Set(functions), usesSource: callsSource)
+        checker.definedHere = names
         checker.walk(program.statements)
         return checker.diagnostics.map { $0.located(in: source) }
     }
 
     package mutating func enter(_ node: SyntaxNode) -> Bool {
+        if case .block(let b) = node, loopBodies.last == b.span { loopDepth += 1 }
         guard case .statement(let s) = node else { return true }
         if case .def = s.kind {
             // A `def` body is its own frame: a loop around the definition does not enclose its calls.
             outerLoopDepths.append(loopDepth)
             loopDepth = 0
-        } else if case .for(_, _, let sequence, let body) = s.kind {
-            walk(.pipeline(sequence))
-            loopDepth += 1
-            walk(.block(body))
-            loopDepth -= 1
-            return false
+        } else if case .for(_, _, _, let body) = s.kind {
+            loopBodies.append(body.span)
         } else if case .break = s.kind, loopDepth == 0 {
             breakOutsideLoop(s)
         } else if case .continue = s.kind, loopDepth == 0 {
@@ -46,8 +54,11 @@ package struct Checker: SyntaxVisitor {
     package mutating func leave(_ node: SyntaxNode) {
         switch node {
         case .call(let c): check(c)
-        case .statement(let s): if case .def = s.kind { loopDepth = outerLoopDepths.popLast() ?? 0 }
-        case .program, .block, .param, .pipeline, .expr: break
+        case .block(let b): if loopBodies.last == b.span { loopDepth -= 1 }
+        case .statement(let s):
+            if case .def = s.kind { loopDepth = outerLoopDepths.popLast() ?? 0 }
+            if case .for = s.kind { _ = loopBodies.popLast() }
+        case .program, .param, .pipeline, .expr: break
         }
     }
 
@@ -86,20 +97,5 @@ package struct Checker: SyntaxVisitor {
             case .positional, .stage: break
             }
         }
-    }
-}
-
-/// Finds every `def` name (at any depth) and whether `source` is called.
-struct DefCollector: SyntaxVisitor {
-    var names: Set<String> = []
-    var callsSource = false
-
-    package mutating func enter(_ node: SyntaxNode) -> Bool {
-        switch node {
-        case .statement(let s): if case .def(let name, _, _, _) = s.kind { names.insert(name) }
-        case .call(let c): if c.name == "source" { callsSource = true }
-        case .program, .block, .param, .pipeline, .expr: break
-        }
-        return true
     }
 }

@@ -138,6 +138,27 @@ extension SyntaxVisitor {
     }
 }
 
+extension SyntaxNode {
+    /// Calls `body` with this node and every node below it, each before its children, in source order:
+    /// the walk of `SyntaxVisitor` for a visitor that only looks.
+    package func forEachNode(_ body: (SyntaxNode) -> Void) {
+        withoutActuallyEscaping(body) { body in
+            var visitor = EachNode(body: body)
+            visitor.walk(self)
+        }
+    }
+}
+
+/// The visitor behind `SyntaxNode.forEachNode`.
+private struct EachNode: SyntaxVisitor {
+    let body: (SyntaxNode) -> Void
+
+    mutating func enter(_ node: SyntaxNode) -> Bool {
+        body(node)
+        return true
+    }
+}
+
 /// One step of `SyntaxVisitor.walk`'s explicit stack.
 private enum WalkStep {
     case enter(SyntaxNode)
