@@ -13,6 +13,9 @@ import PackageDescription
 //                                          |
 //                                         ast (thin executable)  <- AstConfig (profiles, config.toml; TOMLKit)
 //
+//   AstTime (RFC 3339 and durations; imports nothing) sits under both columns: AstSyntax, AstRuntime and
+//   AsteroidModels import it, and AsteroidModels re-exports it.
+//
 //   AstEngine (library product: the language hosted by a Swift program) sits beside `ast`, over AstREPL,
 //   AstCommands and AsteroidSandbox; a host depends on it with one line and imports it alone.
 let package = Package(
@@ -38,8 +41,11 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
+        // MARK: time (leaf: RFC 3339 and durations, shared by both columns)
+        .target(name: "AstTime"),
+
         // MARK: API column
-        .target(name: "AsteroidModels"),
+        .target(name: "AsteroidModels", dependencies: ["AstTime"]),
         .target(
             name: "AsteroidClient",
             dependencies: [
@@ -66,8 +72,8 @@ let package = Package(
         ),
 
         // MARK: language column
-        .target(name: "AstSyntax"),
-        .target(name: "AstRuntime", dependencies: ["AstSyntax"]),
+        .target(name: "AstSyntax", dependencies: ["AstTime"]),
+        .target(name: "AstRuntime", dependencies: ["AstSyntax", "AstTime"]),
         .target(name: "AstBuiltins", dependencies: ["AstSyntax", "AstRuntime"]),
         // Session, file and terminal commands: what reaches past the values in the pipeline.
         .target(name: "AstHost", dependencies: ["AstSyntax", "AstRuntime"]),
@@ -141,7 +147,7 @@ let package = Package(
         .testTarget(name: "AstSyntaxTests", dependencies: ["AstSyntax", "SnapshotSupport"], exclude: ["Snapshots"]),
         .testTarget(
             name: "AstRuntimeTests",
-            dependencies: ["AstSyntax", "AstRuntime", "AstBuiltins", "AstHost", "SnapshotSupport", "AsteroidModels"],
+            dependencies: ["AstSyntax", "AstRuntime", "AstBuiltins", "AstHost", "SnapshotSupport", "AstTime"],
             exclude: ["Snapshots"]),
         .testTarget(
             name: "AstCommandsTests",
@@ -149,6 +155,7 @@ let package = Package(
             resources: [.copy("Golden")]
         ),
         .testTarget(name: "AstConfigTests", dependencies: ["AstConfig"]),
+        .testTarget(name: "AstTimeTests", dependencies: ["AstTime"]),
         // Imports only the public product (and Hummingbird, for the example endpoint of docs/embedding.md).
         .testTarget(
             name: "AstEngineTests",

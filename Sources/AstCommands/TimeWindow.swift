@@ -12,9 +12,10 @@ struct TimeWindow {
     var after: Date?
     var before: Date?
 
-    /// RFC 3339 writes years 0001–9999.
-    static let writableTimes =
-        Date(timeIntervalSince1970: -62_135_596_800)...Date(timeIntervalSince1970: 253_402_300_799)
+    /// The years 0001–9999, which a time filter may name (AstTime's checked conversion).
+    static let writableTimes: ClosedRange<Date> =
+        Date(timeIntervalSince1970: RFC3339.writable.lowerBound)...Date(
+            timeIntervalSince1970: RFC3339.writable.upperBound)
 
     static func resolve(_ call: Invocation) throws -> TimeWindow {
         var window = TimeWindow()
@@ -45,9 +46,9 @@ struct TimeWindow {
     /// The instant one argument names.
     static func moment(_ value: Value, name: String, call: Invocation) throws -> Date? {
         let written = call.argumentSpans[name].map { call.env.source.text(of: $0) } ?? "\(name)=\(value.text)"
-        let date: Date
+        let since1970: Double
         switch value {
-        case .time(let time): date = time
+        case .time(let time): since1970 = time.timeIntervalSince1970
         case .duration(let seconds):
             guard seconds >= 0 else {
                 throw call.error(
@@ -56,15 +57,16 @@ struct TimeWindow {
                         "\(name)=\(Value.formatDuration(-seconds)) means \(Value.formatDuration(-seconds)) before now",
                     code: DiagnosticCode.badArgument)
             }
-            date = seconds.isFinite ? call.now.addingTimeInterval(-seconds) : Date(timeIntervalSince1970: -.infinity)
+            since1970 = call.now.timeIntervalSince1970 - seconds
         default:
             return nil
         }
-        guard writableTimes.contains(date) else {
+        do {
+            return try RFC3339.checkedDate(secondsSince1970: since1970)
+        } catch {
             throw call.error(
                 "list: \(written) reaches outside the years 0001–9999 (RFC 3339 cannot write it)", argument: name,
                 help: "a time filter must fall between 0001-01-01 and 9999-12-31", code: DiagnosticCode.badArgument)
         }
-        return date
     }
 }

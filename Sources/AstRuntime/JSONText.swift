@@ -1,4 +1,5 @@
 import AstSyntax
+import AstTime
 import Foundation
 
 /// JSON in and out, keeping record key order. Times are RFC 3339 strings, durations are seconds.
@@ -46,7 +47,7 @@ package enum JSONText {
         case .int(let v): return String(v)
         case .float(let v): return v.isFinite ? (v == v.rounded() && abs(v) < 1e15 ? String(format: "%.1f", v) : String(v)) : "null"
         case .string(let s): return quote(s)
-        case .time(let date): return quote(TimeFormat.rfc3339(date))
+        case .time(let date): return quote(RFC3339.format(date))
         case .duration(let seconds):
             return seconds == seconds.rounded() && abs(seconds) < 1e15 ? String(Int(seconds)) : String(seconds)
         case .list(let items):
@@ -86,7 +87,7 @@ package enum JSONText {
         case .string(let s): appendQuoted(s, to: &out)
         case .time(let date):
             out.append("\"")
-            out.append(TimeFormat.rfc3339(date))
+            out.append(RFC3339.format(date))
             out.append("\"")
         default:
             // A scalar reads the same compact or pretty; the pretty path spells it (the compact one comes here).

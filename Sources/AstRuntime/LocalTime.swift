@@ -1,4 +1,5 @@
 import AstSyntax
+import AstTime
 import Foundation
 
 /// Times as a person reads them: in the local zone (`TZ`, UTC when unset), with seconds and a zone
@@ -43,9 +44,9 @@ package enum LocalTime {
     /// `2026-12-01 10:00:05` in the zone (no marker: a table puts it in the column's title).
     package static func wall(_ date: Date, zone: TimeZone = zone) -> String {
         let seconds = date.timeIntervalSince1970
-        guard TimeFormat.range.contains(seconds) else { return TimeFormat.rfc3339(date) }
+        guard RFC3339.range.contains(seconds) else { return RFC3339.format(date) }
         let shifted = Date(timeIntervalSince1970: seconds.rounded(.down) + Double(zone.secondsFromGMT(for: date)))
-        return String(TimeFormat.rfc3339(shifted).prefix(19)).replacingOccurrences(of: "T", with: " ")
+        return String(RFC3339.format(shifted).prefix(19)).replacingOccurrences(of: "T", with: " ")
     }
 
     /// `2026-12-01 10:00:05 UTC`.
@@ -107,34 +108,17 @@ package enum LocalTime {
             return .time(calendar(zone).date(byAdding: .day, value: -1, to: startOfDay(now, zone: zone)) ?? now)
         default: break
         }
-        if let seconds = Literals.duration(trimmed) { return .duration(seconds) }
-        if trimmed.hasPrefix("-"), let seconds = Literals.duration(String(trimmed.dropFirst())) {
+        if let seconds = DurationText.parse(trimmed) { return .duration(seconds) }
+        if trimmed.hasPrefix("-"), let seconds = DurationText.parse(String(trimmed.dropFirst())) {
             return .duration(-seconds)
         }
-        if let date = Literals.time(trimmed) { return .time(date) }
+        if let date = RFC3339.parseDayOrTime(trimmed) { return .time(date) }
         return wallTime(trimmed, zone: zone).map { .time($0) }
     }
 
     /// `2026-12-01 10:00`, `2026-12-01T10:00:05` (no zone): that wall time in the zone.
     static func wallTime(_ text: String, zone: TimeZone) -> Date? {
-        let b = Array(text.utf8)
-        guard b.count == 16 || b.count == 19,
-            b[10] == UInt8(ascii: " ") || b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t"),
-            let midnight = Literals.time(String(decoding: b[0..<10], as: UTF8.self))
-        else { return nil }
-        func digits(_ start: Int) -> Int? {
-            guard b[start] >= 48, b[start] <= 57, b[start + 1] >= 48, b[start + 1] <= 57 else { return nil }
-            return Int(b[start] - 48) * 10 + Int(b[start + 1] - 48)
-        }
-        guard let hour = digits(11), b[13] == UInt8(ascii: ":"), let minute = digits(14), hour < 24, minute < 60 else {
-            return nil
-        }
-        var second = 0
-        if b.count == 19 {
-            guard b[16] == UInt8(ascii: ":"), let s = digits(17), s < 60 else { return nil }
-            second = s
-        }
-        let utcWall = midnight.addingTimeInterval(Double(hour * 3600 + minute * 60 + second))
+        guard let utcWall = RFC3339.parseWallTime(text) else { return nil }
         // The offset in force at that wall time (a guess at the UTC moment, then corrected once).
         let guess = utcWall.addingTimeInterval(-Double(zone.secondsFromGMT(for: utcWall)))
         return utcWall.addingTimeInterval(-Double(zone.secondsFromGMT(for: guess)))

@@ -1,4 +1,5 @@
 import AstSyntax
+import AstTime
 import Foundation
 
 // Checked arithmetic: an integer that overflows, a duration that is no longer finite, or a time outside the
@@ -10,7 +11,7 @@ extension Operators {
 
     /// The earliest and latest times a value may hold, those RFC 3339 can write:
     /// 0000-01-01T00:00:00Z … 9999-12-31T23:59:59.999Z.
-    package static let timeRange: ClosedRange<Double> = TimeFormat.range
+    package static let timeRange: ClosedRange<Double> = RFC3339.range
 
     static func overflowError(_ op: BinaryOp, _ lhs: Value, _ rhs: Value, _ span: Span, _ source: SourceFile?)
         -> RuntimeError

@@ -1,4 +1,5 @@
 import AstRuntime
+import AstTime
 import Foundation
 import Testing
 
@@ -33,7 +34,7 @@ import Testing
     @Test func parsesTheFormsPeopleType() {
         func time(_ text: String, _ zone: TimeZone = LocalTimeTests.utc) -> String? {
             if case .time(let date)? = LocalTime.parse(text, now: Self.moment, zone: zone) {
-                return TimeFormat.rfc3339(date)
+                return RFC3339.format(date)
             }
             return nil
         }
@@ -61,7 +62,7 @@ import Testing
 
     @Test func truncates() {
         func cut(_ unit: String, _ zone: TimeZone = LocalTimeTests.utc) -> String? {
-            LocalTime.truncate(Self.moment, to: unit, zone: zone).map(TimeFormat.rfc3339)
+            LocalTime.truncate(Self.moment, to: unit, zone: zone).map(RFC3339.format)
         }
         #expect(cut("minute") == "2026-12-01T10:27:00Z")
         #expect(cut("hour") == "2026-12-01T10:00:00Z")
