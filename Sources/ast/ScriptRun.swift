@@ -28,25 +28,16 @@ enum ScriptRun {
                 pending.cancel()
             }
         }
+        // The run and its report: the script path of AstCommands (Session+Script.swift), as the golden tests run it.
         let task = Task { await session.run(source) }
         pending.attach(task)
         let outcome = await task.value
         // Until the summary is out, further signals change nothing; then SIGTERM ends the process at once.
         signals.setHandler {}
         defer { signals.setHandler(nil) }
-        let renderer = DiagnosticRenderer(
-            color: Terminal.stderrIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
-        switch outcome {
-        case .invalid(let diagnostics, _):
-            Terminal.error(renderer.render(diagnostics))
-            if diagnostics.count > 1 { Terminal.error("\(diagnostics.count) errors; nothing was run") }
-        case .failed(let diagnostic):
-            Terminal.error(renderer.render(diagnostic))
-        case .interrupted:
-            // e.g. `interrupted: each completed 2 of 5 items (1 cancelled, 2 not started)`
-            Terminal.error((Terminal.stderrIsTerminal ? "\r\u{1B}[K" : "") + session.interruptionSummary)
-        case .success, .exited:
-            break
+        let color = Terminal.stderrIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        for message in session.scriptReport(for: outcome, color: color, terminal: Terminal.stderrIsTerminal) {
+            Terminal.error(message)
         }
         // A SIGTERM that came in as the script was ending still ends the process as terminated.
         // A `watch` stopped by SIGTERM that finished its work ends like a finished script.

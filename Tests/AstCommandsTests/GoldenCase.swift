@@ -1,8 +1,9 @@
 import Foundation
 
 /// One golden script and what it promises: `# expect: LINE` (stdout lines, in order),
-/// `# expect like: PATTERN` (a stdout line where `*` matches anything), `# expect error: TEXT` (stderr contains TEXT), `# expect exit: N`, `# sandbox` (needs the API),
-/// `# args: A B` (script arguments).
+/// `# expect like: PATTERN` (a stdout line where `*` matches anything), `# expect error: TEXT` (stderr contains TEXT),
+/// `# expect exit: N`, `# sandbox` (needs the API), `# args: A B` (script arguments).
+/// Any other `# expect…` form (say `# expect exit:2`) is a mistake in the script, listed in ``problems``.
 struct GoldenCase: CustomStringConvertible, Sendable {
     let name: String
     let path: String
@@ -12,6 +13,8 @@ struct GoldenCase: CustomStringConvertible, Sendable {
     var expectedExit: Int32 = 0
     var needsSandbox = false
     var arguments: [String] = []
+    /// `FILE:LINE: …` for each directive that is not one of the forms above.
+    var problems: [String] = []
 
     var description: String { name }
 
@@ -20,8 +23,9 @@ struct GoldenCase: CustomStringConvertible, Sendable {
         self.path = path
         self.text = text
         var exitGiven = false
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            guard let marker = line.range(of: "# expect") ?? line.range(of: "# sandbox") ?? line.range(of: "# args:") else { continue }
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard let marker = line.range(of: "# expect") ?? line.range(of: "# sandbox") ?? line.range(of: "# args:")
+            else { continue }
             let directive = line[marker.lowerBound...].dropFirst(2)
             if directive.hasPrefix("expect like: ") {
                 expectedLines.append("~" + String(directive.dropFirst("expect like: ".count)))
@@ -31,13 +35,17 @@ struct GoldenCase: CustomStringConvertible, Sendable {
                 expectedLines.append("")
             } else if directive.hasPrefix("expect error: ") {
                 expectedErrors.append(String(directive.dropFirst("expect error: ".count)))
-            } else if directive.hasPrefix("expect exit: ") {
-                expectedExit = Int32(directive.dropFirst("expect exit: ".count).trimmingCharacters(in: .whitespaces)) ?? -1
+            } else if directive.hasPrefix("expect exit: "),
+                let code = Int32(directive.dropFirst("expect exit: ".count).trimmingCharacters(in: .whitespaces))
+            {
+                expectedExit = code
                 exitGiven = true
-            } else if directive.hasPrefix("sandbox") {
+            } else if directive == "sandbox" {
                 needsSandbox = true
             } else if directive.hasPrefix("args: ") {
                 arguments = directive.dropFirst("args: ".count).split(separator: " ").map(String.init)
+            } else {
+                problems.append("\(name):\(index + 1): unknown directive «# \(directive)»")
             }
         }
         if !exitGiven, !expectedErrors.isEmpty { expectedExit = -1 }

@@ -15,8 +15,23 @@ import Testing
         #expect(expectations >= 600)
     }
 
+    /// A typo in a directive fails its script (it used to read `# expect exit:2` as "expect exit 0").
+    @Test func unknownDirectivesAreRejected() {
+        let text = "exit 2  # expect exit:2\nprint 1  # expect 1\n# sandboxed\nprint 2  # expect: 2\n# expect exit: two"
+        let golden = GoldenCase(name: "typo.ast", path: "typo.ast", text: text)
+        #expect(golden.problems == [
+            "typo.ast:1: unknown directive «# expect exit:2»",
+            "typo.ast:2: unknown directive «# expect 1»",
+            "typo.ast:3: unknown directive «# sandboxed»",
+            "typo.ast:5: unknown directive «# expect exit: two»",
+        ])
+        #expect(golden.expectedLines == ["2"])
+        #expect(!golden.needsSandbox)
+    }
+
     @Test(arguments: GoldenCase.all)
     func golden(_ golden: GoldenCase) async throws {
+        #expect(golden.problems.isEmpty, "\(golden.problems.joined(separator: "\n"))")
         let result = try await GoldenHarness.run(golden.text, name: golden.name, sandbox: golden.needsSandbox, arguments: golden.arguments)
         let lines = result.out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let trimmed = lines.last == "" ? Array(lines.dropLast()) : lines
@@ -34,7 +49,7 @@ import Testing
     }
 }
 
-/// Runs scripts the way `ast` does, with output captured.
+/// Runs scripts the way `ast FILE` does (`Session.runScript`, less signals), with output captured.
 enum GoldenHarness {
     static func run(_ text: String, name: String, sandbox: Bool, arguments: [String] = [], dryRun: Bool = false)
         async throws -> (out: String, err: String, code: Int32)
@@ -44,13 +59,9 @@ enum GoldenHarness {
         settings.dryRun = dryRun
         let api = sandbox ? try await SharedSandbox.shared.service() : nil
         let session = Session(api: api, output: output, settings: settings, arguments: arguments, environment: ["HOME": "/tmp"])
-        let outcome = await session.interpreter.run(SourceFile(name: name, text: text))
-        var err = output.stderr
-        switch outcome {
-        case .invalid(let diagnostics, _): err += DiagnosticRenderer().render(diagnostics) + "\n"
-        case .failed(let diagnostic): err += DiagnosticRenderer().render(diagnostic) + "\n"
-        default: break
-        }
+        var err = ""
+        let outcome = await session.runScript(SourceFile(name: name, text: text)) { err += $0 + "\n" }
+        err = output.stderr + err
         return (output.stdout, err, outcome.exitCode)
     }
 }
