@@ -110,6 +110,8 @@ struct EachRunner: Sendable {
                 inFlightWord: bulk == nil ? "cancelled" : "unknown — check with `get`")
             let ledger = bulk.map { BulkLedger(label: "each", items: $0.items, interpreter: call.interpreter, progress: progress) }
             let state = EachState(progress: progress, ledger: ledger, finalize: finalizer(ledger))
+            // Over an endless input, the producer (`watch`) learns what became of each item it yielded.
+            if live { state.acks = ItemAcks.of(call.interpreter) }
             var failures: [(String, String)] = []
             var count = 0
             var exhausted = false
@@ -229,6 +231,8 @@ final class EachState: @unchecked Sendable {
     let progress: ProgressTask?
     let ledger: BulkLedger?
     let finalize: (@Sendable (Bool) -> Void)?
+    /// Told when each item starts and ends (over an endless input), as it happens: not in output order.
+    var acks: ItemAcks?
 
     init(progress: ProgressTask?, ledger: BulkLedger? = nil, finalize: (@Sendable (Bool) -> Void)? = nil) {
         self.progress = progress
@@ -255,6 +259,23 @@ final class EachState: @unchecked Sendable {
             task = Task { try await runner.run(item, progress: progress) }
         }
         lock.withLock { inFlight.append((item, index, task)) }
+        if let acks {
+            acks.started(item)
+            Task { await Self.acknowledge(item, of: task, to: acks) }
+        }
+    }
+
+    /// Tells the producer the item's end once its task ends: done (or skipped), or failed. A cancelled or
+    /// interrupted item is not told (it was not handled; a restart offers it again).
+    static func acknowledge(_ item: Value, of task: Task<Value, any Error>, to acks: ItemAcks) async {
+        do {
+            _ = try await task.value
+            acks.finished(item, failed: false)
+        } catch ControlFlow.continueLoop {
+            acks.finished(item, failed: false)
+        } catch let error as RuntimeError where error.diagnostic.code != DiagnosticCode.interrupted {
+            if !task.isCancelled { acks.finished(item, failed: true) }
+        } catch {}
     }
 
     func takeFirst() -> (Value, Int, Task<Value, any Error>)? {

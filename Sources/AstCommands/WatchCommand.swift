@@ -12,12 +12,13 @@ import Foundation
 /// before. An execution created an hour ago that fails now is in the next poll; one yielded before never
 /// comes again (the "seen" set; entries older than the window are forgotten, as no poll can list them).
 ///
-/// Delivery is at least once: what a poll yielded is recorded (durably with `state=`) when the next poll
-/// starts, after the consumer had `every` to act on it. A crash or `kill -9` before then yields those
-/// again on restart; `rerun` skips an execution that already has a rerun, so nothing is rerun twice, and
-/// nothing yielded is lost unacted-on.
+/// Delivery is at least once: an item `each` acts on is recorded (durably with `state=`) when `each` has
+/// finished it (or skipped it by policy); one it failed is offered again by a later poll (doubling pause,
+/// up to `retry-failed=` times, then a `gave-up` event); anything else yielded is recorded when the next
+/// poll starts (see `WatchPoller`). A crash or `kill -9` before then yields those again on restart; `rerun`
+/// skips an execution that already has a rerun, so nothing is rerun twice, and nothing is lost unacted-on.
 struct WatchCommand: Command {
-    static let ownNames: Set<String> = ["every", "since", "state", "limit"]
+    static let ownNames: Set<String> = ["every", "since", "state", "limit", "retry-failed"]
 
     let signature = Signature(
         "watch", "an endless stream of executions as they newly match list filters (polls; state= survives restarts)",
@@ -28,6 +29,9 @@ struct WatchCommand: Command {
             ParamSpec(
                 "state", .string, "remember what was yielded: a file path, or a name under $XDG_STATE_HOME/ast/watch"),
             ParamSpec("limit", .int, "stop after N executions"),
+            ParamSpec(
+                "retry-failed", .int,
+                "offer an execution `each` failed on again up to N times (default 8; 0: never), then give up"),
         ],
         namedPrefixes: ["meta.", "input."],
         flags: [FlagSpec("once", "poll once, yield what is new and end (for cron)")],
@@ -74,9 +78,18 @@ struct WatchCommand: Command {
             state = WatchState()
         }
         let once = call.flag("once")
-        let settings = WatchPoller.Settings(query: query, every: every, window: window, limit: limit, once: once)
+        var settings = WatchPoller.Settings(query: query, every: every, window: window, limit: limit, once: once)
+        if let retries = call.named["retry-failed"]?.intValue {
+            guard (0...1000).contains(retries) else {
+                throw call.error(
+                    "watch: retry-failed= must be 0–1000, got \(retries)", argument: "retry-failed",
+                    code: DiagnosticCode.badArgument)
+            }
+            settings.retryFailed = retries
+        }
+        let pollerSettings = settings
         var stream = ValueStream(elementSchema: APISchemas.execution) {
-            let poller = WatchPoller(settings: settings, state: state, call: call, api: api)
+            let poller = WatchPoller(settings: pollerSettings, state: state, call: call, api: api)
             return ValueIterator { try await poller.next() }
         }
         stream.isEndless = limit == nil && !once

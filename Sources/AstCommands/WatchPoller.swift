@@ -6,7 +6,14 @@ import Foundation
 /// One `watch` stream: polls, queues what is new, yields it oldest first, and records what it yielded
 /// (see `WatchCommand`). A failed poll is retried with a growing pause (up to 5 minutes, never less than
 /// `every`); an outage is told once when it starts and once when it ends, and never ends the stream.
-final class WatchPoller: @unchecked Sendable {
+///
+/// A consumer that acts per item (`each` over the stream) tells the poller what became of each one
+/// (`ItemAcks`): an item is recorded as handled when it finished (or was skipped by policy: `rerun`'s
+/// "already rerun", `--max-attempts`), and an item that failed is not: it is offered again by a later poll,
+/// after a doubling pause, and given up after `retryFailed` failures (a `gave-up` event; then recorded).
+/// An item no consumer started (a `where` dropped it; a consumer that does not act per item) is recorded
+/// when the next poll starts, as before; one still in flight is never offered twice.
+final class WatchPoller: ItemAckListener, @unchecked Sendable {
     struct Settings: Sendable {
         var query: ListExecutionsQuery
         var every: Double
@@ -14,6 +21,14 @@ final class WatchPoller: @unchecked Sendable {
         var limit: Int?
         /// One poll, then the end (`--once`).
         var once = false
+        /// How many times an item the consumer failed is offered again before it is given up.
+        var retryFailed = 8
+    }
+
+    /// An item the consumer failed: how often, and when it may be offered again.
+    struct Failure {
+        var count: Int
+        var retryAt: Date
     }
 
     let settings: Settings
@@ -22,8 +37,14 @@ final class WatchPoller: @unchecked Sendable {
     let api: APIService
     let log: EventLog
     private var queue: [Execution] = []
-    /// Yielded since the last poll: recorded when the next poll starts.
-    private var yielded: [(id: String, created: Date)] = []
+    /// Guards `pending`, `inFlight` and `failures` (acks arrive from the consumer's tasks).
+    private let lock = NSLock()
+    /// Yielded and not yet resolved: recorded when acked done, or at the next poll if no consumer started it.
+    private var pending: [String: Date] = [:]
+    /// Yielded items a consumer started and has not finished.
+    private var inFlight: Set<String> = []
+    /// Items the consumer failed, held back until `retryAt`.
+    private var failures: [String: Failure] = [:]
     private var produced = 0
     private var polls = 0
     private var failedPolls = 0
@@ -35,6 +56,7 @@ final class WatchPoller: @unchecked Sendable {
         self.api = api
         log = EventLog.of(call.interpreter)
         GracefulStop.shared.begin()
+        ItemAcks.install(on: call.interpreter).add(self)
     }
 
     deinit { GracefulStop.shared.end() }
@@ -42,10 +64,11 @@ final class WatchPoller: @unchecked Sendable {
     func next() async throws -> Value? {
         while true {
             if GracefulStop.shared.isRequested {
-                // SIGTERM: the stream ends here; what the consumer has in flight finishes. What this poll
-                // yielded is recorded only at the next start's first poll (delivery is at least once).
+                // SIGTERM: the stream ends here; what the consumer has in flight finishes and is recorded
+                // as it is acked; what it passed over is recorded now, so a restart does not offer it again.
                 log.event(
                     "stop", "watch: stopping (SIGTERM); finishing the work in flight", to: call.interpreter.output)
+                try commit()
                 return nil
             }
             if let limit = settings.limit, produced >= limit {
@@ -55,7 +78,7 @@ final class WatchPoller: @unchecked Sendable {
             }
             if !queue.isEmpty {
                 let execution = queue.removeFirst()
-                yielded.append((execution.id, execution.createdAt))
+                lock.withLock { pending[execution.id] = execution.createdAt }
                 produced += 1
                 return APIValues.value(execution)
             }
@@ -76,9 +99,78 @@ final class WatchPoller: @unchecked Sendable {
         return min(backoff, max(settings.every, 300))
     }
 
+    /// Records what was yielded and no consumer started (a started item is recorded when it is acked).
     func commit() throws {
-        do { try state.record(yielded) } catch { throw call.error("watch: \(error)") }
-        yielded = []
+        let entries: [(id: String, created: Date)] = lock.withLock {
+            let passed = pending.filter { !inFlight.contains($0.key) }
+            for id in passed.keys { pending[id] = nil }
+            return passed.map { (id: $0.key, created: $0.value) }
+        }
+        do { try state.record(entries) } catch { throw call.error("watch: \(error)") }
+    }
+
+    /// The pause before an item failed `count` times is offered again: `every`, doubling, at most an hour.
+    func retryPause(after count: Int) -> Double {
+        max(settings.every, min(settings.every * pow(2, Double(min(count - 1, 30))), 3600))
+    }
+
+    /// Whether a poll may offer the execution now (not handled, not in flight, not held back).
+    func isOffered(_ id: String, now: Date) -> Bool {
+        guard !state.contains(id) else { return false }
+        return lock.withLock {
+            pending[id] == nil && failures[id].map { $0.retryAt <= now } ?? true
+        }
+    }
+
+    func itemStarted(_ id: String) {
+        lock.withLock { if pending[id] != nil { _ = inFlight.insert(id) } }
+    }
+
+    func itemFinished(_ id: String, failed: Bool) {
+        enum Next { case record(Date), retry(Int, Double), giveUp(Int, Date) }
+        let next: Next? = lock.withLock {
+            guard let created = pending.removeValue(forKey: id) else { return nil }
+            inFlight.remove(id)
+            guard failed else {
+                failures[id] = nil
+                return .record(created)
+            }
+            let count = (failures[id]?.count ?? 0) + 1
+            guard count <= settings.retryFailed else {
+                failures[id] = nil
+                return .giveUp(count, created)
+            }
+            let pause = retryPause(after: count)
+            failures[id] = Failure(count: count, retryAt: Date().addingTimeInterval(pause))
+            return .retry(count, pause)
+        }
+        switch next {
+        case nil:
+            return
+        case .record(let created)?:
+            record(id, created)
+        case .retry(let count, let pause)?:
+            log.event(
+                "retry-later", "watch: \(id) failed (\(count) of \(settings.retryFailed + 1)); offered again in \(Int(pause.rounded(.up)))s",
+                fields: [("item", .string(id)), ("failures", .int(count)), ("retryIn", .duration(pause))],
+                to: call.interpreter.output)
+        case .giveUp(let count, let created)?:
+            log.event(
+                "gave-up",
+                "watch: GAVE UP on \(id) after \(count) failures; it is recorded as handled and will not be offered again",
+                fields: [("item", .string(id)), ("failures", .int(count))], to: call.interpreter.output)
+            record(id, created)
+        }
+    }
+
+    /// Records one finished item at once (so a stop or a `kill -9` right after loses nothing).
+    private func record(_ id: String, _ created: Date) {
+        do {
+            try state.record([(id: id, created: created)])
+        } catch {
+            log.event(
+                "state-error", "watch: \(error)", fields: [("error", .string("\(error)"))], to: call.interpreter.output)
+        }
     }
 
     func poll() async throws {
@@ -90,11 +182,12 @@ final class WatchPoller: @unchecked Sendable {
         let check = ListFilterCheck(query: query, strict: false, call: call)
         var found: [Execution] = []
         var ids: Set<String> = []
+        let now = Date()
         do {
             var iterator = api.client.listExecutions(query).makeAsyncIterator()
             while let execution = try await iterator.nextItem() {
                 LineageCache.of(call.interpreter).note(execution)
-                guard ids.insert(execution.id).inserted, !state.contains(execution.id) else { continue }
+                guard ids.insert(execution.id).inserted, isOffered(execution.id, now: now) else { continue }
                 guard try check.admits(execution) else { continue }
                 found.append(execution)
             }

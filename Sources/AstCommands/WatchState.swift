@@ -1,8 +1,8 @@
 import Foundation
 
 /// What `watch state=…` has yielded, kept across restarts: one line per execution, `ID CREATED` (created
-/// as Unix seconds), appended and `fsync`ed before the next poll, so a `kill -9` loses at most what the
-/// last poll yielded — and that is yielded again (see `WatchCommand` on why again, not never).
+/// as Unix seconds), appended and `fsync`ed as each item is handled (see `WatchPoller`), so a `kill -9`
+/// loses at most what was in flight — and that is yielded again (see `WatchCommand` on why again, not never).
 ///
 /// On open, a torn last line (a crash mid-write) is ignored and entries older than the look-back window
 /// (no poll can list them again) are dropped: the file is rewritten to a temporary file, synced and

@@ -21,6 +21,14 @@ public struct FaultSpec: Sendable, Hashable {
     /// Requests per second served (`rate:10/s`): above it, a request is answered 429 with `Retry-After: 1`
     /// before the handler. A bucket of one second's requests, refilled continuously.
     public var rateLimit: Double?
+    /// A rerun outage (`reruns-503:5s`): every `POST …/rerun` in the first milliseconds after the server
+    /// started is answered with the status, before the handler; afterwards reruns work again.
+    public var rerunOutage: RerunOutage?
+
+    public struct RerunOutage: Sendable, Hashable {
+        public var status: Int
+        public var ms: Int
+    }
 
     public init(
         statusRates: [Int: Double] = [:], resetRate: Double = 0, latencyMs: Int = 0,
@@ -33,7 +41,7 @@ public struct FaultSpec: Sendable, Hashable {
         self.afterResetRate = afterResetRate
     }
 
-    public var isEmpty: Bool { !rolls && latencyMs == 0 && rateLimit == nil }
+    public var isEmpty: Bool { !rolls && latencyMs == 0 && rateLimit == nil && rerunOutage == nil }
 
     /// True when any rate is set, so each request rolls the dice.
     var rolls: Bool { !statusRates.isEmpty || resetRate > 0 || !afterStatusRates.isEmpty || afterResetRate > 0 }
@@ -51,6 +59,13 @@ public struct FaultSpec: Sendable, Hashable {
                     throw FaultSpecError(item: item, reason: Self.latencyRule)
                 }
                 latencyMs = ms
+                continue
+            }
+            if name.hasPrefix("reruns-") {
+                guard case .status(let status)? = FaultDecision(name: String(name.dropFirst(7))),
+                    let ms = Self.milliseconds(value)
+                else { throw FaultSpecError(item: item, reason: Self.rerunOutageRule) }
+                rerunOutage = RerunOutage(status: status, ms: ms)
                 continue
             }
             if name == "rate" {
@@ -75,6 +90,7 @@ public struct FaultSpec: Sendable, Hashable {
         if total > 1 { throw FaultSpecError(item: text, reason: "the rates add up to more than 1") }
     }
 
+    static let rerunOutageRule = "a rerun outage looks like reruns-503:5s (a status 400–599, at most 60s)"
     static let latencyRule = "latency must look like 20ms or 1.5s, at most 60s"
     static let rateRule = "rate must look like 10/s or 600/m (at least 1 per minute, at most 100000/s)"
 

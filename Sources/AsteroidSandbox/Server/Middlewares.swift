@@ -90,6 +90,11 @@ struct FaultMiddleware<Context: RequestContext>: RouterMiddleware {
         -> Response
     {
         if let rate = spec.rateLimit, !dice.admit(perSecond: rate) { throw Self.injected(429, after: false) }
+        if let outage = spec.rerunOutage, request.method == .post, request.uri.path.hasSuffix("/rerun"),
+            dice.started.duration(to: .now) < .milliseconds(outage.ms)
+        {
+            throw Self.injected(outage.status, after: false)
+        }
         var decision: FaultDecision?
         var latency = spec.latencyMs
         if let name = Self.headerName, let header = request.headers[name] {
@@ -138,6 +143,9 @@ final class FaultDice: @unchecked Sendable {
     private let lock = NSLock()
     private var counter: UInt64 = 0
     private let seed: UInt64
+
+    /// When the server started (the rerun outage's window begins here).
+    let started = ContinuousClock.now
 
     init(seed: UInt64) { self.seed = seed }
 
