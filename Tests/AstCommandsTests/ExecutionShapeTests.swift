@@ -38,7 +38,7 @@ struct ExecutionShapeTests {
         browserLiveViewUrl: "https://bl.example/1",
         triggerContext: .api(
             runner: TriggerRunner(userId: "u-1", email: "a@example.com", isAdmin: true),
-            actor: Actor(kind: .apiKey, id: "k-1", client: .cli), apiKey: APIKeyRef(id: "k-1", name: "ci")),
+            actor: TriggerActor(kind: .apiKey, id: "k-1", client: .cli), apiKey: APIKeyRef(id: "k-1", name: "ci")),
         executionOptions: ExecutionOptions(sharedStorageKey: "shared", variantKey: "variant", softTimeoutMins: 15),
         hasBeenRerun: true, parentExecutionId: "parent-1",
         scriptFailures: [
