@@ -13,9 +13,10 @@ struct TimeWindow {
     var before: Date?
 
     /// The years 0001–9999, which a time filter may name (AstTime's checked conversion).
-    static let writableTimes: ClosedRange<Date> =
-        Date(timeIntervalSince1970: RFC3339.writable.lowerBound)...Date(
-            timeIntervalSince1970: RFC3339.writable.upperBound)
+    static let writableTimes: ClosedRange<Date> = {
+        let (lower, upper) = (RFC3339.writable.lowerBound, RFC3339.writable.upperBound)
+        return Date(timeIntervalSince1970: lower)...Date(timeIntervalSince1970: upper)
+    }()
 
     static func resolve(_ call: Invocation) throws -> TimeWindow {
         var window = TimeWindow()

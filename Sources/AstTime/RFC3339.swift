@@ -79,11 +79,16 @@ public enum RFC3339 {
             }
         }
         if year < 0 { bytes.append(UInt8(ascii: "-")) }
-        digits(abs(year), 4); bytes.append(UInt8(ascii: "-"))
-        digits(month, 2); bytes.append(UInt8(ascii: "-"))
-        digits(day, 2); bytes.append(UInt8(ascii: "T"))
-        digits(secondsOfDay / 3600, 2); bytes.append(UInt8(ascii: ":"))
-        digits(secondsOfDay / 60 % 60, 2); bytes.append(UInt8(ascii: ":"))
+        digits(abs(year), 4)
+        bytes.append(UInt8(ascii: "-"))
+        digits(month, 2)
+        bytes.append(UInt8(ascii: "-"))
+        digits(day, 2)
+        bytes.append(UInt8(ascii: "T"))
+        digits(secondsOfDay / 3600, 2)
+        bytes.append(UInt8(ascii: ":"))
+        digits(secondsOfDay / 60 % 60, 2)
+        bytes.append(UInt8(ascii: ":"))
         digits(secondsOfDay % 60, 2)
         if millis != 0 {
             bytes.append(UInt8(ascii: "."))

@@ -32,7 +32,10 @@ import Testing
             // A bare day (`2026-11-01`) is a language literal but not an RFC 3339 date-time.
             if text.utf8.count == 10, Literals.time(text) != nil { continue }
             let (language, client) = (Self.language(text), Self.client(text))
-            #expect(language == client, "seed \(seed): \"\(text)\" language \(String(describing: language)) client \(String(describing: client))")
+            #expect(
+                language == client,
+                "seed \(seed): \"\(text)\" language \(String(describing: language)) client \(String(describing: client))"
+            )
             if client == nil { rejected += 1 } else { accepted += 1 }
         }
         #expect(accepted > 2_000, "seed \(seed)")
@@ -60,7 +63,7 @@ import Testing
         func often(_ good: String, _ bad: [String]) -> String { r.next() % 5 == 0 ? pick(bad) : good }
         var text = often(number(0...9999, 4), ["-0001", "202", "20261", "2O26"]) + "-"
         text += often(number(1...12, 2), ["00", "13", "1", "1a"]) + "-"
-        text += often(number(1...28, 2), ["00", "29", "30", "31", "32", "3"]) 
+        text += often(number(1...28, 2), ["00", "29", "30", "31", "32", "3"])
         text += often(pick(["T", "t"]), [" ", "_", "x", ""])
         text += often(number(0...23, 2), ["24", "1", "99"]) + ":"
         text += often(number(0...59, 2), ["60", "5"]) + often(":", ["", "."])

@@ -24,8 +24,10 @@ import Testing
     }
 
     /// RFC 3339 §5.6 requires the colon in a numeric offset; the language and the client both refuse `+0200`.
-    @Test(arguments: ["2026-12-01T10:00:00+0200", "2026-12-01T10:00:00-0530", "2026-12-01T10:00:00+02",
-        "2026-12-01T10:00:00+02:0", "2026-12-01T10:00:00+2:00"])
+    @Test(arguments: [
+        "2026-12-01T10:00:00+0200", "2026-12-01T10:00:00-0530", "2026-12-01T10:00:00+02",
+        "2026-12-01T10:00:00+02:0", "2026-12-01T10:00:00+2:00",
+    ])
     func offsetWithoutColonIsRefused(_ text: String) {
         #expect(RFC3339.parse(text) == nil)
         #expect(RFC3339.parseDayOrTime(text) == nil)
@@ -45,7 +47,8 @@ import Testing
         for seconds in [Double.nan, .infinity, -.infinity, -62_135_596_801, 253_402_300_800, 1e300] {
             #expect(throws: TimeOutOfRange.self) { try RFC3339.checkedDate(secondsSince1970: seconds) }
         }
-        #expect(try RFC3339.checkedDate(secondsSince1970: -62_135_596_800) == Date(timeIntervalSince1970: -62_135_596_800))
+        #expect(
+            try RFC3339.checkedDate(secondsSince1970: -62_135_596_800) == Date(timeIntervalSince1970: -62_135_596_800))
         #expect(try RFC3339.checkedDate(secondsSince1970: 0) == Date(timeIntervalSince1970: 0))
     }
 
@@ -58,8 +61,10 @@ import Testing
         #expect(RFC3339.parseWallTime("2026-11-01") == nil)
     }
 
-    @Test(arguments: [("250ms", 0.25), ("90s", 90), ("1h30m", 5400), ("7d", 604_800), ("2w", 1_209_600),
-        ("1.5h", 5400), ("1d12h", 129_600)])
+    @Test(arguments: [
+        ("250ms", 0.25), ("90s", 90), ("1h30m", 5400), ("7d", 604_800), ("2w", 1_209_600),
+        ("1.5h", 5400), ("1d12h", 129_600),
+    ])
     func durations(_ text: String, _ seconds: Double) {
         #expect(DurationText.parse(text) == seconds)
     }
