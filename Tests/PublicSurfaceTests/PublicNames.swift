@@ -1,7 +1,7 @@
 // Every public type of the library products (AsteroidModels, AsteroidClient, AsteroidSandbox, AstEngine), named
 // unqualified beside Foundation, ArgumentParser, Hummingbird and NIOCore. A name two of these modules both declare
-// is ambiguous here and this target stops compiling; add each new public type to the list. (`RFC3339` is left
-// out while it moves to its own module.)
+// is ambiguous here and this target stops compiling; add each new public type to the list. AstTime's names come
+// through AsteroidModels' re-export.
 import ArgumentParser
 import AstEngine
 import AsteroidSandbox
@@ -25,6 +25,9 @@ private typealias SurfaceAsteroidClient = AsteroidClient
 private typealias SurfaceAsteroidClientVersion = AsteroidClientVersion
 private typealias SurfaceAsteroidError = AsteroidError
 private typealias SurfaceAsteroidJSON = AsteroidJSON
+private typealias SurfaceRFC3339 = RFC3339
+private typealias SurfaceTimeOutOfRange = TimeOutOfRange
+private typealias SurfaceDurationText = DurationText
 private typealias SurfaceAsteroidTransport = AsteroidTransport
 private typealias SurfaceAsyncHTTPClientTransport = AsyncHTTPClientTransport
 private typealias SurfaceCancelReason = CancelReason
