@@ -17,18 +17,10 @@ package struct Checker: SyntaxVisitor {
     var loopBodies: [Span] = []
 
     package static func check(_ program: Program, registry: Registry, functions: [String], source: SourceFile) -> [Diagnostic] {
-        // Every `def` name (at any depth) and whether `source` is called: a call may come before its definition.
-        var names: Set<String> = []
-        var callsSource = false
-        SyntaxNode.program(program).forEachNode { node in
-            switch node {
-            case .statement(let s): if case .def(let name, _, _, _) = s.kind { names.insert(name) }
-            case .call(let c): if c.name == "source" { callsSource = true }
-            case .program, .block, .param, .pipeline, .expr: break
-            }
-        }
-        var checker = Checker(registry: registry, knownFunctions: Set(functions), usesSource: callsSource)
-        checker.definedHere = names
+        var collector = DefCollector()
+        collector.walk(.program(program))
+        var checker = Checker(registry: registry, knownFunctions: Set(functions), usesSource: collector.callsSource)
+        checker.definedHere = collector.names
         checker.walk(program.statements)
         return checker.diagnostics.map { $0.located(in: source) }
     }
@@ -97,5 +89,20 @@ package struct Checker: SyntaxVisitor {
             case .positional, .stage: break
             }
         }
+    }
+}
+
+/// Finds every `def` name (at any depth) and whether `source` is called: a call may come before its definition.
+struct DefCollector: SyntaxVisitor {
+    var names: Set<String> = []
+    var callsSource = false
+
+    mutating func enter(_ node: SyntaxNode) -> Bool {
+        switch node {
+        case .statement(let s): if case .def(let name, _, _, _) = s.kind { names.insert(name) }
+        case .call(let c): if c.name == "source" { callsSource = true }
+        case .program, .block, .param, .pipeline, .expr: break
+        }
+        return true
     }
 }
