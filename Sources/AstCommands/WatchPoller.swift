@@ -151,7 +151,8 @@ final class WatchPoller: ItemAckListener, @unchecked Sendable {
             record(id, created)
         case .retry(let count, let pause)?:
             log.event(
-                "retry-later", "watch: \(id) failed (\(count) of \(settings.retryFailed + 1)); offered again in \(Int(pause.rounded(.up)))s",
+                "retry-later",
+                "watch: \(id) failed (\(count) of \(settings.retryFailed + 1)); offered again in \(Int(pause.rounded(.up)))s",
                 fields: [("item", .string(id)), ("failures", .int(count)), ("retryIn", .duration(pause))],
                 to: call.interpreter.output)
         case .giveUp(let count, let created)?:

@@ -3,7 +3,7 @@ import Foundation
 /// Events of long-running work (`watch`, an endless `each`) on stderr: as a plain line (the default), or
 /// with `ast --log-format json` as one JSON object per line for log collectors:
 /// `{"time":"…","event":"poll","message":"…",…fields}`. Events: `poll`, `backoff`, `recovered`,
-/// `item-done`, `item-failed`, `item-skipped`, `retry`, `stop`.
+/// `item-done`, `item-failed`, `item-skipped`, `retry`, `retry-later`, `gave-up`, `stop`.
 package final class EventLog: Sendable {
     package enum Format: String, Sendable, CaseIterable { case text, json }
 

@@ -61,7 +61,8 @@ struct WatchFailedItemTests {
         let originals = try await Self.ours(client, batch: batch)
         #expect(originals.count == 4, "a rerun was made during the outage")
         // The heart of it: a failed item is not recorded as handled.
-        #expect(Self.stateIds(stateFile).isDisjoint(with: originals.map(\.id)), "a failed rerun was recorded as handled")
+        #expect(
+            Self.stateIds(stateFile).isDisjoint(with: originals.map(\.id)), "a failed rerun was recorded as handled")
 
         try await Self.makeOriginals(2, batch: batch, client: client)
         let second = try Self.start(stateFile, batch: batch, base: server.baseURL.absoluteString)
@@ -104,7 +105,8 @@ struct WatchFailedItemTests {
         defer { try? FileManager.default.removeItem(at: directory) }
 
         try await Self.makeOriginals(2, batch: batch, client: client)
-        let daemon = try Self.start(stateFile, batch: batch, base: server.baseURL.absoluteString, extra: "retry-failed=2")
+        let daemon = try Self.start(
+            stateFile, batch: batch, base: server.baseURL.absoluteString, extra: "retry-failed=2")
         let end = ContinuousClock.now + .seconds(30)
         while Self.stateIds(stateFile).count < 2, ContinuousClock.now < end {
             try await Task.sleep(for: .milliseconds(100))

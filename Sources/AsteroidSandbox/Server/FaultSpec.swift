@@ -28,6 +28,10 @@ public struct FaultSpec: Sendable, Hashable {
     public struct RerunOutage: Sendable, Hashable {
         public var status: Int
         public var ms: Int
+        public init(status: Int, ms: Int) {
+            self.status = status
+            self.ms = ms
+        }
     }
 
     public init(
