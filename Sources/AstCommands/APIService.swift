@@ -12,6 +12,8 @@ package final class APIService: Sendable {
     let dryClient: AsteroidClient
     /// Agent names and execution ids seen this session (for completion).
     package let seen = SeenValues()
+    /// The organization `execute files=…` stages in, asked once per session (StagingOrganization).
+    let stagingOrganization = StagingOrganization()
 
     /// `set trace true` / `--verbose`: each request on stderr.
     let trace: RequestTrace

@@ -74,7 +74,7 @@ struct ExecuteCommand: Command {
             }
         }
         let client = api.mutatingClient(call)
-        let organization = call.named["org"]?.text
+        let organization = try await StagingOrganization.resolve(call, api: api, staging: !uploads.isEmpty)
         let attachments = uploads
         if call.flag("sync") {
             request.timeoutSeconds = call.named["timeout"]?.intValue ?? 25
