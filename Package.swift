@@ -3,11 +3,10 @@ import PackageDescription
 
 // Module picture (imports point down only):
 //
-//   language column                                   API column
-//   AstSyntax   <- AstRuntime <- AstBuiltins (pure data)     AsteroidModels <- AsteroidClient
-//                            \<- AstHost (session, files,    AsteroidModels <- AsteroidSandbox
-//                                 \       terminal)
-//                                  AstCommands (binds the API into the language; over AstBuiltins and AstHost)
+//   language column                                             API column
+//   AstSyntax <- AstRuntime <- AstBuiltins (pure data commands)     AsteroidModels <- AsteroidClient
+//                AstRuntime <- AstHost (session, file, terminal)    AsteroidModels <- AsteroidSandbox
+//                  AstBuiltins, AstHost <- AstCommands (binds the API into the language)
 //                                          |
 //                                       AstREPL (line reader seam, history, completion; CLibEdit)
 //                                          |
