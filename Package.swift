@@ -46,7 +46,6 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
@@ -112,8 +111,7 @@ let package = Package(
         .executableTarget(
             name: "ast-fuzz",
             dependencies: [
-                "AstSyntax", "AstRuntime", "AstBuiltins", "AstCommands", "AsteroidModels", "AsteroidClient",
-                "AsteroidSandbox",
+                "AstSyntax", "AstRuntime", "AstBuiltins", "AsteroidModels", "AsteroidSandbox",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
@@ -142,7 +140,9 @@ let package = Package(
             exclude: ["Snapshots"]),
         .testTarget(
             name: "AstCommandsTests",
-            dependencies: ["AstCommands", "AstRuntime", "AstSyntax", "AsteroidSandbox", "AsteroidClient"],
+            dependencies: [
+                "AstCommands", "AstRuntime", "AstSyntax", "AsteroidSandbox", "AsteroidClient", "SnapshotSupport",
+            ],
             resources: [.copy("Golden")]
         ),
         .testTarget(name: "AstConfigTests", dependencies: ["AstConfig"]),
