@@ -52,7 +52,6 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
@@ -120,8 +119,7 @@ let package = Package(
         .executableTarget(
             name: "ast-fuzz",
             dependencies: [
-                "AstSyntax", "AstRuntime", "AstBuiltins", "AstHost", "AstCommands", "AsteroidModels", "AsteroidClient",
-                "AsteroidSandbox",
+                "AstSyntax", "AstRuntime", "AstBuiltins", "AstHost", "AsteroidModels", "AsteroidSandbox",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
@@ -150,7 +148,9 @@ let package = Package(
             exclude: ["Snapshots"]),
         .testTarget(
             name: "AstCommandsTests",
-            dependencies: ["AstCommands", "AstRuntime", "AstSyntax", "AsteroidSandbox", "AsteroidClient"],
+            dependencies: [
+                "AstCommands", "AstRuntime", "AstSyntax", "AsteroidSandbox", "AsteroidClient", "SnapshotSupport",
+            ],
             resources: [.copy("Golden")]
         ),
         .testTarget(name: "AstConfigTests", dependencies: ["AstConfig"]),

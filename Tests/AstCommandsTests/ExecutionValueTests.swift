@@ -1,6 +1,7 @@
 import AsteroidModels
 import AstRuntime
 import Foundation
+import SnapshotSupport
 import Testing
 
 @testable import AstCommands
@@ -73,10 +74,12 @@ struct ExecutionValueTests {
 
     @Test("millisecond rounding is exactly what writing the time and reading it back gives")
     func millisecondPrecision() {
-        var random = SystemRandomNumberGenerator()
+        var random = TestRandom()
         for _ in 0..<20_000 {
             let date = Date(timeIntervalSince1970: Double.random(in: -2_000_000_000...4_000_000_000, using: &random))
-            #expect(RFC3339.millisecondPrecision(date) == RFC3339.parse(RFC3339.format(date)))
+            #expect(
+                RFC3339.millisecondPrecision(date) == RFC3339.parse(RFC3339.format(date)),
+                "seed \(random.seed) (TEST_SEED replays it)")
         }
     }
 }

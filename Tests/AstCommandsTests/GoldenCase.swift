@@ -57,7 +57,9 @@ struct GoldenCase: CustomStringConvertible, Sendable {
         let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
         var cases: [GoldenCase] = []
         while let url = enumerator?.nextObject() as? URL {
-            guard url.pathExtension == "ast", let data = FileManager.default.contents(atPath: url.path) else { continue }
+            guard url.pathExtension == "ast", let data = FileManager.default.contents(atPath: url.path) else {
+                continue
+            }
             let name = url.path.replacingOccurrences(of: root.path + "/", with: "")
             cases.append(GoldenCase(name: name, path: url.path, text: String(decoding: data, as: UTF8.self)))
         }

@@ -2,6 +2,7 @@ import AstCommands
 import AsteroidModels
 import AsteroidSandbox
 import Foundation
+import SnapshotSupport
 import Testing
 
 /// The planner's proof: generated `where` predicates over the fields it pushes down (and some it does
@@ -153,7 +154,7 @@ struct PlannerDifferentialTests {
 
     @Test("generated predicates give the same output with and without pushdown")
     func differential() async throws {
-        let seed = ProcessInfo.processInfo.environment["PLANNER_SEED"].flatMap(UInt64.init) ?? 20_261_202
+        let seed = TestRandom(seed: 20_261_202, variable: "PLANNER_SEED").seed
         let harness = try await PlannerHarness.start(seed: 11, executions: 300)
         let pool = Pool(try await harness.executions())
         var g = Generator(state: seed)
