@@ -40,9 +40,11 @@ struct WatchFailedItemTests {
         return Set(text.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) })
     }
 
-    @Test("reruns refused for 6s, a SIGKILL in the outage: in the end every original is rerun exactly once")
+    @Test("reruns refused for 20s, a SIGKILL in the outage: in the end every original is rerun exactly once")
     func outageThenRecovery() async throws {
-        let faults = try FaultSpec(parsing: "reruns-400:6s")
+        // The outage runs from the server's start: long enough that a process started on a loaded machine
+        // (the whole suite runs in parallel) still polls and fails its reruns inside it (6 s was not).
+        let faults = try FaultSpec(parsing: "reruns-400:20s")
         let server = try await SandboxServer.start(.inMemory(seed: 3, executions: 30, speed: 20, faults: faults))
         let client = AsteroidClient(configuration: ClientConfiguration(baseURL: server.baseURL, apiKey: "test-key"))
         let batch = "watch-failed-item-test"
@@ -52,7 +54,7 @@ struct WatchFailedItemTests {
 
         try await Self.makeOriginals(4, batch: batch, client: client)
         let first = try Self.start(stateFile, batch: batch, base: server.baseURL.absoluteString)
-        try await Task.sleep(for: .seconds(2.5))
+        try await Task.sleep(for: .seconds(8))
         first.signal(SIGKILL)
         let killed = await first.finish()
         #expect(killed.killedBySignal)
