@@ -16,7 +16,8 @@ struct Aggregate: Command {
             .min: Example("[3, 1, 2] | min", "smallest", result: "1"),
             .max: Example("[{n: 3}, {n: 7}] | max n", "largest field value", result: "7"),
         ]
-        return Signature(kind.rawValue, summaries[kind] ?? "", category: "aggregates",
+        return Signature(
+            kind.rawValue, summaries[kind] ?? "", category: "aggregates",
             positionals: [ParamSpec("field", .field, "aggregate this field of each record")],
             examples: examples[kind].map { [$0] } ?? [])
     }
@@ -41,23 +42,31 @@ struct Aggregate: Command {
             guard var best = values.first else { return .null }
             for (offset, value) in values.enumerated().dropFirst() {
                 guard let order = value.compare(to: best) else {
-                    throw call.error("\(kind.rawValue) cannot compare \(value.typeName) with \(best.typeName) (item \(positions[offset]))")
+                    throw call.error(
+                        "\(kind.rawValue) cannot compare \(value.typeName) with \(best.typeName) "
+                            + "(item \(positions[offset]))"
+                    )
                 }
-                if (kind == .min && order == .orderedAscending) || (kind == .max && order == .orderedDescending) { best = value }
+                if (kind == .min && order == .orderedAscending) || (kind == .max && order == .orderedDescending) {
+                    best = value
+                }
             }
             return best
         case .sum, .avg:
             if values.isEmpty { return kind == .sum ? .int(0) : .null }
             var total = values[0]
             for (offset, value) in values.enumerated().dropFirst() {
-                do { total = try Operators.binary(.add, total, value, span: call.span, source: call.env.source) } catch var failure as RuntimeError {
+                do {
+                    total = try Operators.binary(.add, total, value, span: call.span, source: call.env.source)
+                } catch var failure as RuntimeError {
                     failure.diagnostic.message += " (item \(positions[offset]))"
                     throw failure
                 }
             }
             if case .string = total { throw call.error("\(kind.rawValue) needs numbers or durations, got strings") }
             if kind == .sum { return total }
-            return try Operators.binary(.div, total, .float(Double(values.count)), span: call.span, source: call.env.source)
+            return try Operators.binary(
+                .div, total, .float(Double(values.count)), span: call.span, source: call.env.source)
         }
     }
 }

@@ -17,16 +17,24 @@ struct AssertCommand: Command {
         if case .binary(let op, let left, let right) = expr.kind, op != .and, op != .or {
             let lhs = try await call.interpreter.evaluate(left, it: item, env: env).materialized()
             let rhs = try await call.interpreter.evaluate(right, it: item, env: env).materialized()
-            let holds = op == .coalesce ? !(lhs.isNull ? rhs : lhs).isTruthy == false
+            let holds =
+                op == .coalesce
+                ? !(lhs.isNull ? rhs : lhs).isTruthy == false
                 : try Operators.binary(op, lhs, rhs, span: expr.span, source: env.source).isTruthy
             if holds { return .null }
-            throw RuntimeError(Diagnostic(DiagnosticCode.assertion,
-                "assertion failed: \(env.source.text(of: expr.span))\n  left:  \(lhs.literal)\n  right: \(rhs.literal)",
-                span: expr.span, source: env.source))
+            throw RuntimeError(
+                Diagnostic(
+                    DiagnosticCode.assertion,
+                    "assertion failed: \(env.source.text(of: expr.span))\n  left:  \(lhs.literal)\n  "
+                        + "right: \(rhs.literal)",
+                    span: expr.span, source: env.source))
         }
         let value = try await call.interpreter.evaluate(expr, it: item, env: env).materialized()
         if value.isTruthy { return .null }
-        throw RuntimeError(Diagnostic(DiagnosticCode.assertion,
-            "assertion failed: \(env.source.text(of: expr.span)) (was \(value.literal))", span: expr.span, source: env.source))
+        throw RuntimeError(
+            Diagnostic(
+                DiagnosticCode.assertion,
+                "assertion failed: \(env.source.text(of: expr.span)) (was \(value.literal))", span: expr.span,
+                source: env.source))
     }
 }

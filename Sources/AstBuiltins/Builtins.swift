@@ -2,16 +2,18 @@ import AstRuntime
 
 /// The registration table of the pure data commands.
 package enum Builtins {
-    package static let all: [any Command] = [
-        WhereCommand(), EachCommand(), SelectCommand(), SortByCommand(), ReverseCommand(), FirstCommand(),
-        LastCommand(), SkipCommand(), CountCommand(), GroupByCommand(), UniqCommand(), FlattenCommand(),
-        Aggregate(kind: .sum), Aggregate(kind: .avg), Aggregate(kind: .min), Aggregate(kind: .max),
-        TableCommand(), JSONCommand(), JSONLinesCommand(), CSVCommand(), PrintCommand(),
-        HelpCommand(), AssertCommand(),
-        // time and conversions (issue 13)
-        AgoCommand(), LocalCommand(), FormatTimeCommand(), DayStartCommand(daysBack: 0), DayStartCommand(daysBack: 1),
-        TruncateTimeCommand(), IntoCommand(),
-    ] + standardLibrary
+    package static let all: [any Command] =
+        [
+            WhereCommand(), EachCommand(), SelectCommand(), SortByCommand(), ReverseCommand(), FirstCommand(),
+            LastCommand(), SkipCommand(), CountCommand(), GroupByCommand(), UniqCommand(), FlattenCommand(),
+            Aggregate(kind: .sum), Aggregate(kind: .avg), Aggregate(kind: .min), Aggregate(kind: .max),
+            TableCommand(), JSONCommand(), JSONLinesCommand(), CSVCommand(), PrintCommand(),
+            HelpCommand(), AssertCommand(),
+            // time and conversions (issue 13)
+            AgoCommand(), LocalCommand(), FormatTimeCommand(), DayStartCommand(daysBack: 0),
+            DayStartCommand(daysBack: 1),
+            TruncateTimeCommand(), IntoCommand(),
+        ] + standardLibrary
 
     /// The standard library (docs/language.md, "Standard library"): strings, lists, records, conversions,
     /// math and aggregates.

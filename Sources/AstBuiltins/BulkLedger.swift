@@ -215,7 +215,8 @@ package final class BulkLedger: @unchecked Sendable {
                     ])))
             if kind != .notStarted {
                 lines.append(
-                    "  - \(entry.label): \(kind == .unknown ? "outcome unknown (check with `get`): " : "")\(reason ?? "")"
+                    "  - \(entry.label): "
+                        + "\(kind == .unknown ? "outcome unknown (check with `get`): " : "")\(reason ?? "")"
                 )
             }
         }

@@ -5,8 +5,11 @@ import Foundation
 /// `each [-p N] [--fail-fast] STAGE|BLOCK`: runs a command stage or block once per item.
 struct EachCommand: Command {
     let signature = Signature(
-        "each", "run a command or block for every item (in parallel with -p, output in input order)", category: "filters",
-        positionals: [ParamSpec("action", .closure, "a command stage (each rerun) or a block ({ … $it … })", required: true)],
+        "each", "run a command or block for every item (in parallel with -p, output in input order)",
+        category: "filters",
+        positionals: [
+            ParamSpec("action", .closure, "a command stage (each rerun) or a block ({ … $it … })", required: true)
+        ],
         flags: [
             FlagSpec("parallel", short: "p", value: .int, "run up to N items at once"),
             FlagSpec("fail-fast", "stop at the first failure instead of collecting them"),
@@ -16,7 +19,9 @@ struct EachCommand: Command {
         examples: [
             Example("[1, 2, 3] | each { $it * 10 }", "multiply each item", result: "[10,20,30]"),
             Example("[1, 2, 3] | each -p 2 { $it + 1 }", "two at a time, in input order", result: "[2,3,4]"),
-            Example("list status=failed | each -p 8 rerun", "a bulk change: every success yielded, failures listed after, kept in $failed"),
+            Example(
+                "list status=failed | each -p 8 rerun",
+                "a bulk change: every success yielded, failures listed after, kept in $failed"),
             Example("[1, 2] | each -p 2 --rate 10/s { $it }", "requests spread to 10 a second", result: "[1,2]"),
         ])
 
@@ -24,14 +29,16 @@ struct EachCommand: Command {
         let action = try call.closure(0, what: "each needs a command or a block")
         let parallel = call.flags["parallel"]?.intValue ?? 1
         guard parallel >= 1 else {
-            throw call.error("each: -p needs a number of at least 1, got \(parallel)", argument: "parallel",
+            throw call.error(
+                "each: -p needs a number of at least 1, got \(parallel)", argument: "parallel",
                 help: "-p N runs up to N items at once", code: DiagnosticCode.badArgument)
         }
         let failFast = call.flag("fail-fast")
         var pacer: (any RequestPacer)? = nil
         if let rate = call.flags["rate"] {
             guard let perSecond = RequestPacing.parse(rate.text) else {
-                throw call.error("each: --rate \(rate.text) is not a rate", argument: "rate",
+                throw call.error(
+                    "each: --rate \(rate.text) is not a rate", argument: "rate",
                     help: RequestPacing.rule, code: DiagnosticCode.badArgument)
             }
             pacer = RequestPacing.make(perSecond: perSecond, on: call.interpreter)
@@ -40,8 +47,11 @@ struct EachCommand: Command {
         var source = call.items
         var bulk: EachRunner.Bulk? = nil
         var total: Int? = nil
-        if case .list(let items) = call.input { total = items.count }
-        else if !call.input.isSequence { total = call.input.isNull ? 0 : 1 }
+        if case .list(let items) = call.input {
+            total = items.count
+        } else if !call.input.isSequence {
+            total = call.input.isNull ? 0 : 1
+        }
         let live = source.isEndless
         if mutating, !live {
             // A bulk change reads its whole input first (so its own new executions are never picked up),
@@ -106,9 +116,12 @@ struct EachRunner: Sendable {
         ValueStream { [self] in
             let iterator = source.makeIterator()
             // A bulk change's items in flight at an interrupt are unknown (their request may have been made).
-            let progress = call.interpreter.progress?.begin("each", total: total,
+            let progress = call.interpreter.progress?.begin(
+                "each", total: total,
                 inFlightWord: bulk == nil ? "cancelled" : "unknown — check with `get`")
-            let ledger = bulk.map { BulkLedger(label: "each", items: $0.items, interpreter: call.interpreter, progress: progress) }
+            let ledger = bulk.map {
+                BulkLedger(label: "each", items: $0.items, interpreter: call.interpreter, progress: progress)
+            }
             let state = EachState(progress: progress, ledger: ledger, finalize: finalizer(ledger))
             // Over an endless input, the producer (`watch`) learns what became of each item it yielded.
             if live { state.acks = ItemAcks.of(call.interpreter) }
@@ -149,7 +162,8 @@ struct EachRunner: Sendable {
                         }
                         if live {
                             EventLog.of(call.interpreter).event(
-                                "item-done", "each: \(label(of: item)) done", fields: [("item", .string(label(of: item)))],
+                                "item-done", "each: \(label(of: item)) done",
+                                fields: [("item", .string(label(of: item)))],
                                 quiet: true, to: call.interpreter.output)
                             // A skipped item (said on stderr by the command) yields nothing.
                             if value.isNull { continue }
@@ -169,7 +183,9 @@ struct EachRunner: Sendable {
                         if live {
                             EventLog.of(call.interpreter).event(
                                 "item-failed", "each: \(label(of: item)): \(error.diagnostic.message)",
-                                fields: [("item", .string(label(of: item))), ("error", .string(error.diagnostic.message))],
+                                fields: [
+                                    ("item", .string(label(of: item))), ("error", .string(error.diagnostic.message)),
+                                ],
                                 to: call.interpreter.output)
                         } else if ledger == nil {
                             failures.append((label(of: item), error.diagnostic.message))
@@ -193,7 +209,8 @@ struct EachRunner: Sendable {
         guard let ledger, let bulk else { return nil }
         let span = call.span
         let source = call.env.source
-        return { interrupted in ledger.finalize(interrupted: interrupted, span: span, source: source, retry: bulk.retry) }
+        return { interrupted in ledger.finalize(interrupted: interrupted, span: span, source: source, retry: bulk.retry)
+        }
     }
 
     /// Runs the action for one item, counting it on the progress board once it has completed. Its result

@@ -6,7 +6,8 @@ struct GroupByCommand: Command {
         "group-by", "group items by a field's value", category: "aggregates",
         positionals: [ParamSpec("key", .fieldOrClosure, "a field, a path, or a block", required: true)],
         examples: [
-            Example("[{s: \"a\"}, {s: \"b\"}, {s: \"a\"}] | group-by s | .a | count", "the size of group a", result: "2"),
+            Example(
+                "[{s: \"a\"}, {s: \"b\"}, {s: \"a\"}] | group-by s | .a | count", "the size of group a", result: "2")
         ])
 
     func run(_ call: Invocation) async throws -> Value {

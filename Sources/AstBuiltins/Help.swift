@@ -12,20 +12,25 @@ struct HelpCommand: Command {
         let registry = call.interpreter.registry
         guard let name = call.positional(0)?.stringValue else {
             var byCategory: [String: [Signature]] = [:]
-            for command in registry.names.compactMap(registry.lookup) { byCategory[command.signature.category, default: []].append(command.signature) }
+            for command in registry.names.compactMap(registry.lookup) {
+                byCategory[command.signature.category, default: []].append(command.signature)
+            }
             let order = ["api", "filters", "aggregates", "output", "files", "session"]
             let width = (registry.names.map(\.count).max() ?? 0) + 2
             var lines: [String] = []
             for category in order + byCategory.keys.filter({ !order.contains($0) }).sorted() {
                 guard let signatures = byCategory[category] else { continue }
                 lines.append("\(category):")
-                for s in signatures { lines.append("  " + s.name.padding(toLength: width, withPad: " ", startingAt: 0) + s.summary) }
+                for s in signatures {
+                    lines.append("  " + s.name.padding(toLength: width, withPad: " ", startingAt: 0) + s.summary)
+                }
             }
             lines.append("run 'help COMMAND' for its arguments and examples")
             return .string(lines.joined(separator: "\n"))
         }
         guard let command = registry.lookup(name) else {
-            throw call.error("unknown command '\(name)'", argument: "command", help: Suggest.help(for: name, in: registry.names))
+            throw call.error(
+                "unknown command '\(name)'", argument: "command", help: Suggest.help(for: name, in: registry.names))
         }
         return .string(Self.describe(command.signature))
     }
@@ -42,7 +47,10 @@ struct HelpCommand: Command {
             lines.append("")
             lines.append("named:")
             for p in s.named {
-                lines.append("  \(p.name)=\(p.type.rawValue.uppercased())  \(p.help)\(p.choices.isEmpty ? "" : " (one of: \(p.choices.joined(separator: ", ")))")")
+                lines.append(
+                    "  \(p.name)=\(p.type.rawValue.uppercased()) "
+                        + " \(p.help)\(p.choices.isEmpty ? "" : " (one of: \(p.choices.joined(separator: ", ")))")"
+                )
             }
             for prefix in s.namedPrefixes { lines.append("  \(prefix)KEY=VALUE") }
         }
@@ -50,7 +58,10 @@ struct HelpCommand: Command {
             lines.append("")
             lines.append("flags:")
             for f in s.flags {
-                lines.append("  --\(f.name)\(f.short.map { ", -\($0)" } ?? "")\(f.valueType.map { " \($0.rawValue.uppercased())" } ?? "")  \(f.help)")
+                lines.append(
+                    "  --\(f.name)\(f.short.map { ", -\($0)" } ?? "")"
+                        + "\(f.valueType.map { " \($0.rawValue.uppercased())" } ?? "")  \(f.help)"
+                )
             }
         }
         if s.isMutating {

@@ -2,7 +2,8 @@ import AstRuntime
 import Foundation
 
 /// `histogram [FIELD] [--buckets N]`: how the values spread. Numbers and durations fall into about N
-/// buckets of one round width, `{from, to, count}` (`to` excluded but for the last); other values are counted as they are,
+/// buckets of one round width, `{from, to, count}` (`to` excluded but for the last); other values are counted as they
+/// are,
 /// `{value, count}` in order of value. When the output is a terminal each row also carries a `bar` drawn
 /// to scale, so the table reads as a bar chart; piped or saved, the rows are the data alone. Nulls are skipped.
 struct HistogramCommand: Command {

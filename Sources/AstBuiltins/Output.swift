@@ -62,7 +62,9 @@ struct PrintCommand: Command {
         if call.positionals.isEmpty {
             let value = try await call.input.materialized()
             // No arguments and no input: an empty line (like `echo`), not "null".
-            if !value.isNull { parts.append(value.stringValue ?? Renderer(settings: call.interpreter.settings).render(value)) }
+            if !value.isNull {
+                parts.append(value.stringValue ?? Renderer(settings: call.interpreter.settings).render(value))
+            }
         }
         for value in call.positionals { parts.append(try await value.materialized().text) }
         let text = parts.joined(separator: " ") + "\n"

@@ -28,7 +28,8 @@ struct RecordParts: Command {
                         "{a: 1, b: 2} | entries", "one per field",
                         result: "[{\"key\":\"a\",\"value\":1},{\"key\":\"b\",\"value\":2}]"),
                     Example(
-                        "[{s: \"x\"}, {s: \"y\"}, {s: \"x\"}] | group-by s | entries | each { \"\\(.key)=\\(.value | count)\" }",
+                        "[{s: \"x\"}, {s: \"y\"}, {s: \"x\"}] | group-by s | entries | each { \"\\(.key)=\\(.value | "
+                            + "count)\" }",
                         "each group of a group-by", result: "[\"x=2\",\"y=1\"]"),
                 ])
         }

@@ -8,7 +8,8 @@ struct SelectCommand: Command {
         examples: [
             Example("{a: 1, b: 2, c: 3} | select a c", "two fields of a record", result: "{\"a\":1,\"c\":3}"),
             Example("[{a: {b: 1}}] | select .a.b", "a nested field, named after its last step", result: "[{\"b\":1}]"),
-            Example("{id: 7, labels: [{name: \"x\"}]} | select id .labels[0].name", "a path through a list",
+            Example(
+                "{id: 7, labels: [{name: \"x\"}]} | select id .labels[0].name", "a path through a list",
                 result: "{\"id\":7,\"name\":\"x\"}"),
         ])
 

@@ -5,14 +5,19 @@ import AstRuntime
 struct SortByCommand: Command {
     let signature = Signature(
         "sort-by", "sort items by fields or computed keys (nulls last)", category: "filters",
-        rest: ParamSpec("key", .fieldOrClosure, "a field, a path, or a block computing the key; several: by the first, then the next"),
+        rest: ParamSpec(
+            "key", .fieldOrClosure,
+            "a field, a path, or a block computing the key; several: by the first, then the next"),
         flags: [FlagSpec("desc", short: "r", "largest first")],
         examples: [
             Example("[{n: 3}, {n: 1}, {n: 2}] | sort-by n", "ascending", result: "[{\"n\":1},{\"n\":2},{\"n\":3}]"),
             Example("[3, 1, 2] | sort-by --desc", "the items themselves, descending", result: "[3,2,1]"),
-            Example("[{a: \"y\", n: 1}, {a: \"x\", n: 2}, {a: \"y\", n: 0}] | sort-by a n", "by a, then by n",
+            Example(
+                "[{a: \"y\", n: 1}, {a: \"x\", n: 2}, {a: \"y\", n: 0}] | sort-by a n", "by a, then by n",
                 result: "[{\"a\":\"x\",\"n\":2},{\"a\":\"y\",\"n\":0},{\"a\":\"y\",\"n\":1}]"),
-            Example("[{d: null}, {d: 2}, {d: 1}] | sort-by d --desc", "null last", result: "[{\"d\":2},{\"d\":1},{\"d\":null}]"),
+            Example(
+                "[{d: null}, {d: 2}, {d: 1}] | sort-by d --desc", "null last",
+                result: "[{\"d\":2},{\"d\":1},{\"d\":null}]"),
         ])
 
     func run(_ call: Invocation) async throws -> Value {

@@ -25,18 +25,34 @@ struct UniqCommand: Command {
     static func hash(_ value: Value, into hasher: inout Hasher) {
         switch value {
         case .null: hasher.combine(0)
-        case .bool(let b): hasher.combine(1); hasher.combine(b)
-        case .int(let i): hasher.combine(2); hasher.combine(Double(i))
-        case .float(let d): hasher.combine(2); hasher.combine(d)
-        case .string(let s): hasher.combine(3); hasher.combine(s)
-        case .time(let t): hasher.combine(4); hasher.combine(t)
-        case .duration(let d): hasher.combine(5); hasher.combine(d)
+        case .bool(let b):
+            hasher.combine(1)
+            hasher.combine(b)
+        case .int(let i):
+            hasher.combine(2)
+            hasher.combine(Double(i))
+        case .float(let d):
+            hasher.combine(2)
+            hasher.combine(d)
+        case .string(let s):
+            hasher.combine(3)
+            hasher.combine(s)
+        case .time(let t):
+            hasher.combine(4)
+            hasher.combine(t)
+        case .duration(let d):
+            hasher.combine(5)
+            hasher.combine(d)
         case .list(let items):
-            hasher.combine(6); hasher.combine(items.count)
+            hasher.combine(6)
+            hasher.combine(items.count)
             for item in items { hash(item, into: &hasher) }
         case .record(let record):
             hasher.combine(7)
-            for pair in record.pairs { hasher.combine(pair.key); hash(pair.value, into: &hasher) }
+            for pair in record.pairs {
+                hasher.combine(pair.key)
+                hash(pair.value, into: &hasher)
+            }
         case .closure, .stream: hasher.combine(8)
         }
     }

@@ -7,7 +7,9 @@ import AstSyntax
 struct WhereCommand: Command {
     let signature = Signature(
         "where", "keep the items for which a condition holds", category: "filters",
-        positionals: [ParamSpec("condition", .closure, "an expression over $it, e.g. .status == \"failed\"", required: true)],
+        positionals: [
+            ParamSpec("condition", .closure, "an expression over $it, e.g. .status == \"failed\"", required: true)
+        ],
         style: .expression,
         examples: [
             Example("[1, 5, 10] | where $it > 3", "numbers above 3", result: "[5,10]"),
@@ -46,7 +48,9 @@ struct WhereCommand: Command {
     }
 
     static func idNote(_ item: Value) -> String? {
-        guard let record = item.recordValue, let id = (record["id"] ?? record["executionId"])?.stringValue else { return nil }
+        guard let record = item.recordValue, let id = (record["id"] ?? record["executionId"])?.stringValue else {
+            return nil
+        }
         return id
     }
 }

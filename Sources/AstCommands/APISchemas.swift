@@ -1,6 +1,6 @@
-import Foundation
-import AsteroidModels
 import AstRuntime
+import AsteroidModels
+import Foundation
 
 /// The language's schemas for API objects, taken from the shared models' field lists.
 package enum APISchemas {
@@ -9,7 +9,8 @@ package enum APISchemas {
     static let humanLabel = Schema(name: "label", fields: ["id", "organizationId", "name", "color", "createdAt"])
     static let comment = Schema(
         name: "comment", fields: ["id", "executionId", "userId", "content", "public", "createdAt", "updatedAt"])
-    static let executionOptions = Schema(name: "executionOptions", fields: ["sharedStorageKey", "variantKey", "softTimeoutMins"])
+    static let executionOptions = Schema(
+        name: "executionOptions", fields: ["sharedStorageKey", "variantKey", "softTimeoutMins"])
     static let scriptFailure = Schema(
         name: "scriptFailure",
         fields: ["occurredAt", "nodeId", "nodeName", "scriptFilepath", "error", "failedLine", "step", "actionId"])
@@ -44,6 +45,8 @@ package enum APISchemas {
     ].merging(resourceSchemas) { first, _ in first }
 
     /// Field names whose strings are times, and whose numbers are durations (seconds).
-    static let timeFields: Set<String> = ["createdAt", "startedAt", "terminalAt", "purgedAt", "updatedAt", "occurredAt", "timestamp"]
+    static let timeFields: Set<String> = [
+        "createdAt", "startedAt", "terminalAt", "purgedAt", "updatedAt", "occurredAt", "timestamp",
+    ]
     static let durationFields: Set<String> = ["duration"]
 }

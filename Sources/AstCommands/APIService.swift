@@ -1,8 +1,8 @@
-import AsteroidClient
-import AsteroidModels
 import AstBuiltins
 import AstRuntime
 import AstSyntax
+import AsteroidClient
+import AsteroidModels
 import Foundation
 
 /// The API as the commands see it: a live client, and a twin in dry-run mode on the same transport that
@@ -69,7 +69,12 @@ package final class APIService: Sendable {
 final class DryRunCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var count = 0
-    func next() -> Int { lock.withLock { count += 1; return count } }
+    func next() -> Int {
+        lock.withLock {
+            count += 1
+            return count
+        }
+    }
 }
 
 /// Values seen in API responses this session, offered by completion.
@@ -83,7 +88,9 @@ package final class SeenValues: @unchecked Sendable {
     func note(execution: Execution) {
         note(executionId: execution.id)
         lock.withLock {
-            if !execution.agentName.isEmpty, !agents.contains(execution.agentName) { agents.append(execution.agentName) }
+            if !execution.agentName.isEmpty, !agents.contains(execution.agentName) {
+                agents.append(execution.agentName)
+            }
         }
     }
 
@@ -108,7 +115,8 @@ extension Invocation {
     var api: APIService {
         get throws {
             guard let service: APIService = interpreter.extensionValue(APIService.key) else {
-                throw error("no API is configured",
+                throw error(
+                    "no API is configured",
                     help: "set ASTEROID_API_KEY, or run with --sandbox to use a local sandbox")
             }
             return service
@@ -131,7 +139,9 @@ extension Invocation {
     }
 
     func runtimeError(_ error: AsteroidError) -> RuntimeError {
-        if error.kind == .cancelled { return RuntimeError(Diagnostic(DiagnosticCode.interrupted, "interrupted", span: span, source: env.source)) }
+        if error.kind == .cancelled {
+            return RuntimeError(Diagnostic(DiagnosticCode.interrupted, "interrupted", span: span, source: env.source))
+        }
         var details: [(String, Value)] = []
         if let status = error.status { details.append(("status", .int(status))) }
         if let operation = error.operation { details.append(("operation", .string(operation.rawValue))) }
@@ -146,16 +156,20 @@ extension Invocation {
         if error.kind == .transport || error.kind == .timeout { help = "is the API reachable? (ASTEROID_BASE_URL)" }
         let spanArgument = error.field.flatMap { APIArgumentNames.argument(for: $0, among: argumentSpans.keys) }
         let at = spanArgument.flatMap { argumentSpans[$0] } ?? span
-        return RuntimeError(Diagnostic(DiagnosticCode.api, error.description, span: at, help: help, source: env.source), details: details)
+        return RuntimeError(
+            Diagnostic(DiagnosticCode.api, error.description, span: at, help: help, source: env.source),
+            details: details)
     }
 }
 
 /// Maps the API's parameter names back to the language's argument names (for error spans).
 enum APIArgumentNames {
     static let languageToAPI: [String: String] = [
-        "status": "status", "agent": "agentId", "workflow": "workflowId", "since": "createdAfter", "after": "createdAfter",
+        "status": "status", "agent": "agentId", "workflow": "workflowId", "since": "createdAfter",
+        "after": "createdAfter",
         "before": "createdBefore", "label": "humanLabels", "outcome": "outcomeLabel", "version": "workflowVersion",
-        "id": "executionId", "org": "organizationId", "sort": "sort", "profile": "profileId", "pool": "agentProfilePoolId",
+        "id": "executionId", "org": "organizationId", "sort": "sort", "profile": "profileId",
+        "pool": "agentProfilePoolId",
         "within": "createdWithin", "phase": "phase",
     ]
 
@@ -163,7 +177,8 @@ enum APIArgumentNames {
     static let alsoSentAs: [String: String] = ["profile": "agentProfileId", "pool": "profileGroupId"]
     /// Parameters that must come together: an error on the missing one points at the one that was given.
     static let partners: [String: String] = [
-        "metadataKey": "metadataValue", "metadataValue": "metadataKey", "inputsKey": "inputsValue", "inputsValue": "inputsKey",
+        "metadataKey": "metadataValue", "metadataValue": "metadataKey", "inputsKey": "inputsValue",
+        "inputsValue": "inputsKey",
     ]
 
     static func matches(_ argument: String, _ field: String) -> Bool {

@@ -1,6 +1,6 @@
-import AsteroidModels
 import AstRuntime
 import AstSyntax
+import AsteroidModels
 import Foundation
 
 /// Converts wire models into language values: records in schema field order carrying their schema,
@@ -11,8 +11,10 @@ package enum APIValues {
     package static func value(_ activity: Activity) -> Value { convert(activity, schema: APISchemas.activity) }
 
     package static func value(_ change: StatusChange) -> Value {
-        .record(Record([("executionId", .string(change.executionId)), ("status", .string(change.status.rawValue))],
-            schema: APISchemas.statusChange))
+        .record(
+            Record(
+                [("executionId", .string(change.executionId)), ("status", .string(change.status.rawValue))],
+                schema: APISchemas.statusChange))
     }
 
     static func convert(_ model: some Encodable, schema: Schema) -> Value {
@@ -64,7 +66,8 @@ package enum APIValues {
         case .time(let t): .string(RFC3339.format(t))
         case .duration(let d): .double(d)
         case .list(let items): .array(items.map(json))
-        case .record(let record): .object(Dictionary(record.pairs.map { ($0.key, json($0.value)) }, uniquingKeysWith: { $1 }))
+        case .record(let record):
+            .object(Dictionary(record.pairs.map { ($0.key, json($0.value)) }, uniquingKeysWith: { $1 }))
         case .closure, .stream: .string(value.literal)
         }
     }

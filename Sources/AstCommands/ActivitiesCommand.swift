@@ -1,6 +1,6 @@
+import AstRuntime
 import AsteroidClient
 import AsteroidModels
-import AstRuntime
 
 /// `activities [ID] [limit=N] [order=asc|desc]`: an execution's activity feed.
 struct ActivitiesCommand: Command {
@@ -16,10 +16,14 @@ struct ActivitiesCommand: Command {
 
     func run(_ call: Invocation) async throws -> Value {
         let api = try call.api
-        let query = ActivitiesQuery(order: call.named["order"].map { SortDirection(rawValue: $0.text) }, limit: call.named["limit"]?.intValue)
+        let query = ActivitiesQuery(
+            order: call.named["order"].map { SortDirection(rawValue: $0.text) }, limit: call.named["limit"]?.intValue)
         var out: [Value] = []
         for id in try await call.targetIds().collect() {
-            guard let activities = try await call.request({ () throws(AsteroidError) in try await api.client.activities(id.text, query: query) })
+            guard
+                let activities = try await call.request({ () throws(AsteroidError) in
+                    try await api.client.activities(id.text, query: query)
+                })
             else { continue }
             out += activities.map(APIValues.value)
         }

@@ -1,6 +1,6 @@
+import AstRuntime
 import AsteroidClient
 import AsteroidModels
-import AstRuntime
 
 /// `agents [name=TEXT]`: the organisation's agents (lazy across pages).
 struct AgentsCommand: Command {
@@ -20,17 +20,18 @@ struct AgentsCommand: Command {
             organizationId: call.named["org"]?.text, searchName: call.named["name"]?.text,
             sortField: call.named["sort"].map { AgentSortField(rawValue: $0.text) })
         let invocation = call
-        return .stream(ValueStream(elementSchema: APISchemas.agent) {
-            var iterator = api.client.listAgents(query).makeAsyncIterator()
-            return ValueIterator {
-                do {
-                    guard let agent = try await iterator.next() else { return nil }
-                    api.seen.note(agent: agent)
-                    return APIValues.value(agent)
-                } catch let error as AsteroidError {
-                    throw invocation.runtimeError(error)
+        return .stream(
+            ValueStream(elementSchema: APISchemas.agent) {
+                var iterator = api.client.listAgents(query).makeAsyncIterator()
+                return ValueIterator {
+                    do {
+                        guard let agent = try await iterator.next() else { return nil }
+                        api.seen.note(agent: agent)
+                        return APIValues.value(agent)
+                    } catch let error as AsteroidError {
+                        throw invocation.runtimeError(error)
+                    }
                 }
-            }
-        })
+            })
     }
 }

@@ -19,7 +19,8 @@ extension Invocation {
         let client = try api.writer(self)
         let targets = try await mutationTargets(verb: verb)
         return try await bulkChange(verb: verb, targets: targets) { target in
-            guard let change = try await mutation({ () throws(AsteroidError) in try await send(client, target.id) }) else {
+            guard let change = try await mutation({ () throws(AsteroidError) in try await send(client, target.id) })
+            else {
                 return DryRunPlaceholder.change([("executionId", .string(target.id))])
             }
             return APIValues.value(change)

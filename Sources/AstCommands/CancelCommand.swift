@@ -1,6 +1,6 @@
+import AstRuntime
 import AsteroidClient
 import AsteroidModels
-import AstRuntime
 
 /// `cancel [ID]`: cancel executions (they cannot be resumed); yields {executionId, status} for each.
 struct CancelCommand: Command {

@@ -1,6 +1,6 @@
+import AstRuntime
 import AsteroidClient
 import AsteroidModels
-import AstRuntime
 import Foundation
 
 /// `execute AGENT [inputs={…}] [input.K=V] [meta.K=V] …`: starts an execution; yields the new execution.
@@ -25,8 +25,9 @@ struct ExecuteCommand: Command {
         flags: [FlagSpec("sync", "start it through execute/sync: wait up to 25 s for it to finish")],
         isMutating: true, outputSchema: "execution",
         examples: [
-            Example("execute 3c90c3cc-0d44-4b50-8888-8dd25736052a inputs={invoice: \"INV-42\"} meta.customer=acme | wait",
-                "start one and wait for it"),
+            Example(
+                "execute 3c90c3cc-0d44-4b50-8888-8dd25736052a inputs={invoice: \"INV-42\"} meta.customer=acme | wait",
+                "start one and wait for it")
         ])
 
     func run(_ call: Invocation) async throws -> Value {
@@ -54,7 +55,8 @@ struct ExecuteCommand: Command {
         }
         if case .list(let staged)? = call.named["temp-files"] {
             request.tempFiles = try staged.map { item in
-                guard let record = item.recordValue, let id = record["id"]?.stringValue, let name = record["name"]?.stringValue
+                guard let record = item.recordValue, let id = record["id"]?.stringValue,
+                    let name = record["name"]?.stringValue
                 else { throw call.error("temp-files takes records {id: …, name: …}", argument: "temp-files") }
                 return TempFile(id: id, name: name)
             }
@@ -79,19 +81,24 @@ struct ExecuteCommand: Command {
         if call.flag("sync") {
             request.timeoutSeconds = call.named["timeout"]?.intValue ?? 25
             let syncRequest = request
-            guard let result = try await call.request({ () throws(AsteroidError) in
-                try await client.executeWorkflowOrAgentSync(
-                    agentId, request: syncRequest, attaching: attachments, organizationId: organization)
-            }) else {
+            guard
+                let result = try await call.request({ () throws(AsteroidError) in
+                    try await client.executeWorkflowOrAgentSync(
+                        agentId, request: syncRequest, attaching: attachments, organizationId: organization)
+                })
+            else {
                 return DryRunPlaceholder.execution(api, fields: [("agentId", .string(agentId))])
             }
-            return try await Fetch.created(result.response.executionId, reads: call.demand.ofValue, call: call, api: api)
+            return try await Fetch.created(
+                result.response.executionId, reads: call.demand.ofValue, call: call, api: api)
         }
         let finalRequest = request
-        guard let response = try await call.request({ () throws(AsteroidError) in
-            try await client.executeWorkflowOrAgent(
-                agentId, request: finalRequest, attaching: attachments, organizationId: organization)
-        }) else {
+        guard
+            let response = try await call.request({ () throws(AsteroidError) in
+                try await client.executeWorkflowOrAgent(
+                    agentId, request: finalRequest, attaching: attachments, organizationId: organization)
+            })
+        else {
             return DryRunPlaceholder.execution(api, fields: [("agentId", .string(agentId))])
         }
         return try await Fetch.created(response.executionId, reads: call.demand.ofValue, call: call, api: api)
@@ -116,7 +123,10 @@ enum Fetch {
     }
 
     static func execution(_ id: String, call: Invocation, api: APIService) async throws -> Value {
-        guard let execution = try await call.request({ () throws(AsteroidError) in try await api.client.getExecution(id) }) else {
+        guard
+            let execution = try await call.request({ () throws(AsteroidError) in try await api.client.getExecution(id) }
+            )
+        else {
             return .null
         }
         api.seen.note(execution: execution)

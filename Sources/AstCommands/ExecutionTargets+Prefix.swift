@@ -49,7 +49,8 @@ extension Invocation {
         }
         let more = matches.count > shown.count || found.count >= limit ? "\n  …" : ""
         throw error(
-            "'\(text)' matches \(matches.count)\(found.count >= limit ? "+" : "") executions:\n\(shown.joined(separator: "\n"))\(more)",
+            "'\(text)' matches \(matches.count)\(found.count >= limit ? "+" : "") "
+                + "executions:\n\(shown.joined(separator: "\n"))\(more)",
             argument: argument, help: "give more of the id")
     }
 }

@@ -1,6 +1,6 @@
-import AsteroidModels
 import AstRuntime
 import AstSyntax
+import AsteroidModels
 
 extension Invocation {
     /// The executions a command acts on: the ID argument if given, otherwise each id or execution record
@@ -26,7 +26,9 @@ extension Invocation {
             return .from([])
         }
         if input.isNull {
-            throw error("which execution? give an ID or pipe executions in", help: "e.g. get 3c90c3cc-… or list status=failed | first | get")
+            throw error(
+                "which execution? give an ID or pipe executions in",
+                help: "e.g. get 3c90c3cc-… or list status=failed | first | get")
         }
         let span = self.span
         let source = env.source
@@ -34,9 +36,12 @@ extension Invocation {
         // the ID a person types).
         return input.asStream.map { item in
             guard APIValues.executionId(of: item) != nil else {
-                throw RuntimeError(Diagnostic(DiagnosticCode.typeMismatch,
-                    "expected an execution id or an execution record, got \(item.typeName) \(item.literal.prefix(60))",
-                    span: span, source: source))
+                throw RuntimeError(
+                    Diagnostic(
+                        DiagnosticCode.typeMismatch,
+                        "expected an execution id or an execution record, "
+                            + "got \(item.typeName) \(item.literal.prefix(60))",
+                        span: span, source: source))
             }
             return item
         }
@@ -49,7 +54,9 @@ extension Invocation {
         var seen: Set<String> = []
         var targets: [BulkTarget] = []
         for item in try await targetItems(argument: index).collect() {
-            if let id = APIValues.executionId(of: item), seen.insert(id).inserted { targets.append(BulkTarget(id: id, item: item)) }
+            if let id = APIValues.executionId(of: item), seen.insert(id).inserted {
+                targets.append(BulkTarget(id: id, item: item))
+            }
         }
         if targets.count > 1, !interpreter.settings.dryRun {
             // The preview breaks records down by agent and status; bare ids are listed as they are.

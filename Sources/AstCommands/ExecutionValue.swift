@@ -1,5 +1,5 @@
-import AsteroidModels
 import AstRuntime
+import AsteroidModels
 import Foundation
 
 /// `APIValues.value(execution)` written out field by field. `list` converts every execution of every
@@ -46,7 +46,8 @@ enum ExecutionValue {
         p.append(("comments", .list(e.comments.map(comment))))
         if let v = e.metadata {
             let sorted = v.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-            p.append(("metadata", .record(Record(distinctKeys: sorted.map { ($0.key, string($0.value, field: $0.key)) }))))
+            p.append(
+                ("metadata", .record(Record(distinctKeys: sorted.map { ($0.key, string($0.value, field: $0.key)) }))))
         }
         add("recordingUrl", e.recordingUrl)
         add("liveViewUrl", e.liveViewUrl)
@@ -59,7 +60,9 @@ enum ExecutionValue {
         }
         p.append(("hasBeenRerun", .bool(e.hasBeenRerun)))
         add("parentExecutionId", e.parentExecutionId)
-        if let v = e.scriptFailures { p.append(("scriptFailures", generic(v, schema: APISchemas.scriptFailure, field: "scriptFailures"))) }
+        if let v = e.scriptFailures {
+            p.append(("scriptFailures", generic(v, schema: APISchemas.scriptFailure, field: "scriptFailures")))
+        }
         add("purgedAt", e.purgedAt)
         return .record(Record(distinctKeys: p, schema: APISchemas.execution))
     }
@@ -99,10 +102,12 @@ enum ExecutionValue {
     }
 
     static func label(_ l: HumanLabel) -> Value {
-        .record(Record(distinctKeys: [
-            ("id", .string(l.id)), ("organizationId", .string(l.organizationId)), ("name", .string(l.name)),
-            ("color", .string(l.color)), ("createdAt", time(l.createdAt)),
-        ], schema: APISchemas.humanLabel))
+        .record(
+            Record(
+                distinctKeys: [
+                    ("id", .string(l.id)), ("organizationId", .string(l.organizationId)), ("name", .string(l.name)),
+                    ("color", .string(l.color)), ("createdAt", time(l.createdAt)),
+                ], schema: APISchemas.humanLabel))
     }
 
     static func comment(_ c: Comment) -> Value {

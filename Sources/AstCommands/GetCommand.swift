@@ -1,6 +1,6 @@
+import AstRuntime
 import AsteroidClient
 import AsteroidModels
-import AstRuntime
 
 /// `get [ID]`: one execution, fresh from the API (ID argument, or each id/execution of the input).
 struct GetCommand: Command {
@@ -17,7 +17,11 @@ struct GetCommand: Command {
         let api = try call.api
         let ids = try call.targetIds()
         let fetched = ids.map { id -> Value in
-            guard let execution = try await call.request({ () throws(AsteroidError) in try await api.client.getExecution(id.text) }) else { return .null }
+            guard
+                let execution = try await call.request({ () throws(AsteroidError) in
+                    try await api.client.getExecution(id.text)
+                })
+            else { return .null }
             api.seen.note(execution: execution)
             return APIValues.value(execution)
         }

@@ -82,7 +82,8 @@ struct HttpCommand: Command {
             let excerpt = text.count > 300 ? String(text.prefix(300)) + "…" : text
             throw RuntimeError(
                 call.error(
-                    "http: \(request.method) \(HttpCall.shown(request.url)): \(response.status) \(HTTPStatusText.reason(response.status))"
+                    "http: \(request.method) \(HttpCall.shown(request.url)): "
+                        + "\(response.status) \(HTTPStatusText.reason(response.status))"
                         + (excerpt.isEmpty ? "" : ": \(excerpt)")
                 ).diagnostic,
                 details: [("status", .int(response.status))])

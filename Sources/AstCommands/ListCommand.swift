@@ -13,7 +13,9 @@ struct ListCommand: Command {
             ParamSpec("agent", .string, "agent id (or exact agent name)"),
             ParamSpec("workflow", .string, "workflow id (or exact workflow name)"),
             ParamSpec("since", .timeOrDuration, "created within this long before now (24h), or since a time (today)"),
-            ParamSpec("after", .timeOrDuration, "created after this time (2026-12-01T10:00, yesterday, or 2h: that long ago)"),
+            ParamSpec(
+                "after", .timeOrDuration,
+                "created after this time (2026-12-01T10:00, yesterday, or 2h: that long ago)"),
             ParamSpec("before", .timeOrDuration, "created before this time (or 1h: an hour ago)"),
             ParamSpec("label", .string, "human label id(s), comma list"),
             ParamSpec("outcome", .string, "partial match on the result's outcome"),
@@ -150,7 +152,8 @@ struct ListCommand: Command {
         }
         if inputPairs.count > 1 {
             throw call.error(
-                "the API filters on one input at a time; got \(inputPairs.map { "input.\($0.0)" }.joined(separator: ", "))",
+                "the API filters on one input at a time; "
+                    + "got \(inputPairs.map { "input.\($0.0)" }.joined(separator: ", "))",
                 argument: "input.\(inputPairs[1].0)", help: "filter the rest with: where .inputs.KEY == VALUE")
         }
         // One pair goes as the seed-era metadataKey/metadataValue every server knows; the pair can say

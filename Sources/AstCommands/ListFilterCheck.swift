@@ -35,7 +35,8 @@ final class ListFilterCheck: @unchecked Sendable {
             throw call.error(
                 "list: the server ignored the filter \(unmet.parameter) (\(what)); stopped before acting on it",
                 help:
-                    "filter on the client instead: list … | where …, or check that the API version supports \(unmet.parameter)"
+                    "filter on the client instead: list … | where …, or check that the API version "
+                        + "supports \(unmet.parameter)"
             )
         }
         let first = lock.withLock { () -> Bool in
@@ -44,7 +45,8 @@ final class ListFilterCheck: @unchecked Sendable {
         }
         if first, pushed {
             call.interpreter.output.writeError(
-                "warning: list: the server ignored the filter \(unmet.parameter) pushed down from the where (\(what)); the client filters instead\n"
+                "warning: list: the server ignored the filter \(unmet.parameter) pushed down from the where (\(what)); "
+                    + "the client filters instead\n"
             )
         } else if first {
             call.interpreter.output.writeError(

@@ -1,6 +1,6 @@
+import AstRuntime
 import AsteroidClient
 import AsteroidModels
-import AstRuntime
 
 /// `message [ID] TEXT`: sends a user message to running executions.
 struct MessageCommand: Command {
@@ -29,7 +29,10 @@ struct MessageCommand: Command {
         let targets = try await idCall.mutationTargets(verb: "message")
         return try await idCall.bulkChange(verb: "message", targets: targets) { target in
             let fields: [(String, Value)] = [("executionId", .string(target.id)), ("message", .string(text))]
-            guard let reply = try await call.mutation({ () throws(AsteroidError) in try await client.addUserMessage(target.id, message: text) })
+            guard
+                let reply = try await call.mutation({ () throws(AsteroidError) in
+                    try await client.addUserMessage(target.id, message: text)
+                })
             else { return DryRunPlaceholder.change(fields) }
             return .record(Record(fields + [("response", .string(reply))]))
         }

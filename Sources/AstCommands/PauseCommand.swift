@@ -1,6 +1,6 @@
+import AstRuntime
 import AsteroidClient
 import AsteroidModels
-import AstRuntime
 
 /// `pause [ID]`: pause running executions; yields {executionId, status} for each.
 struct PauseCommand: Command {

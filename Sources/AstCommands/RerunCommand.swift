@@ -1,7 +1,7 @@
-import AsteroidClient
-import AsteroidModels
 import AstRuntime
 import AstSyntax
+import AsteroidClient
+import AsteroidModels
 
 /// `rerun [--again] [ID] [inputs={…}] [profile=ID]`: reruns executions; yields each new execution.
 struct RerunCommand: Command {
@@ -38,7 +38,8 @@ struct RerunCommand: Command {
         let api = try call.api
         var request = RerunRequest()
         if case .record(let record)? = call.named["inputs"] {
-            request.inputs = Dictionary(record.pairs.map { ($0.key, APIValues.json($0.value)) }, uniquingKeysWith: { $1 })
+            request.inputs = Dictionary(
+                record.pairs.map { ($0.key, APIValues.json($0.value)) }, uniquingKeysWith: { $1 })
         }
         request.profileId = call.named["profile"]?.text
         let client = api.writer(call)
@@ -66,9 +67,11 @@ struct RerunCommand: Command {
                     return nil
                 }
             }
-            guard let response = try await call.mutation({ () throws(AsteroidError) in
-                try await client.rerun(target.id, request: finalRequest)
-            }) else {
+            guard
+                let response = try await call.mutation({ () throws(AsteroidError) in
+                    try await client.rerun(target.id, request: finalRequest)
+                })
+            else {
                 return DryRunPlaceholder.execution(api, fields: [("parentExecutionId", .string(target.id))])
             }
             lineage.note(response.executionId, parent: target.id)

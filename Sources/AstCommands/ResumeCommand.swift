@@ -1,6 +1,6 @@
+import AstRuntime
 import AsteroidClient
 import AsteroidModels
-import AstRuntime
 
 /// `resume [ID]`: resume paused executions; yields {executionId, status} for each.
 struct ResumeCommand: Command {

@@ -1,7 +1,7 @@
-import AsteroidClient
 import AstBuiltins
 import AstRuntime
 import AstSyntax
+import AsteroidClient
 import Foundation
 
 /// A language session for the interactive prompt (and for tests): one interpreter whose definitions,
@@ -29,10 +29,12 @@ package final class Session: Sendable {
     /// - `confirmer`: asks a yes/no question at the terminal (bulk changes); nil never asks.
     /// - `progressDisplay`: where progress lines of long `each`/`wait` work are drawn (nil: none).
     /// - `registry`: the commands (a host that embeds the language adds, removes or refuses some).
-    package init(api: APIService?, output: OutputSink = StandardOutput(), settings: Settings = Settings(),
-                 confirmer: (@Sendable (String) async -> Bool)? = nil, arguments: [String] = [],
-                 environment: [String: String] = ProcessInfo.processInfo.environment,
-                 progressDisplay: (any ProgressDisplay)? = nil, registry: Registry = APICommands.registry) {
+    package init(
+        api: APIService?, output: OutputSink = StandardOutput(), settings: Settings = Settings(),
+        confirmer: (@Sendable (String) async -> Bool)? = nil, arguments: [String] = [],
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        progressDisplay: (any ProgressDisplay)? = nil, registry: Registry = APICommands.registry
+    ) {
         progress = ProgressBoard(display: progressDisplay)
         shown = ProgressAwareOutput(output, progress: progress)
         interpreter = Interpreter(registry: registry, output: shown, settings: settings, confirmer: confirmer)
@@ -134,7 +136,11 @@ package final class Session: Sendable {
         progress.reset()
         shown.resetCount()
         let board = progress
-        let outcome = await withTaskCancellationHandler { await body() } onCancel: { board.freeze() }
+        let outcome = await withTaskCancellationHandler {
+            await body()
+        } onCancel: {
+            board.freeze()
+        }
         progress.finishRun()
         // A request cut off by Ctrl-C fails with "interrupted": that is the interrupt, not an error.
         if case .failed(let diagnostic) = outcome, Task.isCancelled || diagnostic.code == DiagnosticCode.interrupted {
@@ -169,7 +175,12 @@ package final class Session: Sendable {
 final class EntryCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var count = 0
-    func next() -> Int { lock.withLock { count += 1; return count } }
+    func next() -> Int {
+        lock.withLock {
+            count += 1
+            return count
+        }
+    }
 }
 
 /// The session's output: removes the progress line before writing (so results and the bar never share a

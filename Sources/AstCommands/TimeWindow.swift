@@ -36,7 +36,8 @@ struct TimeWindow {
             let lowerName = starts.first ?? "after"
             let lowerFirst = (call.argumentSpans[lowerName]?.start ?? 0) < (call.argumentSpans["before"]?.start ?? 0)
             throw call.error(
-                "list: \(lowerName)=\(RFC3339.format(after)) is not earlier than before=\(RFC3339.format(before)); no execution can match",
+                "list: \(lowerName)=\(RFC3339.format(after)) is not earlier than before=\(RFC3339.format(before)); no "
+                    + "execution can match",
                 argument: lowerFirst ? "before" : lowerName,
                 help: "\(lowerName)= is the start of the window and before= its end",
                 code: DiagnosticCode.badArgument)

@@ -46,7 +46,9 @@ struct UnkeyedBox: UnkeyedEncodingContainer {
         try ValueEncoding.encode(value, into: box.append(), codingPath: codingPath)
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<
+        NestedKey
+    > {
         BoxEncoder(box: box.append(), codingPath: codingPath).container(keyedBy: keyType)
     }
 
@@ -78,5 +80,7 @@ struct SingleBox: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt16) throws { box.set(ValueEncoding.integer(value)) }
     mutating func encode(_ value: UInt32) throws { box.set(ValueEncoding.integer(value)) }
     mutating func encode(_ value: UInt64) throws { box.set(ValueEncoding.integer(value)) }
-    mutating func encode<T: Encodable>(_ value: T) throws { try ValueEncoding.encode(value, into: box, codingPath: codingPath) }
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        try ValueEncoding.encode(value, into: box, codingPath: codingPath)
+    }
 }

@@ -1,5 +1,5 @@
-import AsteroidModels
 import AstRuntime
+import AsteroidModels
 import Foundation
 
 /// Encodes a wire model straight into a language value: the same value as encoding it with
@@ -81,7 +81,8 @@ enum ValueEncoding {
     /// What JSONEncoder writes for a double, read back: `3.0` is written `3` (an int), others stay floats.
     static func number(_ double: Double, codingPath: [any CodingKey]) throws -> Value {
         guard double.isFinite else {
-            throw EncodingError.invalidValue(double, .init(codingPath: codingPath, debugDescription: "not a finite number"))
+            throw EncodingError.invalidValue(
+                double, .init(codingPath: codingPath, debugDescription: "not a finite number"))
         }
         let text = double.description
         if text.hasSuffix(".0"), let int = Int(text.dropLast(2)) { return .int(int) }

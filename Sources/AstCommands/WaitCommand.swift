@@ -75,12 +75,15 @@ struct WaitCommand: Command {
             unfinished.prefix(20).map { "  - \($0.id): still \($0.status)" }
             + (unfinished.count > 20 ? ["  … and \(unfinished.count - 20) more"] : [])
         let head =
-            "\(unfinished.count) of \(total) execution\(total == 1 ? "" : "s") not finished after \(Value.formatDuration(timeout))"
+            "\(unfinished.count) of \(total) execution\(total == 1 ? "" : "s") not finished "
+                + "after \(Value.formatDuration(timeout))"
         guard finished > 0 else {
             let message =
                 unfinished.count == 1
-                ? "timed out after \(Value.formatDuration(timeout)) waiting for \(unfinished[0].id) (still \(unfinished[0].status))"
-                : "timed out after \(Value.formatDuration(timeout)): none of \(total) executions finished:\n\(lines.joined(separator: "\n"))"
+                ? "timed out after \(Value.formatDuration(timeout)) waiting for \(unfinished[0].id) "
+                    + "(still \(unfinished[0].status))"
+                : "timed out after \(Value.formatDuration(timeout)): none of \(total) executions "
+                    + "finished:\n\(lines.joined(separator: "\n"))"
             throw call.error(message, argument: "timeout", help: "raise it: wait timeout=30m")
         }
         call.interpreter.output.writeError(

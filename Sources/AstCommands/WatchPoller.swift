@@ -152,13 +152,15 @@ final class WatchPoller: ItemAckListener, @unchecked Sendable {
         case .retry(let count, let pause)?:
             log.event(
                 "retry-later",
-                "watch: \(id) failed (\(count) of \(settings.retryFailed + 1)); offered again in \(Int(pause.rounded(.up)))s",
+                "watch: \(id) failed (\(count) of \(settings.retryFailed + 1)); offered again "
+                    + "in \(Int(pause.rounded(.up)))s",
                 fields: [("item", .string(id)), ("failures", .int(count)), ("retryIn", .duration(pause))],
                 to: call.interpreter.output)
         case .giveUp(let count, let created)?:
             log.event(
                 "gave-up",
-                "watch: GAVE UP on \(id) after \(count) failures; it is recorded as handled and will not be offered again",
+                "watch: GAVE UP on \(id) after \(count) failures; it is recorded as handled and will not be offered "
+                    + "again",
                 fields: [("item", .string(id)), ("failures", .int(count))], to: call.interpreter.output)
             record(id, created)
         }

@@ -89,7 +89,8 @@ package struct UserConfig: Sendable, Equatable {
             case "key":
                 guard mode & 0o077 == 0 else {
                     throw Problem(
-                        "\(at).key: the file holds a key but others may read it (mode \(String(mode & 0o777, radix: 8))):"
+                        "\(at).key: the file holds a key but others may read it "
+                            + "(mode \(String(mode & 0o777, radix: 8))):"
                             + " run chmod 600 \(path), or use key-command or key-env")
                 }
                 profile.key = try string(key)
@@ -99,7 +100,8 @@ package struct UserConfig: Sendable, Equatable {
                 let value = try string(key)
                 guard let confirm = Profile.Confirm(rawValue: value) else {
                     throw Problem(
-                        "\(at).confirm must be one of \(Profile.Confirm.allCases.map(\.rawValue).joined(separator: ", ")), got '\(value)'"
+                        "\(at).confirm must be one "
+                            + "of \(Profile.Confirm.allCases.map(\.rawValue).joined(separator: ", ")), got '\(value)'"
                     )
                 }
                 profile.confirm = confirm

@@ -18,10 +18,13 @@ enum FileWriteProblem {
         if fileManager.fileExists(atPath: path), !fileManager.isWritableFile(atPath: path) {
             return "permission denied"
         }
-        if !fileManager.isWritableFile(atPath: directory) { return "permission denied (directory \(directory) is not writable)" }
+        if !fileManager.isWritableFile(atPath: directory) {
+            return "permission denied (directory \(directory) is not writable)"
+        }
         let nsError = error as NSError
         if let posix = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain,
-           let message = strerror(Int32(posix.code)).map({ String(cString: $0) }) {
+            let message = strerror(Int32(posix.code)).map({ String(cString: $0) })
+        {
             return message.lowercased()
         }
         return "the write failed (\(nsError.code))"

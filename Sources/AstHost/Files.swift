@@ -8,7 +8,9 @@ struct SaveCommand: Command {
     let signature = Signature(
         "save", "write the input to a file (.json, .jsonl, .csv, or text)", category: "files",
         positionals: [ParamSpec("path", .string, "the file to write", required: true)],
-        flags: [FlagSpec("append", short: "a", "add rows to a .csv (no second header) or .jsonl file, or text to a file")],
+        flags: [
+            FlagSpec("append", short: "a", "add rows to a .csv (no second header) or .jsonl file, or text to a file")
+        ],
         examples: [Example("list status=failed | save failed.csv", "export executions as CSV", result: nil)],
         effects: [.files])
 
@@ -18,8 +20,11 @@ struct SaveCommand: Command {
         let fileExtension = (path as NSString).pathExtension.lowercased()
         let appending = call.flag("append")
         if appending, value.stringValue == nil, !["csv", "jsonl", "ndjson"].contains(fileExtension) {
-            throw call.error("save --append adds rows to .csv or .jsonl files; a .\(fileExtension.isEmpty ? "json" : fileExtension) file would hold two documents",
-                argument: "path", help: "save the whole result at once, or append to a .jsonl file", code: DiagnosticCode.badArgument)
+            throw call.error(
+                "save --append adds rows to .csv or .jsonl files; a .\(fileExtension.isEmpty ? "json" : fileExtension) "
+                    + "file would hold two documents",
+                argument: "path", help: "save the whole result at once, or append to a .jsonl file",
+                code: DiagnosticCode.badArgument)
         }
         let text: String
         switch (value, fileExtension) {
@@ -30,7 +35,11 @@ struct SaveCommand: Command {
                 let items: [Value]
                 if case .list(let list) = value { items = list } else { items = [value] }
                 let rows = items.map { item -> Value in
-                    .record(Record(header.map { ($0, item.recordValue?[$0] ?? (item.recordValue == nil && $0 == "value" ? item : .null)) }))
+                    .record(
+                        Record(
+                            header.map {
+                                ($0, item.recordValue?[$0] ?? (item.recordValue == nil && $0 == "value" ? item : .null))
+                            }))
                 }
                 let encoded = CSV.encode(.list(rows))
                 guard !items.isEmpty, let newline = encoded.firstIndex(of: "\n") else { return .null }
@@ -38,7 +47,8 @@ struct SaveCommand: Command {
             } else {
                 text = CSV.encode(value)
             }
-        case (.list(let items), "jsonl"), (.list(let items), "ndjson"): text = items.map { JSONText.encode($0) }.joined(separator: "\n")
+        case (.list(let items), "jsonl"), (.list(let items), "ndjson"):
+            text = items.map { JSONText.encode($0) }.joined(separator: "\n")
         case (_, "jsonl"), (_, "ndjson"): text = JSONText.encode(value)
         default: text = JSONText.encode(value, pretty: true)
         }
@@ -53,7 +63,8 @@ struct SaveCommand: Command {
                 try data.write(to: url)
             }
         } catch {
-            throw call.error("cannot write \(path): \(FileWriteProblem.reason(for: path, error: error))", argument: "path")
+            throw call.error(
+                "cannot write \(path): \(FileWriteProblem.reason(for: path, error: error))", argument: "path")
         }
         return .null
     }
@@ -92,7 +103,10 @@ struct OpenCommand: Command {
             case "json": return try JSONText.decode(data: data)
             case "jsonl", "ndjson":
                 let text = String(decoding: data, as: UTF8.self)
-                return .list(try text.split(whereSeparator: \.isNewline).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+                return .list(
+                    try text.split(whereSeparator: \.isNewline).filter {
+                        !$0.trimmingCharacters(in: .whitespaces).isEmpty
+                    }
                     .map { try JSONText.decode(String($0)) })
             case "csv": return .list(CSV.decode(String(decoding: data, as: UTF8.self)))
             default: return .string(String(decoding: data, as: UTF8.self))

@@ -25,19 +25,37 @@ struct SetCommand: Command {
             }
         }
         switch name {
-        case "confirm": let b = try bool(); call.interpreter.updateSettings { $0.confirm = b }
-        case "dry-run": let b = try bool(); call.interpreter.updateSettings { $0.dryRun = b }
-        case "color": let b = try bool(); call.interpreter.updateSettings { $0.color = b }
-        case "pushdown": let b = try bool(); call.interpreter.updateSettings { $0.pushdown = b }
-        case "trace": let b = try bool(); call.interpreter.updateSettings { $0.trace = b }
-        case "pager": let b = try bool(); call.interpreter.updateSettings { $0.pager = b }
-        case "timing": let b = try bool(); call.interpreter.updateSettings { $0.timing = b }
+        case "confirm":
+            let b = try bool()
+            call.interpreter.updateSettings { $0.confirm = b }
+        case "dry-run":
+            let b = try bool()
+            call.interpreter.updateSettings { $0.dryRun = b }
+        case "color":
+            let b = try bool()
+            call.interpreter.updateSettings { $0.color = b }
+        case "pushdown":
+            let b = try bool()
+            call.interpreter.updateSettings { $0.pushdown = b }
+        case "trace":
+            let b = try bool()
+            call.interpreter.updateSettings { $0.trace = b }
+        case "pager":
+            let b = try bool()
+            call.interpreter.updateSettings { $0.pager = b }
+        case "timing":
+            let b = try bool()
+            call.interpreter.updateSettings { $0.timing = b }
         case "width":
-            guard let w = value.intValue, w >= 20 else { throw call.error("width must be a number of columns (20 or more)", argument: "value") }
+            guard let w = value.intValue, w >= 20 else {
+                throw call.error("width must be a number of columns (20 or more)", argument: "value")
+            }
             call.interpreter.updateSettings { $0.width = w }
         case "format":
             guard let format = Settings.Format(rawValue: value.text) else {
-                throw call.error("format must be one of \(Settings.Format.allCases.map(\.rawValue).joined(separator: ", "))", argument: "value")
+                throw call.error(
+                    "format must be one of \(Settings.Format.allCases.map(\.rawValue).joined(separator: ", "))",
+                    argument: "value")
             }
             call.interpreter.updateSettings { $0.format = format }
         case "rate":
@@ -51,7 +69,8 @@ struct SetCommand: Command {
             }
             RequestPacing.setSession(perSecond: perSecond, on: call.interpreter)
         default:
-            throw call.error("unknown setting '\(name)'", argument: "name", help: Suggest.help(for: name, in: Settings.names))
+            throw call.error(
+                "unknown setting '\(name)'", argument: "name", help: Suggest.help(for: name, in: Settings.names))
         }
         return .null
     }
@@ -84,8 +103,10 @@ struct SourceCommand: Command {
         guard let path = call.positional(0)?.stringValue else { throw call.error("source needs a path") }
         let chain = call.env.sources + [path]
         guard chain.count <= Interpreter.maxSourceDepth else {
-            throw call.error("source is nested too deeply (more than \(Interpreter.maxSourceDepth) files): \(Self.describe(chain))",
-                argument: "path", help: "a file that sources itself (directly or through others) never ends; guard it with an if",
+            throw call.error(
+                "source is nested too deeply (more than \(Interpreter.maxSourceDepth) files): \(Self.describe(chain))",
+                argument: "path",
+                help: "a file that sources itself (directly or through others) never ends; guard it with an if",
                 code: DiagnosticCode.tooDeep)
         }
         guard let data = FileManager.default.contents(atPath: path) else {

@@ -6,7 +6,9 @@ package enum CSV {
         let rows: [Value]
         if case .list(let items) = value { rows = items } else { rows = [value] }
         var headers: [String] = []
-        for row in rows { for key in row.recordValue?.keys ?? ["value"] where !headers.contains(key) { headers.append(key) } }
+        for row in rows {
+            for key in row.recordValue?.keys ?? ["value"] where !headers.contains(key) { headers.append(key) }
+        }
         var lines = [headers.map(quote).joined(separator: ",")]
         for row in rows {
             let fields = headers.map { header -> String in
@@ -37,7 +39,12 @@ package enum CSV {
         while let c = chars.popFirst() {
             if inQuotes {
                 if c == "\"" {
-                    if chars.first == "\"" { field.append("\""); chars.removeFirst() } else { inQuotes = false }
+                    if chars.first == "\"" {
+                        field.append("\"")
+                        chars.removeFirst()
+                    } else {
+                        inQuotes = false
+                    }
                 } else {
                     field.append(c)
                 }
@@ -61,7 +68,9 @@ package enum CSV {
         }
         guard let header = rows.first else { return [] }
         return rows.dropFirst().map { cells in
-            .record(Record(header.enumerated().map { ($0.element, .string($0.offset < cells.count ? cells[$0.offset] : "")) }))
+            .record(
+                Record(
+                    header.enumerated().map { ($0.element, .string($0.offset < cells.count ? cells[$0.offset] : "")) }))
         }
     }
 }

@@ -16,7 +16,9 @@ package struct Checker: SyntaxVisitor {
     /// (the sequence before it is not), so the one walk keeps the count without walking parts itself.
     var loopBodies: [Span] = []
 
-    package static func check(_ program: Program, registry: Registry, functions: [String], source: SourceFile) -> [Diagnostic] {
+    package static func check(_ program: Program, registry: Registry, functions: [String], source: SourceFile)
+        -> [Diagnostic]
+    {
         var collector = DefCollector()
         collector.walk(.program(program))
         var checker = Checker(registry: registry, knownFunctions: Set(functions), usesSource: collector.callsSource)
@@ -55,36 +57,51 @@ package struct Checker: SyntaxVisitor {
     }
 
     mutating func breakOutsideLoop(_ s: Statement) {
-        diagnostics.append(Diagnostic(DiagnosticCode.unexpectedToken, "break or continue outside a loop", span: s.span,
-            help: "use break and continue inside a 'for' body"))
+        diagnostics.append(
+            Diagnostic(
+                DiagnosticCode.unexpectedToken, "break or continue outside a loop", span: s.span,
+                help: "use break and continue inside a 'for' body"))
     }
 
     mutating func check(_ c: CommandCall) {
         if definedHere.contains(c.name) || knownFunctions.contains(c.name) { return }
         guard let command = registry.lookup(c.name) else {
             if usesSource { return }
-            diagnostics.append(Diagnostic(DiagnosticCode.unknownCommand, "unknown command '\(c.name)'", span: c.nameSpan,
-                help: Suggest.help(for: c.name, in: registry.names + definedHere + knownFunctions) ?? "run 'help' to list the commands"))
+            diagnostics.append(
+                Diagnostic(
+                    DiagnosticCode.unknownCommand, "unknown command '\(c.name)'", span: c.nameSpan,
+                    help: Suggest.help(for: c.name, in: registry.names + definedHere + knownFunctions)
+                        ?? "run 'help' to list the commands"))
             return
         }
         if let refused = command as? RefusedCommand {
-            diagnostics.append(Diagnostic(DiagnosticCode.notAllowed, refused.message, span: c.nameSpan, help: refused.help))
+            diagnostics.append(
+                Diagnostic(DiagnosticCode.notAllowed, refused.message, span: c.nameSpan, help: refused.help))
         }
         let signature = command.signature
         for argument in c.arguments {
             switch argument {
             case .named(let name, let span, _):
-                let known = signature.named.contains { $0.name == name }
+                let known =
+                    signature.named.contains { $0.name == name }
                     || signature.namedPrefixes.contains { name.hasPrefix($0) && name.count > $0.count }
                 if !known {
-                    diagnostics.append(Diagnostic(DiagnosticCode.unknownArgument, "\(signature.name) has no argument '\(name)'",
-                        span: span, help: Suggest.help(for: name, in: signature.named.map(\.name)) ?? "see 'help \(signature.name)'"))
+                    diagnostics.append(
+                        Diagnostic(
+                            DiagnosticCode.unknownArgument, "\(signature.name) has no argument '\(name)'",
+                            span: span,
+                            help: Suggest.help(for: name, in: signature.named.map(\.name))
+                                ?? "see 'help \(signature.name)'"))
                 }
             case .flag(let name, let span, _):
                 if !signature.flags.contains(where: { $0.name == name || $0.short == name }) {
-                    diagnostics.append(Diagnostic(DiagnosticCode.unknownArgument,
-                        "\(signature.name) has no flag '\(span.length > name.count + 1 ? "--" : "-")\(name)'", span: span,
-                        help: Suggest.help(for: name, in: signature.flags.map(\.name)) ?? "see 'help \(signature.name)'"))
+                    diagnostics.append(
+                        Diagnostic(
+                            DiagnosticCode.unknownArgument,
+                            "\(signature.name) has no flag '\(span.length > name.count + 1 ? "--" : "-")\(name)'",
+                            span: span,
+                            help: Suggest.help(for: name, in: signature.flags.map(\.name))
+                                ?? "see 'help \(signature.name)'"))
                 }
             case .positional, .stage: break
             }

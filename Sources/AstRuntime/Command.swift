@@ -164,7 +164,9 @@ package struct Signature: Sendable {
     /// `list [status=…] [agent=…] …` as `help` shows it.
     package var usage: String {
         var parts = [name]
-        for flag in flags { parts.append("[--\(flag.name)\(flag.valueType.map { " \($0.rawValue.uppercased())" } ?? "")]") }
+        for flag in flags {
+            parts.append("[--\(flag.name)\(flag.valueType.map { " \($0.rawValue.uppercased())" } ?? "")]")
+        }
         for param in positionals {
             parts.append(param.required ? param.name.uppercased() : "[\(param.name.uppercased())]")
         }

@@ -4,9 +4,12 @@ import Foundation
 extension Interpreter {
     /// Matches a call's arguments to a signature, evaluating and converting each one.
     func bind(_ call: CommandCall, to signature: Signature, input: Value, env: Env) async throws -> Invocation {
-        var invocation = Invocation(input: input, positionals: [], named: [:], flags: [:], span: call.span,
+        var invocation = Invocation(
+            input: input, positionals: [], named: [:], flags: [:], span: call.span,
             argumentSpans: [:], interpreter: self, env: env)
-        func fail(_ message: String, _ span: Span, help: String? = nil, code: String = DiagnosticCode.badArgument) -> RuntimeError {
+        func fail(_ message: String, _ span: Span, help: String? = nil, code: String = DiagnosticCode.badArgument)
+            -> RuntimeError
+        {
             RuntimeError(Diagnostic(code, message, span: span, help: help, source: env.source))
         }
         var arguments = call.arguments[...]
@@ -18,18 +21,24 @@ extension Interpreter {
                 let prefixed = signature.namedPrefixes.contains { name.hasPrefix($0) && name.count > $0.count }
                 guard spec != nil || prefixed else {
                     let candidates = signature.named.map(\.name) + signature.namedPrefixes.map { $0 + "KEY" }
-                    throw fail("\(signature.name) has no argument '\(name)'", nameSpan,
-                        help: Suggest.help(for: name, in: candidates) ?? "see 'help \(signature.name)'", code: DiagnosticCode.unknownArgument)
+                    throw fail(
+                        "\(signature.name) has no argument '\(name)'", nameSpan,
+                        help: Suggest.help(for: name, in: candidates) ?? "see 'help \(signature.name)'",
+                        code: DiagnosticCode.unknownArgument)
                 }
                 var value = Self.textAsTyped(expr, spec, source: env.source) ?? .null
                 if value.isNull { value = try await argumentValue(expr, spec?.type ?? .any, env: env) }
-                invocation.named[name] = try convert(value, to: spec, command: signature.name, span: expr.span, env: env)
+                invocation.named[name] = try convert(
+                    value, to: spec, command: signature.name, span: expr.span, env: env)
                 invocation.argumentSpans[name] = nameSpan.merged(expr.span)
             case .flag(let name, let span, let expr):
                 guard let spec = signature.flags.first(where: { $0.name == name || $0.short == name }) else {
                     let candidates = signature.flags.flatMap { [$0.name] + ($0.short.map { [$0] } ?? []) }
-                    throw fail("\(signature.name) has no flag '\(span.length > 2 && name.count > 1 ? "--" : "-")\(name)'", span,
-                        help: Suggest.help(for: name, in: candidates) ?? "see 'help \(signature.name)'", code: DiagnosticCode.unknownArgument)
+                    throw fail(
+                        "\(signature.name) has no flag '\(span.length > 2 && name.count > 1 ? "--" : "-")\(name)'",
+                        span,
+                        help: Suggest.help(for: name, in: candidates) ?? "see 'help \(signature.name)'",
+                        code: DiagnosticCode.unknownArgument)
                 }
                 var valueExpr = expr
                 if spec.valueType != nil, valueExpr == nil, case .positional(let next)? = arguments.first {
@@ -39,7 +48,8 @@ extension Interpreter {
                 if let type = spec.valueType {
                     guard let valueExpr else { throw fail("--\(spec.name) needs a value", span) }
                     let value = try await argumentValue(valueExpr, type, env: env)
-                    invocation.flags[spec.name] = try convert(value, to: ParamSpec(spec.name, type, spec.help), command: signature.name,
+                    invocation.flags[spec.name] = try convert(
+                        value, to: ParamSpec(spec.name, type, spec.help), command: signature.name,
                         span: valueExpr.span, env: env)
                     invocation.argumentSpans[spec.name] = span.merged(valueExpr.span)
                 } else {
@@ -52,12 +62,16 @@ extension Interpreter {
                 }
             case .stage(let inner):
                 _ = positionalSpecs.popFirst()
-                invocation.positionals.append(.closure(Closure(body: .stage(inner), scope: env.scope, source: env.source)))
+                invocation.positionals.append(
+                    .closure(Closure(body: .stage(inner), scope: env.scope, source: env.source)))
                 invocation.argumentSpans["#\(invocation.positionals.count - 1)"] = inner.span
             case .positional(let expr):
                 let spec = positionalSpecs.popFirst() ?? signature.rest
                 guard let spec else {
-                    throw fail("\(signature.name) takes \(signature.positionals.count == 0 ? "no" : "at most \(signature.positionals.count)") positional argument\(signature.positionals.count == 1 ? "" : "s")",
+                    throw fail(
+                        "\(signature.name) takes "
+                            + "\(signature.positionals.count == 0 ? "no" : "at most \(signature.positionals.count)") "
+                            + "positional argument\(signature.positionals.count == 1 ? "" : "s")",
                         expr.span, help: "usage: \(signature.usage)")
                 }
                 let value: Value
@@ -67,21 +81,28 @@ extension Interpreter {
                     let typed = Self.textAsTyped(expr, spec, source: env.source)
                     value = typed != nil ? typed ?? .null : try await argumentValue(expr, spec.type, env: env)
                 }
-                invocation.positionals.append(try convert(value, to: spec, command: signature.name, span: expr.span, env: env))
+                invocation.positionals.append(
+                    try convert(value, to: spec, command: signature.name, span: expr.span, env: env))
                 invocation.argumentSpans[spec.name] = expr.span
                 invocation.argumentSpans["#\(invocation.positionals.count - 1)"] = expr.span
             }
         }
         for spec in positionalSpecs where spec.required {
-            throw fail("\(signature.name) needs \(spec.name.uppercased()) (\(spec.help))", call.span, help: "usage: \(signature.usage)")
+            throw fail(
+                "\(signature.name) needs \(spec.name.uppercased()) (\(spec.help))", call.span,
+                help: "usage: \(signature.usage)")
         }
         return invocation
     }
 
     /// Evaluates one argument; FIELD arguments are read as paths, blocks as closures.
     func argumentValue(_ expr: Expr, _ type: ParamType, env: Env) async throws -> Value {
-        if type == .field || type == .fieldOrClosure, let path = Interpreter.fieldPath(of: expr) { return .string(path) }
-        if case .block(let block) = expr.kind { return .closure(Closure(body: .block(block), scope: env.scope, source: env.source)) }
+        if type == .field || type == .fieldOrClosure, let path = Interpreter.fieldPath(of: expr) {
+            return .string(path)
+        }
+        if case .block(let block) = expr.kind {
+            return .closure(Closure(body: .block(block), scope: env.scope, source: env.source))
+        }
         return try await evaluate(expr, env: env)
     }
 
@@ -111,20 +132,30 @@ extension Interpreter {
     func convert(_ value: Value, to spec: ParamSpec?, command: String, span: Span, env: Env) throws -> Value {
         guard let spec else { return value }
         func mismatch(_ expected: String) -> RuntimeError {
-            RuntimeError(Diagnostic(DiagnosticCode.typeMismatch,
-                "\(command) \(spec.name) expects \(expected), got \(value.typeName) \(Self.excerpt(value.literal))", span: span,
-                source: env.source))
+            RuntimeError(
+                Diagnostic(
+                    DiagnosticCode.typeMismatch,
+                    "\(command) \(spec.name) expects \(expected), got \(value.typeName) \(Self.excerpt(value.literal))",
+                    span: span,
+                    source: env.source))
         }
         var result = value
         switch (spec.type, value) {
-        case (.any, _), (.field, .string), (.fieldOrClosure, .string), (.fieldOrClosure, .closure), (.closure, .closure): break
+        case (.any, _), (.field, .string), (.fieldOrClosure, .string), (.fieldOrClosure, .closure),
+            (.closure, .closure):
+            break
         case (.int, .int): break
         case (.int, .float(let f)) where f == f.rounded() && abs(f) < 9e15: result = .int(Int(f))
-        case (.int, .string(let s)): guard let i = Int(s) else { throw mismatch("an integer") }; result = .int(i)
+        case (.int, .string(let s)):
+            guard let i = Int(s) else { throw mismatch("an integer") }
+            result = .int(i)
         case (.number, .int), (.number, .float): break
-        case (.number, .string(let s)): guard let d = Double(s) else { throw mismatch("a number") }; result = .float(d)
+        case (.number, .string(let s)):
+            guard let d = Double(s) else { throw mismatch("a number") }
+            result = .float(d)
         case (.string, .string): break
-        case (.string, .int), (.string, .float), (.string, .bool), (.string, .time), (.string, .duration): result = .string(value.text)
+        case (.string, .int), (.string, .float), (.string, .bool), (.string, .time), (.string, .duration):
+            result = .string(value.text)
         case (.bool, .bool): break
         case (.bool, .string(let s)) where s == "true" || s == "false": result = .bool(s == "true")
         case (.duration, .duration), (.time, .time), (.timeOrDuration, .duration), (.timeOrDuration, .time): break
@@ -145,9 +176,12 @@ extension Interpreter {
         }
         if !spec.choices.isEmpty, let text = result.stringValue {
             for part in text.split(separator: ",").map(String.init) where !spec.choices.contains(part) {
-                throw RuntimeError(Diagnostic(DiagnosticCode.badArgument,
-                    "\(command) \(spec.name) must be one of \(spec.choices.joined(separator: ", ")); got '\(part)'", span: span,
-                    help: Suggest.help(for: part, in: spec.choices), source: env.source))
+                throw RuntimeError(
+                    Diagnostic(
+                        DiagnosticCode.badArgument,
+                        "\(command) \(spec.name) must be one of \(spec.choices.joined(separator: ", ")); got '\(part)'",
+                        span: span,
+                        help: Suggest.help(for: part, in: spec.choices), source: env.source))
             }
         }
         return result

@@ -14,7 +14,8 @@ extension Interpreter {
             for part in parts {
                 switch part {
                 case .text(let piece): text += piece
-                case .pipeline(let pipeline): text += try await evaluate(pipeline, input: .null, env: env).materialized().text
+                case .pipeline(let pipeline):
+                    text += try await evaluate(pipeline, input: .null, env: env).materialized().text
                 }
             }
             return .string(text)
@@ -30,7 +31,9 @@ extension Interpreter {
             }
             // Point at the step itself (`.stauts`), not the whole path.
             let stepLength = name.utf8.count + 1 + (optional ? 1 : 0)
-            let stepSpan = base == nil || expr.span.length <= stepLength ? expr.span : Span(expr.span.end - stepLength, expr.span.end)
+            let stepSpan =
+                base == nil || expr.span.length <= stepLength
+                ? expr.span : Span(expr.span.end - stepLength, expr.span.end)
             return try await FieldAccess.read(name, of: target, optional: optional, span: stepSpan, source: env.source)
         case .index(let base, let indexExpr, let optional):
             let target = try await evaluate(base, env: env).materialized()
@@ -75,10 +78,13 @@ extension Interpreter {
     /// A literal's value, unless it nests deeper than `Value.maxNesting` (see `Value.nestsDeeper`).
     static func boundedNesting(_ value: Value, span: Span, env: Env) throws -> Value {
         guard value.nestsDeeper(than: Value.maxNesting) else { return value }
-        throw RuntimeError(Diagnostic(DiagnosticCode.tooDeep,
-            "value is nested too deeply (more than \(Value.maxNesting) lists and records)", span: span,
-            help: "a recursive function that wraps its result at every call builds this; flatten it or recurse less",
-            source: env.source))
+        throw RuntimeError(
+            Diagnostic(
+                DiagnosticCode.tooDeep,
+                "value is nested too deeply (more than \(Value.maxNesting) lists and records)", span: span,
+                help:
+                    "a recursive function that wraps its result at every call builds this; flatten it or recurse less",
+                source: env.source))
     }
 
     static func isOptionalStep(_ expr: Expr) -> Bool {
@@ -104,13 +110,19 @@ extension Interpreter {
         if name == "now" { return .time(now) }
         if let value = env.scope.lookup(name) { return value }
         if name == "it" {
-            throw RuntimeError(Diagnostic(DiagnosticCode.unknownVariable, "$it is not defined here", span: span,
-                help: "$it is the current item inside where, each, sort-by and blocks; a path like .status reads it",
-                source: env.source))
+            throw RuntimeError(
+                Diagnostic(
+                    DiagnosticCode.unknownVariable, "$it is not defined here", span: span,
+                    help:
+                        "$it is the current item inside where, each, sort-by and blocks; a path like .status reads it",
+                    source: env.source))
         }
         let candidates = env.scope.visibleVariables + ["now"]
-        throw RuntimeError(Diagnostic(DiagnosticCode.unknownVariable, "unknown variable '$\(name)'", span: span,
-            help: Suggest.closest(to: name, in: candidates).map { "did you mean '$\($0)'?" } ?? "define it with: let \(name) = …",
-            source: env.source))
+        throw RuntimeError(
+            Diagnostic(
+                DiagnosticCode.unknownVariable, "unknown variable '$\(name)'", span: span,
+                help: Suggest.closest(to: name, in: candidates).map { "did you mean '$\($0)'?" }
+                    ?? "define it with: let \(name) = …",
+                source: env.source))
     }
 }

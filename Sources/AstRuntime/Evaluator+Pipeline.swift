@@ -103,7 +103,8 @@ extension Interpreter {
             for argument in call.arguments {
                 switch argument {
                 case .positional(let expr): arguments.append((nil, try await evaluate(expr, env: env).materialized()))
-                case .named(let name, _, let expr): arguments.append((name, try await evaluate(expr, env: env).materialized()))
+                case .named(let name, _, let expr):
+                    arguments.append((name, try await evaluate(expr, env: env).materialized()))
                 case .flag(let name, _, let expr):
                     if let expr {
                         arguments.append((name, try await evaluate(expr, env: env)))
@@ -111,15 +112,19 @@ extension Interpreter {
                         arguments.append((name, .bool(true)))
                     }
                 case .stage(let inner):
-                    arguments.append((nil, .closure(Closure(body: .stage(inner), scope: env.scope, source: env.source))))
+                    arguments.append(
+                        (nil, .closure(Closure(body: .stage(inner), scope: env.scope, source: env.source))))
                 }
             }
             return try await self.call(function, input: input, arguments: arguments, env: env, callSpan: call.span)
         }
         guard let command = registry.lookup(call.name) else {
-            throw RuntimeError(Diagnostic(DiagnosticCode.unknownCommand, "unknown command '\(call.name)'",
-                span: call.nameSpan, help: Suggest.help(for: call.name, in: callableNames) ?? "run 'help' to list the commands",
-                source: env.source))
+            throw RuntimeError(
+                Diagnostic(
+                    DiagnosticCode.unknownCommand, "unknown command '\(call.name)'",
+                    span: call.nameSpan,
+                    help: Suggest.help(for: call.name, in: callableNames) ?? "run 'help' to list the commands",
+                    source: env.source))
         }
         var invocation = try await bind(call, to: command.signature, input: input, env: env)
         invocation.demand = demand

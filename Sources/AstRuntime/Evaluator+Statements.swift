@@ -13,7 +13,8 @@ extension Interpreter {
             env.scope.define(name, result)
             return .null
         case .def(let name, _, let params, let body):
-            env.scope.defineFunction(name, Closure(name: name, params: params, body: .block(body), scope: env.scope, source: env.source))
+            env.scope.defineFunction(
+                name, Closure(name: name, params: params, body: .block(body), scope: env.scope, source: env.source))
             return .null
         case .if(let condition, let then, let otherwise):
             if try await evaluate(condition, env: env).materialized().isTruthy {
@@ -58,8 +59,11 @@ extension Interpreter {
             guard let expr else { throw ControlFlow.exit(0) }
             let value = try await evaluate(expr, env: env)
             guard let code = value.intValue, (0...255).contains(code) else {
-                throw RuntimeError(Diagnostic(DiagnosticCode.typeMismatch,
-                    "exit needs a status code from 0 to 255, got \(value.literal)", span: expr.span, source: env.source))
+                throw RuntimeError(
+                    Diagnostic(
+                        DiagnosticCode.typeMismatch,
+                        "exit needs a status code from 0 to 255, got \(value.literal)", span: expr.span,
+                        source: env.source))
             }
             throw ControlFlow.exit(code)
         case .pipeline(let pipeline):
@@ -84,16 +88,21 @@ extension Interpreter {
     ) async throws -> Value {
         try StepBudget.step(at: callSpan ?? closure.span, source: env.source)
         guard env.depth < maxDepth else {
-            throw RuntimeError(Diagnostic(DiagnosticCode.tooDeep,
-                "calls are nested too deeply (more than \(maxDepth))", span: callSpan ?? closure.span, source: env.source,
+            throw RuntimeError(
+                Diagnostic(
+                    DiagnosticCode.tooDeep,
+                    "calls are nested too deeply (more than \(maxDepth))", span: callSpan ?? closure.span,
+                    source: env.source,
                 ), details: [])
         }
         var bindings: [String: Value] = ["it": input, "in": input]
-        var inner = Env(scope: closure.scope.child(), source: closure.source, depth: env.depth + 1, sources: env.sources)
+        var inner = Env(
+            scope: closure.scope.child(), source: closure.source, depth: env.depth + 1, sources: env.sources)
         if !closure.params.isEmpty || !arguments.isEmpty {
             try await bind(arguments, to: closure, bindings: &bindings, env: env, inner: inner, callSpan: callSpan)
         }
-        inner = Env(scope: closure.scope.child(bindings), source: closure.source, depth: env.depth + 1, sources: env.sources)
+        inner = Env(
+            scope: closure.scope.child(bindings), source: closure.source, depth: env.depth + 1, sources: env.sources)
         switch closure.body {
         case .expr(let expr):
             return try await evaluate(expr, env: inner)
@@ -119,8 +128,11 @@ extension Interpreter {
         for (key, value) in arguments {
             guard let key else { continue }
             guard closure.params.contains(where: { $0.name == key }) else {
-                throw RuntimeError(Diagnostic(DiagnosticCode.unknownArgument, "\(name) has no parameter '\(key)'",
-                    span: callSpan, help: Suggest.help(for: key, in: closure.params.map(\.name)), source: env.source))
+                throw RuntimeError(
+                    Diagnostic(
+                        DiagnosticCode.unknownArgument, "\(name) has no parameter '\(key)'",
+                        span: callSpan, help: Suggest.help(for: key, in: closure.params.map(\.name)), source: env.source
+                    ))
             }
             bindings[key] = value
         }
@@ -128,20 +140,34 @@ extension Interpreter {
             if !positional.isEmpty {
                 bindings[param.name] = positional.removeFirst()
             } else if let defaultValue = param.defaultValue {
-                bindings[param.name] = try await evaluate(defaultValue, env: Env(scope: closure.scope.child(bindings), source: closure.source, depth: inner.depth, sources: env.sources))
+                bindings[param.name] = try await evaluate(
+                    defaultValue,
+                    env: Env(
+                        scope: closure.scope.child(bindings), source: closure.source, depth: inner.depth,
+                        sources: env.sources))
             } else if param.isFlag {
                 // `--dry` not given is false; an option `--n: int` not given is null.
                 bindings[param.name] = param.type == nil || param.type == "bool" ? .bool(false) : .null
             } else {
-                throw RuntimeError(Diagnostic(DiagnosticCode.badArgument, "\(name) needs an argument for '\(param.name)'",
-                    span: callSpan, help: "call it as \(name) \(closure.params.map { $0.defaultValue == nil ? $0.name.uppercased() : "[\($0.name)=…]" }.joined(separator: " "))",
-                    source: env.source))
+                throw RuntimeError(
+                    Diagnostic(
+                        DiagnosticCode.badArgument, "\(name) needs an argument for '\(param.name)'",
+                        span: callSpan,
+                        help:
+                            "call it as \(name) "
+                                + closure.params.map {
+                                    $0.defaultValue == nil ? $0.name.uppercased() : "[\($0.name)=…]"
+                                }.joined(separator: " "),
+                        source: env.source))
             }
         }
         if !positional.isEmpty {
-            throw RuntimeError(Diagnostic(DiagnosticCode.badArgument,
-                "\(name) takes \(closure.params.count) argument\(closure.params.count == 1 ? "" : "s"), got \(arguments.count)",
-                span: callSpan, source: env.source))
+            throw RuntimeError(
+                Diagnostic(
+                    DiagnosticCode.badArgument,
+                    "\(name) takes \(closure.params.count) argument\(closure.params.count == 1 ? "" : "s"), "
+                        + "got \(arguments.count)",
+                    span: callSpan, source: env.source))
         }
     }
 }

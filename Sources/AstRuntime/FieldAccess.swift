@@ -4,27 +4,35 @@ import Foundation
 /// Reading fields and indexes: the one place that knows schema rules.
 package enum FieldAccess {
     /// `.name` of a value. On a list or stream, reads the field of every element.
-    package static func read(_ name: String, of target: Value, optional: Bool, span: Span?, source: SourceFile?) async throws -> Value {
+    package static func read(_ name: String, of target: Value, optional: Bool, span: Span?, source: SourceFile?)
+        async throws -> Value
+    {
         switch target {
         case .record(let record):
             if let value = record[name] { return value }
             if record.schema?.knows(name) == true || optional { return .null }
             let what = record.schema.map { "\($0.name) records have" } ?? "the record has"
-            throw RuntimeError(Diagnostic(DiagnosticCode.unknownField, "\(what) no field '\(name)'", span: span,
-                help: Suggest.help(for: name, in: record.knownFields)
-                    ?? (record.schema == nil ? "fields: \(record.keys.prefix(12).joined(separator: ", "))" : nil),
-                source: source))
+            throw RuntimeError(
+                Diagnostic(
+                    DiagnosticCode.unknownField, "\(what) no field '\(name)'", span: span,
+                    help: Suggest.help(for: name, in: record.knownFields)
+                        ?? (record.schema == nil ? "fields: \(record.keys.prefix(12).joined(separator: ", "))" : nil),
+                    source: source))
         case .list(let items):
             var out: [Value] = []
-            for item in items { out.append(try await read(name, of: item, optional: optional, span: span, source: source)) }
+            for item in items {
+                out.append(try await read(name, of: item, optional: optional, span: span, source: source))
+            }
             return .list(out)
         case .stream(let stream):
             return .stream(stream.map { try await read(name, of: $0, optional: optional, span: span, source: source) })
         case .null where optional:
             return .null
         default:
-            throw RuntimeError(Diagnostic(DiagnosticCode.typeMismatch, "cannot read field '\(name)' of \(target.typeName)",
-                span: span, help: target.isNull ? "add '?' to read null instead: .\(name)?" : nil, source: source))
+            throw RuntimeError(
+                Diagnostic(
+                    DiagnosticCode.typeMismatch, "cannot read field '\(name)' of \(target.typeName)",
+                    span: span, help: target.isNull ? "add '?' to read null instead: .\(name)?" : nil, source: source))
         }
     }
 
@@ -61,14 +69,18 @@ package enum FieldAccess {
     }
 
     /// `$xs[0]`, `$xs[-1]`, `$r["key"]`.
-    package static func index(_ target: Value, by index: Value, optional: Bool, span: Span?, source: SourceFile?) throws -> Value {
+    package static func index(_ target: Value, by index: Value, optional: Bool, span: Span?, source: SourceFile?) throws
+        -> Value
+    {
         switch (target, index) {
         case (.list(let items), .int(let i)):
             let position = i < 0 ? items.count + i : i
             guard items.indices.contains(position) else {
                 if optional { return .null }
-                throw RuntimeError(Diagnostic(DiagnosticCode.runtime, "index \(i) is out of range for a list of \(items.count)",
-                    span: span, help: "add '?' to read null instead", source: source))
+                throw RuntimeError(
+                    Diagnostic(
+                        DiagnosticCode.runtime, "index \(i) is out of range for a list of \(items.count)",
+                        span: span, help: "add '?' to read null instead", source: source))
             }
             return items[position]
         case (.string(let s), .int(let i)):
@@ -76,20 +88,26 @@ package enum FieldAccess {
             let position = i < 0 ? chars.count + i : i
             guard chars.indices.contains(position) else {
                 if optional { return .null }
-                throw RuntimeError(Diagnostic(DiagnosticCode.runtime, "index \(i) is out of range for a string of \(chars.count)",
-                    span: span, source: source))
+                throw RuntimeError(
+                    Diagnostic(
+                        DiagnosticCode.runtime, "index \(i) is out of range for a string of \(chars.count)",
+                        span: span, source: source))
             }
             return .string(String(chars[position]))
         case (.record(let record), .string(let key)):
             if let value = record[key] { return value }
             if optional || record.schema?.knows(key) == true { return .null }
-            throw RuntimeError(Diagnostic(DiagnosticCode.unknownField, "the record has no field '\(key)'", span: span,
-                help: Suggest.help(for: key, in: record.knownFields), source: source))
+            throw RuntimeError(
+                Diagnostic(
+                    DiagnosticCode.unknownField, "the record has no field '\(key)'", span: span,
+                    help: Suggest.help(for: key, in: record.knownFields), source: source))
         case (.null, _) where optional:
             return .null
         default:
-            throw RuntimeError(Diagnostic(DiagnosticCode.typeMismatch, "cannot index \(target.typeName) with \(index.typeName)",
-                span: span, source: source))
+            throw RuntimeError(
+                Diagnostic(
+                    DiagnosticCode.typeMismatch, "cannot index \(target.typeName) with \(index.typeName)",
+                    span: span, source: source))
         }
     }
 }

@@ -21,7 +21,9 @@ package struct Invocation: Sendable {
     }
 
     /// A runtime error pointing at an argument (or at the whole call).
-    package func error(_ message: String, argument: String? = nil, help: String? = nil, code: String = DiagnosticCode.runtime)
+    package func error(
+        _ message: String, argument: String? = nil, help: String? = nil, code: String = DiagnosticCode.runtime
+    )
         -> RuntimeError
     {
         let span = argument.flatMap { argumentSpans[$0] } ?? self.span

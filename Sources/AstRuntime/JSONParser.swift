@@ -35,14 +35,23 @@ struct JSONParser {
             i += 1
             var items: [Value] = []
             skipSpace()
-            if i < b.count, b[i] == UInt8(ascii: "]") { i += 1; return .list(items) }
+            if i < b.count, b[i] == UInt8(ascii: "]") {
+                i += 1
+                return .list(items)
+            }
             while true {
                 skipSpace()
                 items.append(try value(depth: depth + 1))
                 skipSpace()
                 guard i < b.count else { throw error("unexpected end") }
-                if b[i] == UInt8(ascii: ",") { i += 1; continue }
-                if b[i] == UInt8(ascii: "]") { i += 1; return .list(items) }
+                if b[i] == UInt8(ascii: ",") {
+                    i += 1
+                    continue
+                }
+                if b[i] == UInt8(ascii: "]") {
+                    i += 1
+                    return .list(items)
+                }
                 throw error("expected ',' or ']'")
             }
         case UInt8(ascii: "\""):
@@ -59,7 +68,10 @@ struct JSONParser {
         let base = members.count
         defer { members.removeSubrange(base...) }
         skipSpace()
-        if i < b.count, b[i] == UInt8(ascii: "}") { i += 1; return .record(Record()) }
+        if i < b.count, b[i] == UInt8(ascii: "}") {
+            i += 1
+            return .record(Record())
+        }
         while true {
             skipSpace()
             guard i < b.count, b[i] == UInt8(ascii: "\"") else { throw error("expected a key") }
@@ -71,7 +83,10 @@ struct JSONParser {
             members.append((key, try value(depth: depth + 1)))
             skipSpace()
             guard i < b.count else { throw error("unexpected end") }
-            if b[i] == UInt8(ascii: ",") { i += 1; continue }
+            if b[i] == UInt8(ascii: ",") {
+                i += 1
+                continue
+            }
             if b[i] == UInt8(ascii: "}") {
                 i += 1
                 return .record(Record(members[base...]))
@@ -87,7 +102,8 @@ struct JSONParser {
             let c = b[i]
             if c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") {
                 i += 1
-            } else if c == UInt8(ascii: "-") || c == UInt8(ascii: "+") || c == UInt8(ascii: ".") || c == UInt8(ascii: "e")
+            } else if c == UInt8(ascii: "-") || c == UInt8(ascii: "+") || c == UInt8(ascii: ".")
+                || c == UInt8(ascii: "e")
                 || c == UInt8(ascii: "E")
             {
                 if !(c == UInt8(ascii: "-") && i == start) { plain = false }
@@ -147,7 +163,8 @@ struct JSONParser {
                 case UInt8(ascii: "b"): out.append(8)
                 case UInt8(ascii: "f"): out.append(12)
                 case UInt8(ascii: "u"):
-                    guard i + 4 < b.count, var code = UInt32(String(decoding: b[(i + 1)...(i + 4)], as: UTF8.self), radix: 16)
+                    guard i + 4 < b.count,
+                        var code = UInt32(String(decoding: b[(i + 1)...(i + 4)], as: UTF8.self), radix: 16)
                     else { throw error("bad \\u escape") }
                     i += 4
                     if (0xD800..<0xDC00).contains(code), i + 6 < b.count, b[i + 1] == UInt8(ascii: "\\"),

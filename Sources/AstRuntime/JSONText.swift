@@ -45,7 +45,8 @@ package enum JSONText {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
         case .int(let v): return String(v)
-        case .float(let v): return v.isFinite ? (v == v.rounded() && abs(v) < 1e15 ? String(format: "%.1f", v) : String(v)) : "null"
+        case .float(let v):
+            return v.isFinite ? (v == v.rounded() && abs(v) < 1e15 ? String(format: "%.1f", v) : String(v)) : "null"
         case .string(let s): return quote(s)
         case .time(let date): return quote(RFC3339.format(date))
         case .duration(let seconds):
@@ -53,11 +54,15 @@ package enum JSONText {
         case .list(let items):
             if items.isEmpty { return "[]" }
             if !pretty { return "[" + items.map { encode($0) }.joined(separator: ",") + "]" }
-            return "[\n" + items.map { inner + encode($0, pretty: true, indent: inner) }.joined(separator: ",\n") + "\n\(indent)]"
+            return "[\n" + items.map { inner + encode($0, pretty: true, indent: inner) }.joined(separator: ",\n")
+                + "\n\(indent)]"
         case .record(let record):
             if record.isEmpty { return "{}" }
-            if !pretty { return "{" + record.pairs.map { quote($0.key) + ":" + encode($0.value) }.joined(separator: ",") + "}" }
-            return "{\n" + record.pairs.map { inner + quote($0.key) + ": " + encode($0.value, pretty: true, indent: inner) }
+            if !pretty {
+                return "{" + record.pairs.map { quote($0.key) + ":" + encode($0.value) }.joined(separator: ",") + "}"
+            }
+            return "{\n"
+                + record.pairs.map { inner + quote($0.key) + ": " + encode($0.value, pretty: true, indent: inner) }
                 .joined(separator: ",\n") + "\n\(indent)}"
         case .closure, .stream: return quote(value.literal)
         }

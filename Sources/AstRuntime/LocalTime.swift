@@ -126,5 +126,6 @@ package enum LocalTime {
 
     /// What `parse` accepts, for help lines.
     package static let forms =
-        "a time (2026-12-01, 2026-12-01T10:00, \"2026-12-01 10:00\", RFC 3339), today, yesterday, now, or a duration (24h)"
+        "a time (2026-12-01, 2026-12-01T10:00, \"2026-12-01 10:00\", RFC 3339), today, yesterday, now, or a duration "
+            + "(24h)"
 }

@@ -5,7 +5,8 @@ extension Operators {
     static func integerRange(_ lhs: Value, _ rhs: Value, span: Span, source: SourceFile?) throws -> Value {
         guard case .int(let from) = lhs, case .int(let to) = rhs else {
             throw error(
-                "a range needs integers on both sides, got \(describe(lhs)) (\(lhs.typeName)) and \(describe(rhs)) (\(rhs.typeName))",
+                "a range needs integers on both sides, got \(describe(lhs)) (\(lhs.typeName)) and \(describe(rhs)) "
+                    + "(\(rhs.typeName))",
                 span, source, help: "e.g. 1..5, or 0..($n - 1)")
         }
         return .stream(.integers(from: from, to: to, step: to < from ? -1 : 1))

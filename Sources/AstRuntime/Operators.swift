@@ -3,8 +3,10 @@ import Foundation
 
 /// Arithmetic, comparison, matching and membership.
 package enum Operators {
-    static func error(_ message: String, _ span: Span, _ source: SourceFile?, help: String? = nil,
-                      code: String = DiagnosticCode.typeMismatch) -> RuntimeError {
+    static func error(
+        _ message: String, _ span: Span, _ source: SourceFile?, help: String? = nil,
+        code: String = DiagnosticCode.typeMismatch
+    ) -> RuntimeError {
         RuntimeError(Diagnostic(code, message, span: span, help: help, source: source))
     }
 
@@ -13,7 +15,8 @@ package enum Operators {
         case (.not, _): return .bool(!value.isTruthy)
         case (.negate, .int(let i)):
             guard i != Int.min else {
-                throw error("integer overflow: -(\(i)) is larger than the largest integer", span, source,
+                throw error(
+                    "integer overflow: -(\(i)) is larger than the largest integer", span, source,
                     help: Operators.integerRange, code: DiagnosticCode.runtime)
             }
             return .int(-i)
@@ -23,7 +26,9 @@ package enum Operators {
         }
     }
 
-    package static func binary(_ op: BinaryOp, _ lhs: Value, _ rhs: Value, span: Span, source: SourceFile?) throws -> Value {
+    package static func binary(_ op: BinaryOp, _ lhs: Value, _ rhs: Value, span: Span, source: SourceFile?) throws
+        -> Value
+    {
         switch op {
         case .eq: return .bool(lhs.isEqual(to: rhs))
         case .ne: return .bool(!lhs.isEqual(to: rhs))
@@ -41,7 +46,9 @@ package enum Operators {
             default: return .bool(order != .orderedAscending)
             }
         case .match, .notMatch:
-            guard case .string(let pattern) = rhs else { throw error("the right side of '\(op.rawValue)' must be a regex string", span, source) }
+            guard case .string(let pattern) = rhs else {
+                throw error("the right side of '\(op.rawValue)' must be a regex string", span, source)
+            }
             let subject: String
             switch lhs {
             case .string(let s): subject = s
@@ -50,17 +57,22 @@ package enum Operators {
             }
             let regex: LinearRegex
             do { regex = try LinearRegex.compiled(pattern) } catch {
-                throw Operators.error("invalid regular expression \(JSONText.quote(pattern)): \(error.message)", span, source)
+                throw Operators.error(
+                    "invalid regular expression \(JSONText.quote(pattern)): \(error.message)", span, source)
             }
             return .bool(try regex.firstMatchExists(in: subject) == (op == .match))
         case .in:
             switch rhs {
             case .list(let items): return .bool(items.contains { $0.isEqual(to: lhs) })
             case .string(let s):
-                guard case .string(let needle) = lhs else { throw error("'in' a string needs a string on the left", span, source) }
+                guard case .string(let needle) = lhs else {
+                    throw error("'in' a string needs a string on the left", span, source)
+                }
                 return .bool(s.contains(needle))
             case .record(let record):
-                guard case .string(let key) = lhs else { throw error("'in' a record needs a key string on the left", span, source) }
+                guard case .string(let key) = lhs else {
+                    throw error("'in' a record needs a key string on the left", span, source)
+                }
                 return .bool(record[key] != nil)
             default: throw error("cannot test membership in \(rhs.typeName)", span, source)
             }
@@ -75,13 +87,16 @@ package enum Operators {
         }
     }
 
-    static func arithmetic(_ op: BinaryOp, _ lhs: Value, _ rhs: Value, span: Span, source: SourceFile?) throws -> Value {
+    static func arithmetic(_ op: BinaryOp, _ lhs: Value, _ rhs: Value, span: Span, source: SourceFile?) throws -> Value
+    {
         let fail = { error("cannot apply '\(op.rawValue)' to \(lhs.typeName) and \(rhs.typeName)", span, source) }
         switch (lhs, rhs) {
         case (.int(let a), .int(let b)):
             switch op {
             case .add, .sub, .mul:
-                let (result, overflow) = op == .add ? a.addingReportingOverflow(b)
+                let (result, overflow) =
+                    op == .add
+                    ? a.addingReportingOverflow(b)
                     : op == .sub ? a.subtractingReportingOverflow(b) : a.multipliedReportingOverflow(by: b)
                 if overflow { throw overflowError(op, lhs, rhs, span, source) }
                 return .int(result)

@@ -173,7 +173,8 @@ struct ScriptMain {
             guard let option = positionals.popFirst() else {
                 let count = options.filter { !$0.param.isFlag }.count
                 throw fail(
-                    "\(script): unexpected argument '\(argument)' (it takes \(count == 0 ? "no" : "at most \(count)") positional argument\(count == 1 ? "" : "s"))"
+                    "\(script): unexpected argument '\(argument)' (it takes \(count == 0 ? "no" : "at most \(count)") "
+                        + "positional argument\(count == 1 ? "" : "s"))"
                 )
             }
             named.append(

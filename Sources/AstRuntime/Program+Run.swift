@@ -27,17 +27,21 @@ package enum RunOutcome: Sendable {
 extension Interpreter {
     /// Parses, checks and runs a source text. Each top-level statement's result is printed unless it is
     /// null or bound by `let` (`printResults`). Diagnostics are returned, not printed.
-    package func run(_ source: SourceFile, env: Env? = nil, printResults: Bool = true,
-                     collectResults: ResultCollector? = nil) async -> RunOutcome {
+    package func run(
+        _ source: SourceFile, env: Env? = nil, printResults: Bool = true,
+        collectResults: ResultCollector? = nil
+    ) async -> RunOutcome {
         let parsed = Parser.parse(source, options: parserOptions)
         if !parsed.diagnostics.isEmpty { return .invalid(parsed.diagnostics, incomplete: parsed.isIncomplete) }
-        let checked = Checker.check(parsed.program, registry: registry, functions: globals.visibleFunctions, source: source)
+        let checked = Checker.check(
+            parsed.program, registry: registry, functions: globals.visibleFunctions, source: source)
         if !checked.isEmpty { return .invalid(checked, incomplete: false) }
         // A script's `def main` takes its command line ($args) before anything runs; the prompt (which
         // collects results) runs no main.
         var main: (arguments: [(String?, Value)], body: Statement)?
         if collectResults == nil, let found = ScriptMain.find(in: parsed.program) {
-            let commandLine = await ScriptMain(params: found.params, defSpan: found.span, source: source, interpreter: self)
+            let commandLine = await ScriptMain(
+                params: found.params, defSpan: found.span, source: source, interpreter: self)
             let arguments = ScriptMain.arguments(globals.lookup("args"))
             do {
                 switch try commandLine.parse(arguments, source: source) {
@@ -70,7 +74,8 @@ extension Interpreter {
                 last = value
             }
             for statement in parsed.program.statements {
-                try await finish(try await withMutationContext(of: statement, env: env) { try await execute(statement, env: env) })
+                try await finish(
+                    try await withMutationContext(of: statement, env: env) { try await execute(statement, env: env) })
             }
             if let main, let function = env.scope.function("main") {
                 try await finish(

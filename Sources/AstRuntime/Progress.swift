@@ -28,8 +28,11 @@ package final class ProgressBoard: @unchecked Sendable {
 
     /// Starts tracking a stage. `noun` names the items ("item", "execution"); `inFlightWord` says
     /// what an interrupt does to items under way ("cancelled", "still running").
-    package func begin(_ label: String, total: Int?, noun: String = "item", inFlightWord: String = "cancelled") -> ProgressTask {
-        let task = ProgressTask(board: self, snapshot: ProgressSnapshot(label: label, total: total, noun: noun, inFlightWord: inFlightWord))
+    package func begin(_ label: String, total: Int?, noun: String = "item", inFlightWord: String = "cancelled")
+        -> ProgressTask
+    {
+        let task = ProgressTask(
+            board: self, snapshot: ProgressSnapshot(label: label, total: total, noun: noun, inFlightWord: inFlightWord))
         let outermost = lock.withLock {
             active.append(task)
             return active.count == 1
@@ -80,7 +83,10 @@ package final class ProgressBoard: @unchecked Sendable {
     /// Removes the progress line (before a question or other output); the next update redraws it.
     package func clearLine() {
         let wasVisible = lock.withLock {
-            defer { visible = false; lastDraw = nil }
+            defer {
+                visible = false
+                lastDraw = nil
+            }
             return visible
         }
         if wasVisible { display?.clear() }
@@ -104,7 +110,9 @@ package final class ProgressBoard: @unchecked Sendable {
         let now = ContinuousClock.now
         var trailing = false
         let stage: ProgressSnapshot? = lock.withLock {
-            guard let first = active.first(where: { $0.snapshot.isDrawable && now - $0.began >= delay }) else { return nil }
+            guard let first = active.first(where: { $0.snapshot.isDrawable && now - $0.began >= delay }) else {
+                return nil
+            }
             if throttled, let lastDraw, now - lastDraw < Self.interval {
                 // Too soon: draw once the interval is over, so the line never stays behind.
                 trailing = !redrawPending

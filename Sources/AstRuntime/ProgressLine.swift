@@ -13,8 +13,10 @@ package struct ProgressSnapshot: Sendable, Equatable {
     /// The stage's own account (``ProgressTask/account``), which the summary shows instead of the counts.
     package var account: String?
 
-    package init(label: String, total: Int?, noun: String = "item", inFlightWord: String = "cancelled",
-                 started: Int = 0, done: Int = 0, failed: Int = 0) {
+    package init(
+        label: String, total: Int?, noun: String = "item", inFlightWord: String = "cancelled",
+        started: Int = 0, done: Int = 0, failed: Int = 0
+    ) {
         self.label = label
         self.total = total
         self.noun = noun

@@ -32,7 +32,8 @@ package struct Record: Sendable {
     private func position(of key: String) -> Int? {
         if let index { return index[key] }
         let length = key.utf8.count
-        for position in entries.indices where entries[position].key.utf8.count == length && entries[position].key == key {
+        for position in entries.indices where entries[position].key.utf8.count == length && entries[position].key == key
+        {
             return position
         }
         return nil

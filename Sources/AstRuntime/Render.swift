@@ -102,7 +102,9 @@ package enum Table {
         var timeColumns: Set<Int> = []
         for index in columns.indices where rows.contains(where: { timeValue($0, columns[index].path) != nil }) {
             timeColumns.insert(index)
-            let marker = rows.lazy.compactMap { timeValue($0, columns[index].path) }.first.map { LocalTime.marker(LocalTime.zone, at: $0) }
+            let marker = rows.lazy.compactMap { timeValue($0, columns[index].path) }.first.map {
+                LocalTime.marker(LocalTime.zone, at: $0)
+            }
             columns[index].title += " (\(marker ?? "UTC"))"
         }
         var widths = columns.indices.map { index in
@@ -131,7 +133,8 @@ package enum Table {
             }.joined(separator: "  ")
             lines.append(line)
         }
-        return lines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }.joined(separator: "\n")
+        return lines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }.joined(
+            separator: "\n")
     }
 
     static func timeValue(_ row: Record, _ path: String) -> Date? {

@@ -28,7 +28,9 @@ extension Value {
     }
 
     static func formatKey(_ key: String) -> String {
-        let plain = !key.isEmpty && key.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == "-" }
+        let plain =
+            !key.isEmpty
+            && key.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == "-" }
             && !(key.first?.isNumber ?? false)
         return plain ? key : JSONText.quote(key)
     }

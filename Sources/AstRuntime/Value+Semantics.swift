@@ -31,7 +31,8 @@ extension Value {
         case (.list(let a), .list(let b)):
             return a.count == b.count && zip(a, b).allSatisfy { $0.isEqual(to: $1) }
         case (.record(let a), .record(let b)):
-            return a.keys == b.keys && a.pairs.allSatisfy { pair in b[pair.key].map { pair.value.isEqual(to: $0) } ?? false }
+            return a.keys == b.keys
+                && a.pairs.allSatisfy { pair in b[pair.key].map { pair.value.isEqual(to: $0) } ?? false }
         default: return false
         }
     }
@@ -98,7 +99,9 @@ extension Value {
             for item in items where item.isContainer && item.nestsDeeper(than: limit - 1) { return true }
             return false
         case .record(let record):
-            for pair in record.pairs where pair.value.isContainer && pair.value.nestsDeeper(than: limit - 1) { return true }
+            for pair in record.pairs where pair.value.isContainer && pair.value.nestsDeeper(than: limit - 1) {
+                return true
+            }
             return false
         default: return false
         }

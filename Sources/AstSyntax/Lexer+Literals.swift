@@ -28,7 +28,8 @@ extension Lexer {
         if Lexer.looksLikeDate(chunk) {
             index = chunkEnd
             diagnostics.append(
-                Diagnostic(DiagnosticCode.invalidNumber, "invalid date '\(chunk)'", span: Span(start, chunkEnd),
+                Diagnostic(
+                    DiagnosticCode.invalidNumber, "invalid date '\(chunk)'", span: Span(start, chunkEnd),
                     help: "write YYYY-MM-DD (a day that exists in that month) or RFC 3339, e.g. 2026-11-01T10:00:00Z"))
             emit(.invalid, from: start)
             return
@@ -49,7 +50,8 @@ extension Lexer {
         case .float(let value) where !value.isFinite, .duration(let value) where !value.isFinite:
             let text = String(decoding: b[start..<index], as: UTF8.self)
             diagnostics.append(
-                Diagnostic(DiagnosticCode.invalidNumber, "number \(text) is too large", span: Span(start, index),
+                Diagnostic(
+                    DiagnosticCode.invalidNumber, "number \(text) is too large", span: Span(start, index),
                     help: "floats and durations must be finite (at most about 1.8e308)"))
             emit(.invalid, from: start)
         default:
@@ -83,7 +85,8 @@ extension Lexer {
         while index < end, peek() != UInt8(ascii: "'") { index += 1 }
         if index >= end {
             diagnostics.append(
-                Diagnostic(DiagnosticCode.unterminatedString, "unterminated string", span: Span(start, end),
+                Diagnostic(
+                    DiagnosticCode.unterminatedString, "unterminated string", span: Span(start, end),
                     help: "close it with '"))
             incomplete = true
             emit(.rawString(String(decoding: b[(start + 1)..<end], as: UTF8.self)), from: start)
@@ -160,7 +163,8 @@ extension Lexer {
                 }
                 if index >= end {
                     diagnostics.append(
-                        Diagnostic(DiagnosticCode.unterminatedString, "unterminated interpolation",
+                        Diagnostic(
+                            DiagnosticCode.unterminatedString, "unterminated interpolation",
                             span: Span(escapeStart, end), help: "close it with ')'"))
                     incomplete = true
                     pieces.append(.interpolation(Span(inner, end)))
@@ -172,15 +176,20 @@ extension Lexer {
             case 0 where index > end:
                 index = end
             default:
-                badEscape(escapeStart, "unknown escape '\\\(String(decoding: [e], as: UTF8.self))'",
-                    help: "escapes are \\n \\t \\r \\0 \\\\ \\\" \\$ \\u{…} and \\(…); a raw string '…' keeps backslashes (regexes)")
+                badEscape(
+                    escapeStart, "unknown escape '\\\(String(decoding: [e], as: UTF8.self))'",
+                    help:
+                        "escapes are \\n \\t \\r \\0 \\\\ \\\" \\$ \\u{…} and \\(…); a raw string '…' keeps "
+                            + "backslashes (regexes)"
+                )
             }
         }
         flush()
         if index >= end {
             index = end
             diagnostics.append(
-                Diagnostic(DiagnosticCode.unterminatedString, "unterminated string", span: Span(start, end),
+                Diagnostic(
+                    DiagnosticCode.unterminatedString, "unterminated string", span: Span(start, end),
                     help: "close it with \""))
             incomplete = true
             emit(.string(pieces), from: start)

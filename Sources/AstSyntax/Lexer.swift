@@ -73,7 +73,8 @@ package struct Lexer {
             let name = String(decoding: b[(start + 1)..<index], as: UTF8.self)
             if name.isEmpty {
                 diagnostics.append(
-                    Diagnostic(DiagnosticCode.invalidCharacter, "'$' must be followed by a variable name",
+                    Diagnostic(
+                        DiagnosticCode.invalidCharacter, "'$' must be followed by a variable name",
                         span: Span(start, index), help: "variables look like $name"))
                 emit(.invalid, from: start)
             } else {
@@ -125,8 +126,10 @@ package struct Lexer {
         index += 1
         while index < end, b[index] & 0xC0 == 0x80 { index += 1 }
         diagnostics.append(
-            Diagnostic(DiagnosticCode.invalidCharacter,
-                "unexpected character '\(String(decoding: b[start..<index], as: UTF8.self))'", span: Span(start, index)))
+            Diagnostic(
+                DiagnosticCode.invalidCharacter,
+                "unexpected character '\(String(decoding: b[start..<index], as: UTF8.self))'", span: Span(start, index))
+        )
         emit(.invalid, from: start)
     }
 }

@@ -146,7 +146,8 @@ extension ParserState {
             return try parseUnary()
         case .op(let op) where ["==", "!=", "<", "<=", ">", ">=", "=~", "!~", "??"].contains(op):
             // `list | count > 0`: the operator ends the arguments, it does not apply to the result.
-            throw fail(expected: "an expression",
+            throw fail(
+                expected: "an expression",
                 help: "to use a command's result in an expression, wrap the pipeline in parentheses: (… | count) > 0")
         default:
             return try parsePostfix()
@@ -163,7 +164,8 @@ extension ParserState {
         switch kind {
         case .ident, .word, .int, .float, .duration, .time: return true
         case .op(","): return !inList
-        case .op(let op): return [".", "..", ":", "/", "-", "+", "@", "=", "~", "%", "*", "?", "!", "&", "^"].contains(op)
+        case .op(let op):
+            return [".", "..", ":", "/", "-", "+", "@", "=", "~", "%", "*", "?", "!", "&", "^"].contains(op)
         case .shortFlag, .longFlag: return true
         default: return false
         }

@@ -53,12 +53,19 @@ extension ParserState {
         case .op("{"):
             return try parseBraces()
         case .ident(let name) where !Keywords.all.contains(name):
-            throw fail(expected: "an expression",
-                help: "a command can only start a pipeline stage; wrap it in parentheses: (\(name) …), or quote it: \"\(name)\"")
+            throw fail(
+                expected: "an expression",
+                help:
+                    "a command can only start a pipeline stage; wrap it in parentheses: (\(name) …), or quote "
+                        + "it: \"\(name)\""
+            )
         case .word(let text) where text.utf8.allSatisfy(Lexer.isDigit):
             // All digits but not an Int: only a bare word (command argument) may be that long.
-            report(Diagnostic(DiagnosticCode.invalidNumber, "integer literal \(text) is too large",
-                span: token.span, help: "integers range from -9223372036854775808 to 9223372036854775807; quote it for text"))
+            report(
+                Diagnostic(
+                    DiagnosticCode.invalidNumber, "integer literal \(text) is too large",
+                    span: token.span,
+                    help: "integers range from -9223372036854775808 to 9223372036854775807; quote it for text"))
             throw ParseAbort()
         default:
             throw fail(expected: "an expression")

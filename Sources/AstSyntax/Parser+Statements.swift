@@ -72,7 +72,9 @@ extension ParserState {
                 let code = try parseExpr()
                 return Statement(kind: .exit(code), span: token.span.merged(code.span))
             case "else", "catch":
-                throw fail(expected: "a statement", help: "'\(word)' must follow the closing '}' of an \(word == "else" ? "if" : "try")")
+                throw fail(
+                    expected: "a statement",
+                    help: "'\(word)' must follow the closing '}' of an \(word == "else" ? "if" : "try")")
             default: break
             }
         }
@@ -115,13 +117,15 @@ extension ParserState {
                 if match(":") { type = try parseParamType() }
                 var defaultValue: Expr?
                 if match("=") { defaultValue = try parseExpr() }
-                params.append(Param(name: param, span: span, defaultValue: defaultValue, isFlag: flag != nil, type: type))
+                params.append(
+                    Param(name: param, span: span, defaultValue: defaultValue, isFlag: flag != nil, type: type))
                 if !match(",") { break }
             }
             _ = try expect(")", "',' or ')' in the parameter list")
         }
         let body = try parseBlock()
-        return Statement(kind: .def(name: name, nameSpan: nameSpan, params: params, body: body), span: start.merged(body.span))
+        return Statement(
+            kind: .def(name: name, nameSpan: nameSpan, params: params, body: body), span: start.merged(body.span))
     }
 
     /// `--name` in a parameter list (lexed as a flag after a space, as `-` `-` NAME right after `(`).
@@ -165,7 +169,8 @@ extension ParserState {
         var statement: Statement?
         for branch in branches.reversed() {
             let rest = statement ?? otherwise
-            statement = Statement(kind: .if(condition: branch.condition, then: branch.then, otherwise: rest),
+            statement = Statement(
+                kind: .if(condition: branch.condition, then: branch.then, otherwise: rest),
                 span: branch.start.merged(rest?.span ?? branch.then.span))
         }
         guard let statement else { throw fail(expected: "'if'") }
@@ -196,7 +201,8 @@ extension ParserState {
             sequence = try parsePipeline()
         }
         let body = try parseBlock()
-        return Statement(kind: .for(name: name, nameSpan: nameSpan, sequence: sequence, body: body), span: start.merged(body.span))
+        return Statement(
+            kind: .for(name: name, nameSpan: nameSpan, sequence: sequence, body: body), span: start.merged(body.span))
     }
 
     // try = "try" block ["catch" [NAME] block]
@@ -213,7 +219,8 @@ extension ParserState {
             advance()
         }
         let handler = try parseBlock()
-        return Statement(kind: .try(body: body, errorName: errorName, handler: handler), span: start.merged(handler.span))
+        return Statement(
+            kind: .try(body: body, errorName: errorName, handler: handler), span: start.merged(handler.span))
     }
 
     // block = "{" { statement } "}"

@@ -22,7 +22,8 @@ package struct ParserOptions: Sendable {
     package var maxTreeDepth: Int
 
     package init(
-        expressionCommands: Set<String> = ["where", "assert"], stageCommands: Set<String> = ["each"], maxDepth: Int = 64,
+        expressionCommands: Set<String> = ["where", "assert"], stageCommands: Set<String> = ["each"],
+        maxDepth: Int = 64,
         maxTreeDepth: Int = 1000
     ) {
         self.expressionCommands = expressionCommands
@@ -140,11 +141,15 @@ final class ParserState {
             // Point just after the last real token, not at an empty last line.
             let last = tokens[..<min(position, tokens.count)].last { $0.kind != .newline && $0.kind != .eof }
             let at = last.map { Span($0.span.end, $0.span.end) } ?? token.span
-            report(Diagnostic(DiagnosticCode.unexpectedEnd, "unexpected end of input; expected \(expected)",
-                span: at, help: help))
+            report(
+                Diagnostic(
+                    DiagnosticCode.unexpectedEnd, "unexpected end of input; expected \(expected)",
+                    span: at, help: help))
         } else if token.kind != .invalid {
-            report(Diagnostic(DiagnosticCode.unexpectedToken, "expected \(expected), found \(token.kind.display)",
-                span: token.span, help: help))
+            report(
+                Diagnostic(
+                    DiagnosticCode.unexpectedToken, "expected \(expected), found \(token.kind.display)",
+                    span: token.span, help: help))
         }
         return ParseAbort()
     }
@@ -158,8 +163,10 @@ final class ParserState {
         nesting += 1
         if nesting > options.maxDepth {
             nesting -= 1
-            report(Diagnostic(DiagnosticCode.tooDeep, "nesting is too deep (more than \(options.maxDepth) levels)",
-                span: span, help: "split the expression with let"))
+            report(
+                Diagnostic(
+                    DiagnosticCode.tooDeep, "nesting is too deep (more than \(options.maxDepth) levels)",
+                    span: span, help: "split the expression with let"))
             throw ParseAbort()
         }
     }
@@ -169,8 +176,10 @@ final class ParserState {
     /// Guards the height of a tree built in a loop; past the limit, reports once and aborts the statement.
     func checkHeight(_ height: Int, at span: Span) throws {
         guard height > options.maxTreeDepth else { return }
-        report(Diagnostic(DiagnosticCode.tooDeep, "expression is too deep (more than \(options.maxTreeDepth) levels)",
-            span: span, help: "split it into steps with let, or use a list and sum/each"))
+        report(
+            Diagnostic(
+                DiagnosticCode.tooDeep, "expression is too deep (more than \(options.maxTreeDepth) levels)",
+                span: span, help: "split it into steps with let, or use a list and sum/each"))
         throw ParseAbort()
     }
 }

@@ -39,7 +39,8 @@ extension AsteroidClient {
             matches.isEmpty
             ? "no execution \(scope) has the request's inputs: it most likely did not start, but that cannot be "
                 + "proven, so it was not sent again"
-            : "\(matches.count) executions \(scope) have the request's inputs (\(matches.map(\.id).joined(separator: ", "))); "
+            : "\(matches.count) executions \(scope) have the request's inputs "
+                + "(\(matches.map(\.id).joined(separator: ", "))); "
                 + "which one this request started cannot be told"
         throw outcomeUnknown(endpoint, lost, checked)
     }

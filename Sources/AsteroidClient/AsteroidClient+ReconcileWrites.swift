@@ -15,7 +15,8 @@ extension AsteroidClient {
             round += 1
             let lost: AsteroidError
             let attempt = { () async throws(AsteroidError) -> ExecuteResponse in
-                try self.decode(ExecuteResponse.self, endpoint, try await self.send(endpoint, expecting: [200, 201, 202]))
+                try self.decode(
+                    ExecuteResponse.self, endpoint, try await self.send(endpoint, expecting: [200, 201, 202]))
             }
             switch try await sendOnce(endpoint, asking: "whether the rerun was made", attempt) {
             case .answered(let response): return response

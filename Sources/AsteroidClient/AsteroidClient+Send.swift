@@ -2,7 +2,8 @@ import AsteroidModels
 import Foundation
 
 extension AsteroidClient {
-    /// Sends one endpoint through validation-built request, dry-run, retry and the middleware chain; returns a response whose status is in
+    /// Sends one endpoint through validation-built request, dry-run, retry and the middleware chain; returns a response
+    /// whose status is in
     /// `expected`, or throws the matching `AsteroidError`.
     func send(_ endpoint: Endpoint, expecting expected: Set<Int>) async throws(AsteroidError) -> TransportResponse {
         if let keyProblem {
@@ -132,9 +133,10 @@ extension AsteroidClient {
         guard response.body.count >= Self.offLoopDecodeBytes else { return try decode(type, endpoint, response) }
         let result: Result<T, AsteroidError> = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
-                continuation.resume(returning: Result { () throws(AsteroidError) in
-                    try self.decode(type, endpoint, response)
-                })
+                continuation.resume(
+                    returning: Result { () throws(AsteroidError) in
+                        try self.decode(type, endpoint, response)
+                    })
             }
         }
         return try result.get()

@@ -153,7 +153,11 @@ public struct PagedSequence<Item: Codable & Sendable & Identifiable>: AsyncSeque
         func take(_ page: Int) async throws(AsteroidError) -> Page<Item>? {
             guard let task = tasks.withLock({ $0.removeValue(forKey: page) }) else { return nil }
             do {
-                return try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
+                return try await withTaskCancellationHandler {
+                    try await task.value
+                } onCancel: {
+                    task.cancel()
+                }
             } catch let error as AsteroidError {
                 throw error
             } catch {
@@ -162,7 +166,10 @@ public struct PagedSequence<Item: Codable & Sendable & Identifiable>: AsyncSeque
         }
 
         func cancelAll() {
-            for task in tasks.withLock({ tasks in defer { tasks = [:] }; return Array(tasks.values) }) { task.cancel() }
+            for task in tasks.withLock({ tasks in
+                defer { tasks = [:] }
+                return Array(tasks.values)
+            }) { task.cancel() }
         }
 
         deinit { cancelAll() }

@@ -131,7 +131,8 @@ public enum CancelReason: OpenEnum {
     case timeout, maxSteps, userRequested, scriptFailed, noActivity, budgetExceeded, noWarmEnvironment, workerLost
     case unknown(String)
     public static let allKnown: [CancelReason] = [
-        .timeout, .maxSteps, .userRequested, .scriptFailed, .noActivity, .budgetExceeded, .noWarmEnvironment, .workerLost,
+        .timeout, .maxSteps, .userRequested, .scriptFailed, .noActivity, .budgetExceeded, .noWarmEnvironment,
+        .workerLost,
     ]
     public var rawValue: String {
         switch self {

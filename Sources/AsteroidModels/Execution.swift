@@ -112,7 +112,8 @@ public struct Execution: Codable, Sendable, Hashable, Identifiable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
-        workflowId = try c.decodeIfPresent(String.self, forKey: .workflowId)
+        workflowId =
+            try c.decodeIfPresent(String.self, forKey: .workflowId)
             ?? c.decode(String.self, forKey: .agentId)
         agentId = try c.decodeIfPresent(String.self, forKey: .agentId) ?? workflowId
         workflowVersionId = try c.decodeIfPresent(String.self, forKey: .workflowVersionId)
@@ -160,7 +161,8 @@ public struct ExecutionResult: Codable, Sendable, Hashable {
     public var result: JSONValue
     public var createdAt: Date
 
-    public init(id: String, executionId: String, outcome: String, reasoning: String, result: JSONValue, createdAt: Date) {
+    public init(id: String, executionId: String, outcome: String, reasoning: String, result: JSONValue, createdAt: Date)
+    {
         self.id = id
         self.executionId = executionId
         self.outcome = outcome

@@ -50,7 +50,11 @@ package enum FastDecoding {
     static func execution(_ value: JSONValue) throws(Miss) -> Execution {
         let o = try Fields(value)
         let workflowId: String
-        if let id = try o.string("workflowId") { workflowId = id } else { workflowId = try o.required(o.string("agentId")) }
+        if let id = try o.string("workflowId") {
+            workflowId = id
+        } else {
+            workflowId = try o.required(o.string("agentId"))
+        }
         let workflowName = try o.string("workflowName")
         return Execution(
             id: try o.required(o.string("id")), agentId: try o.string("agentId") ?? workflowId, workflowId: workflowId,
@@ -69,7 +73,8 @@ package enum FastDecoding {
             recordingUrl: try o.string("recordingUrl"), liveViewUrl: try o.string("liveViewUrl"),
             platformUrl: try o.string("platformUrl"), browserRecordingUrl: try o.string("browserRecordingUrl"),
             browserLiveViewUrl: try o.string("browserLiveViewUrl"),
-            triggerContext: try o.nested("triggerContext", trigger), executionOptions: try o.nested("executionOptions", options),
+            triggerContext: try o.nested("triggerContext", trigger),
+            executionOptions: try o.nested("executionOptions", options),
             hasBeenRerun: try o.bool("hasBeenRerun") ?? false, parentExecutionId: try o.string("parentExecutionId"),
             scriptFailures: try o.list("scriptFailures", scriptFailure), purgedAt: try o.date("purgedAt"))
     }
@@ -124,7 +129,8 @@ package enum FastDecoding {
         case .schedule:
             let schedule = try o.required(
                 o.nested("schedule") { s throws(Miss) in
-                    ScheduleRef(id: try s.required(s.string("id")), cronExpression: try s.required(s.string("cronExpression")))
+                    ScheduleRef(
+                        id: try s.required(s.string("id")), cronExpression: try s.required(s.string("cronExpression")))
                 })
             return .schedule(schedule)
         case .warmup:

@@ -54,7 +54,10 @@ struct FastJSON {
                 guard members.updateValue(try value(depth: depth + 1), forKey: key) == nil else { throw Miss() }
                 space()
                 guard i < b.count else { throw Miss() }
-                if b[i] == UInt8(ascii: ",") { i += 1; continue }
+                if b[i] == UInt8(ascii: ",") {
+                    i += 1
+                    continue
+                }
                 guard b[i] == UInt8(ascii: "}") else { throw Miss() }
                 i += 1
                 return .object(members)
@@ -72,7 +75,10 @@ struct FastJSON {
                 items.append(try value(depth: depth + 1))
                 space()
                 guard i < b.count else { throw Miss() }
-                if b[i] == UInt8(ascii: ",") { i += 1; continue }
+                if b[i] == UInt8(ascii: ",") {
+                    i += 1
+                    continue
+                }
                 guard b[i] == UInt8(ascii: "]") else { throw Miss() }
                 i += 1
                 return .array(items)

@@ -65,7 +65,8 @@ public struct ListExecutionsQuery: Sendable, Hashable {
 
     /// `items` with each comma list of a `commaListParameters` name split into repeated keys (empty
     /// parts dropped). Other values, `metadata=k=a,b` among them, pass as written.
-    public static func splittingCommaLists(_ items: [(name: String, value: String)]) -> [(name: String, value: String)] {
+    public static func splittingCommaLists(_ items: [(name: String, value: String)]) -> [(name: String, value: String)]
+    {
         items.flatMap { item -> [(name: String, value: String)] in
             guard commaListParameters.contains(item.name), item.value.contains(",") else { return [item] }
             return item.value.split(separator: ",").map { (item.name, $0.trimmingCharacters(in: .whitespaces)) }
@@ -178,13 +179,15 @@ public struct ListExecutionsQuery: Sendable, Hashable {
         for value in status where !value.isKnown {
             throw RequestValidationError(
                 "status",
-                "unknown status \"\(value.rawValue)\"; expected one of \(ExecutionStatus.knownRawValues.joined(separator: ", "))"
+                "unknown status \"\(value.rawValue)\"; expected one "
+                    + "of \(ExecutionStatus.knownRawValues.joined(separator: ", "))"
             )
         }
         for value in phase where !value.isKnown {
             throw RequestValidationError(
                 "phase",
-                "unknown phase \"\(value.rawValue)\"; expected one of \(ExecutionPhase.knownRawValues.joined(separator: ", "))"
+                "unknown phase \"\(value.rawValue)\"; expected one "
+                    + "of \(ExecutionPhase.knownRawValues.joined(separator: ", "))"
             )
         }
         if createdAfter != nil, createdWithin != nil {
@@ -210,7 +213,8 @@ public struct ListExecutionsQuery: Sendable, Hashable {
         if let sortField, !sortField.isKnown {
             throw RequestValidationError(
                 "sortField",
-                "unknown sort field \"\(sortField.rawValue)\"; expected one of \(ExecutionSortField.knownRawValues.joined(separator: ", "))"
+                "unknown sort field \"\(sortField.rawValue)\"; expected one "
+                    + "of \(ExecutionSortField.knownRawValues.joined(separator: ", "))"
             )
         }
         if let sortDirection, !sortDirection.isKnown {

@@ -107,7 +107,8 @@ struct ProgramGenerator {
         case 2: return pipeline(depth: depth)
         case 3:
             return
-                "if \(expression(depth: depth + 1)) { \(statement(depth: depth + 1)) } else { \(statement(depth: depth + 1)) }"
+                "if \(expression(depth: depth + 1)) { \(statement(depth: depth + 1)) } else "
+                    + "{ \(statement(depth: depth + 1)) }"
         case 4: return "for i in \(list(depth: depth + 1)) { \(statement(depth: depth + 1)) }"
         case 5: return "try { \(statement(depth: depth + 1)) } catch e { $e.message }"
         case 6: return "def g\(rng.below(3))(p, q = \(literal())) { \(statement(depth: depth + 1)) }"

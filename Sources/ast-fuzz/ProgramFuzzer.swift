@@ -29,8 +29,8 @@ enum ProgramFuzzer {
         guard let options = parse(arguments) else {
             FileHandle.standardError.write(
                 Data(
-                    "usage: ast-fuzz programs [--count N] [--seconds S] [--seed N] [--out DIR] [--deadline S] [--corpus DIR] [--replay FILE]\n"
-                        .utf8))
+                    ("usage: ast-fuzz programs [--count N] [--seconds S] [--seed N] [--out DIR] [--deadline S] "
+                        + "[--corpus DIR] [--replay FILE]\n").utf8))
             return 2
         }
         if let replay = options.replay {
@@ -67,7 +67,8 @@ enum ProgramFuzzer {
         print(
             String(
                 format:
-                    "ast-fuzz programs: %d programs in %.1f s (%.0f/s), seed %llu, corpus %d scripts, no crash or hang (%@)",
+                    "ast-fuzz programs: %d programs in %.1f s (%.0f/s), seed %llu, corpus %d scripts, no crash or hang "
+                        + "(%@)",
                 done, elapsed, Double(done) / max(elapsed, 0.001), options.seed, corpus.count, summary))
         return 0
     }

@@ -172,7 +172,8 @@ enum RequestFuzzer {
         }
         guard (object["code"] as? Int) == code, object["message"] is String else {
             return
-                "\(code) whose JSON lacks code \(code) and a message: \(String(decoding: data.prefix(200), as: UTF8.self))"
+                "\(code) whose JSON lacks code \(code) and a "
+                    + "message: \(String(decoding: data.prefix(200), as: UTF8.self))"
         }
         return nil
     }
@@ -257,7 +258,8 @@ final class Tally: @unchecked Sendable {
                 "\(key == -1 ? "reset" : key == -2 ? "broken" : String(key)): \(value)"
             }
             let text = """
-                ast-fuzz requests: \(total) requests in \(String(format: "%.1f", seconds)) s (\(rate)/s), seed \(seed), \
+                ast-fuzz requests: \(total) requests in \(String(format: "%.1f", seconds)) s \
+                (\(rate)/s), seed \(seed), \
                 \(failures) failures\(failures > 0 ? " (inputs under \(out))" : "")
                   statuses: \(counts.joined(separator: ", "))
                   slowest: \(slowest.map { "\($0.0) \($0.1)" }.joined(separator: "\n           "))

@@ -13,6 +13,7 @@ case "programs": exit(await ProgramFuzzer.main(Array(arguments.dropFirst())))
 case "requests": exit(await RequestFuzzer.main(Array(arguments.dropFirst())))
 case "regex-bench": exit(RegexBench.main())
 default:
-    FileHandle.standardError.write(Data("usage: ast-fuzz programs|requests [--count N] [--seconds S] [--seed N] [--out DIR]\n".utf8))
+    FileHandle.standardError.write(
+        Data("usage: ast-fuzz programs|requests [--count N] [--seconds S] [--seed N] [--out DIR]\n".utf8))
     exit(2)
 }

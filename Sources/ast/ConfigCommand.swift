@@ -17,7 +17,8 @@ enum ConfigCommand {
             case _ where argument.hasPrefix("--profile="): flag = String(argument.dropFirst("--profile=".count))
             case "--help", "-h":
                 Terminal.out(
-                    "usage: ast config [--profile NAME]\nShows the settings in force (the key redacted) and where each comes from.\n"
+                    "usage: ast config [--profile NAME]\nShows the settings in force (the key redacted) and where each "
+                        + "comes from.\n"
                 )
                 return 0
             default: return usage("unknown argument \(argument) (usage: ast config [--profile NAME])")

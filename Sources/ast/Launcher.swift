@@ -1,12 +1,12 @@
-import AsteroidClient
-import AsteroidSandbox
 import AstBuiltins
 import AstCommands
-import AstHost
 import AstConfig
+import AstHost
 import AstREPL
 import AstRuntime
 import AstSyntax
+import AsteroidClient
+import AsteroidSandbox
 import Foundation
 
 /// Runs `ast`: decides the mode, sets up the API (or the in-process sandbox), runs, maps to exit codes.
@@ -56,8 +56,10 @@ enum Launcher {
         if outputRedactor.isActive { OutputFilter.install { outputRedactor.scrubOutput($0) } }
         let useSandbox = options.sandbox || (mode == .interactive && key == nil && launch.active == nil)
         if !useSandbox, key == nil {
-            let profileHint = launch.active.map { "profile \($0.name) names no key-command, key-env or key, and " } ?? ""
-            Terminal.error("ast: no API key: \(profileHint)set ASTEROID_API_KEY, or pass --sandbox to run against a local sandbox")
+            let profileHint =
+                launch.active.map { "profile \($0.name) names no key-command, key-env or key, and " } ?? ""
+            Terminal.error(
+                "ast: no API key: \(profileHint)set ASTEROID_API_KEY, or pass --sandbox to run against a local sandbox")
             return 2
         }
         let source: SourceFile
@@ -112,19 +114,24 @@ enum Launcher {
         let initPath = options.noInit ? nil : ConfigLocation.initFile(environment: environment)
         let code: Int32
         if mode == .interactive {
-            let target: ReplTarget = useSandbox ? .sandbox(baseURL: configuration.baseURL.absoluteString)
+            let target: ReplTarget =
+                useSandbox
+                ? .sandbox(baseURL: configuration.baseURL.absoluteString)
                 : .api(baseURL: configuration.baseURL.absoluteString)
             let frozen = settings
-            code = await runInteractive(target: target, version: AsteroidClientVersion.current, apiKey: key ?? launch.secrets.first,
-                                        environment: environment, noColor: options.noColor, profile: profileName,
-                                        requestCount: { requests.value }) { console in
+            code = await runInteractive(
+                target: target, version: AsteroidClientVersion.current, apiKey: key ?? launch.secrets.first,
+                environment: environment, noColor: options.noColor, profile: profileName,
+                requestCount: { requests.value }
+            ) { console in
                 await launch.promptEngine(
                     console: console, api: api, settings: frozen, environment: environment, profileName: profileName,
                     gateProfile: gateProfile, initPath: initPath)
             }
         } else {
             let ask: @Sendable (String) async -> Bool = { question in Terminal.ask(question) }
-            let session = Session(api: api, settings: settings, confirmer: settings.interactive ? ask : nil,
+            let session = Session(
+                api: api, settings: settings, confirmer: settings.interactive ? ask : nil,
                 arguments: options.scriptArguments, environment: environment,
                 progressDisplay: StderrProgressDisplay.forTerminal(environment: environment, noColor: options.noColor))
             launch.defineProfileVariable(in: session, shown: profileName)

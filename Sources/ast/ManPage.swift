@@ -15,7 +15,10 @@ enum ManPage {
             ".B ast", "sandbox|config|completions ...",
             ".SH DESCRIPTION",
             text(
-                "With no FILE at a terminal, ast starts the interactive prompt (`help` lists the commands, `history` the last entries). A script can also come on stdin. Pipelines pass records from one command to the next, e.g. `list status=failed since=24h | each -p 8 rerun`. With no ASTEROID_API_KEY and no profile, the prompt runs on a local sandbox."
+                "With no FILE at a terminal, ast starts the interactive prompt (`help` lists the commands, `history` "
+                    + "the last entries). A script can also come on stdin. Pipelines pass records from one command to "
+                    + "the next, e.g. `list status=failed since=24h | each -p 8 rerun`. With no ASTEROID_API_KEY and "
+                    + "no profile, the prompt runs on a local sandbox."
             ),
             ".SH OPTIONS",
         ]
@@ -33,7 +36,8 @@ enum ManPage {
         out.append(".SH COMMANDS")
         out.append(
             text(
-                "Each command reads records from its input and writes records to its output. `help COMMAND` at the prompt shows the same."
+                "Each command reads records from its input and writes records to its output. `help COMMAND` at the "
+                    + "prompt shows the same."
             ))
         var byCategory: [String: [Signature]] = [:]
         for name in registry.names {
@@ -49,7 +53,9 @@ enum ManPage {
             ".SH FILES",
             ".TP", "\\fI$XDG_CONFIG_HOME/ast/config.toml\\fR (default \\fI~/.config/ast/config.toml\\fR)",
             text(
-                "Profiles: [profiles.NAME] with base-url, key-command, key-env, key (only in a file of mode 0600), org, confirm (bulk, always, never), format, color; default-profile names the one used when neither --profile nor AST_PROFILE does. `ast config` shows what is in force."
+                "Profiles: [profiles.NAME] with base-url, key-command, key-env, key (only in a file of mode 0600), "
+                    + "org, confirm (bulk, always, never), format, color; default-profile names the one used when "
+                    + "neither --profile nor AST_PROFILE does. `ast config` shows what is in force."
             ),
             ".TP", "\\fI$XDG_CONFIG_HOME/ast/init.ast\\fR",
             text("Run before the interactive prompt (definitions and settings stay); -X skips it."),
@@ -65,7 +71,8 @@ enum ManPage {
             text("The pager for results taller than the terminal at the prompt (set pager off to disable)."),
             ".SH EXIT STATUS",
             text(
-                "0 ok, 1 runtime error, 2 usage or syntax error, N from `exit N`, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM)."
+                "0 ok, 1 runtime error, 2 usage or syntax error, N from `exit N`, 130 interrupted (Ctrl-C), 143 "
+                    + "terminated (SIGTERM)."
             ),
             ".SH SEE ALSO", text("The docs/ folder of the source: language.md, install.md, sandbox.md."),
         ]

@@ -21,7 +21,8 @@ enum OptionTable {
         Entry(
             names: ["--yes=PROFILE"], argument: nil,
             help:
-                "like --yes, and also skip the question of a profile with confirm = \"always\" (must name the active profile)"
+                "like --yes, and also skip the question of a profile with confirm = \"always\" (must name the active "
+                    + "profile)"
         ),
         Entry(
             names: ["--profile"], argument: "NAME",
@@ -31,7 +32,8 @@ enum OptionTable {
         Entry(names: ["--format"], argument: "FORMAT", help: "output format", choices: formats),
         Entry(names: ["--no-color"], argument: nil, help: "no colours (NO_COLOR is honoured too)"),
         Entry(
-            names: ["--verbose"], argument: nil, help: "print each API request with its status and time (set trace true)"),
+            names: ["--verbose"], argument: nil,
+            help: "print each API request with its status and time (set trace true)"),
         Entry(
             names: ["--log-format"], argument: "FORMAT",
             help: "events of watch and endless each on stderr: text (default) or json", choices: ["text", "json"]),

@@ -79,7 +79,9 @@ struct Options {
             case "--generate-man": options.generateMan = true
             case "-X", "--no-init": options.noInit = true
             case "--profile":
-                guard let value = rest.popFirst(), !value.isEmpty else { throw UsageError(message: "--profile needs a name") }
+                guard let value = rest.popFirst(), !value.isEmpty else {
+                    throw UsageError(message: "--profile needs a name")
+                }
                 options.profile = value
             case _ where argument.hasPrefix("--profile="):
                 let value = String(argument.dropFirst("--profile=".count))
@@ -93,7 +95,11 @@ struct Options {
             case "--format":
                 guard let value = rest.popFirst() else { throw UsageError(message: "--format needs a value") }
                 guard let format = Settings.Format(rawValue: value) else {
-                    throw UsageError(message: "--format must be one of \(Settings.Format.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw UsageError(
+                        message:
+                            "--format must be one "
+                                + "of \(Settings.Format.allCases.map(\.rawValue).joined(separator: ", "))"
+                    )
                 }
                 options.format = format
             case "--log-format":

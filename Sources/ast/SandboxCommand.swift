@@ -83,7 +83,9 @@ struct SandboxCommand: AsyncParsableCommand {
     /// or nil for "any non-empty key". A key file's trailing newline (LF or CRLF) is dropped; a key with
     /// other control characters is refused without echoing it.
     func key(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String? {
-        guard apiKey == nil || apiKeyFile == nil else { throw ValidationError("give --api-key or --api-key-file, not both") }
+        guard apiKey == nil || apiKeyFile == nil else {
+            throw ValidationError("give --api-key or --api-key-file, not both")
+        }
         var key = apiKey ?? environment[Self.keyVariable].flatMap { $0.isEmpty ? nil : $0 }
         if let path = apiKeyFile {
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -110,7 +112,10 @@ struct SandboxCommand: AsyncParsableCommand {
         try await SandboxServer.serve(config) { url, seeding in
             var lines = ["ast sandbox listening on \(url)", "database: \(path)"]
             if let seeding {
-                lines.append("seeded \(config.executions) executions (seed \(config.seed)) in \(String(format: "%.2f", seeding)) s")
+                lines.append(
+                    "seeded \(config.executions) executions (seed \(config.seed)) "
+                        + "in \(String(format: "%.2f", seeding)) s"
+                )
             }
             if !spec.isEmpty { lines.append("fault injection on: \(faults)") }
             lines.append("Press Ctrl-C to stop.")

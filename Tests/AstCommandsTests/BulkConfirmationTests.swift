@@ -11,10 +11,12 @@ import Testing
         var settings = Settings()
         settings.interactive = true
         let asked = QuestionLog()
-        let session = Session(api: api, output: BufferedOutput(), settings: settings, confirmer: { question in
-            await asked.add(question)
-            return answer
-        }, environment: [:])
+        let session = Session(
+            api: api, output: BufferedOutput(), settings: settings,
+            confirmer: { question in
+                await asked.add(question)
+                return answer
+            }, environment: [:])
         return (session, asked)
     }
 
@@ -63,7 +65,8 @@ import Testing
             return
         }
         #expect(text.contains("cancelled: nothing was changed"))
-        #expect(await asked.questions.map { $0.split(separator: "\n").last.map(String.init) } == ["cancel 2 executions?"])
+        #expect(
+            await asked.questions.map { $0.split(separator: "\n").last.map(String.init) } == ["cancel 2 executions?"])
     }
 
     @Test func yesAndConfirmOffSkipThePreview() async throws {

@@ -1,8 +1,8 @@
-import AsteroidClient
-import AsteroidSandbox
 import AstCommands
 import AstRuntime
 import AstSyntax
+import AsteroidClient
+import AsteroidSandbox
 import Foundation
 import Testing
 
@@ -31,7 +31,8 @@ struct DemandTests {
         let server = try await SandboxServer.start(.inMemory(seed: 5, executions: 120, speed: 50))
         let log = LazyPagingTests.RequestLog()
         let api = APIService(
-            configuration: ClientConfiguration(baseURL: server.baseURL, apiKey: "test-key", requestLog: { log.add($0) }))
+            configuration: ClientConfiguration(baseURL: server.baseURL, apiKey: "test-key", requestLog: { log.add($0) })
+        )
         let output = BufferedOutput()
         let session = Session(api: api, output: output, environment: [:])
         _ = await session.interpreter.run(SourceFile(name: "t", text: text))
@@ -65,7 +66,9 @@ struct DemandTests {
     func readersGetRecords() async throws {
         let shown = try await run("list status=failed | first 2 | each rerun | select parentExecutionId status")
         #expect(shown.singleGets == 2, "\(shown.requests)")
-        #expect(shown.out.contains("starting"), "\(shown.out)")
+        // Whole records: each shows its status (how far the sandbox's clock moved it depends on the machine's load).
+        #expect(shown.out.split(separator: "\n").count == 2, "\(shown.out)")
+        #expect(shown.out.split(separator: "\n").allSatisfy { $0.contains(#""status":""#) }, "\(shown.out)")
         // A function may read anything, even when it only counts.
         let viaFunction = try await run("def n() { $in | count }\nlist status=failed | first 2 | each rerun | n")
         #expect(viaFunction.out == "2\n" && viaFunction.singleGets == 2, "\(viaFunction.requests)")

@@ -18,7 +18,8 @@ import Testing
     func runs(_ name: String) async throws {
         let text = try String(contentsOf: Self.directory.appendingPathComponent(name), encoding: .utf8)
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("ast-example-\(name).csv").path
-        let result = try await GoldenHarness.run(text, name: name, sandbox: true, arguments: name.hasPrefix("export") ? [out] : [])
+        let result = try await GoldenHarness.run(
+            text, name: name, sandbox: true, arguments: name.hasPrefix("export") ? [out] : [])
         #expect(result.code == 0, "\(name): \(result.err)")
         #expect(!result.out.isEmpty)
     }

@@ -1,5 +1,5 @@
-import AsteroidModels
 import AstRuntime
+import AsteroidModels
 import Foundation
 import Testing
 
@@ -33,7 +33,8 @@ struct ExecutionShapeTests {
                 id: "c-1", executionId: "0b5e7a2c-full", userId: "u-1", content: "look", public: true, createdAt: at,
                 updatedAt: later)
         ],
-        metadata: ["team": "qa", "ticket": "T-9"], recordingUrl: "https://r.example/1", liveViewUrl: "https://l.example/1",
+        metadata: ["team": "qa", "ticket": "T-9"], recordingUrl: "https://r.example/1",
+        liveViewUrl: "https://l.example/1",
         platformUrl: "https://p.example/1", browserRecordingUrl: "https://br.example/1",
         browserLiveViewUrl: "https://bl.example/1",
         triggerContext: .api(
@@ -73,7 +74,8 @@ struct ExecutionShapeTests {
     func fixtureIsFull() {
         let fields = Mirror(reflecting: Self.full).children.compactMap(\.label)
         #expect(Set(fields) == Set(Execution.fieldNames), "stored properties and CodingKeys differ")
-        #expect(Self.unset(Self.full, path: "execution").isEmpty, "left unset: \(Self.unset(Self.full, path: "execution"))")
+        #expect(
+            Self.unset(Self.full, path: "execution").isEmpty, "left unset: \(Self.unset(Self.full, path: "execution"))")
     }
 
     @Test("the completeness check sees a field left at its default, at any level")
@@ -123,7 +125,8 @@ struct ExecutionShapeTests {
     @Test("the sandbox's store gives back what it was given")
     func storeKeepsEverything() async throws {
         let repository = SQLiteRepository(writer: try SandboxDatabase.open(path: ":memory:"))
-        let state = ExecutionState(seq: 0, execution: Self.full, live: nil, deleted: false, seeded: false, batchId: "b-1")
+        let state = ExecutionState(
+            seq: 0, execution: Self.full, live: nil, deleted: false, seeded: false, batchId: "b-1")
         try await repository.insert(state, activities: [], attaching: [])
         let back = try await repository.execution(Self.full.id)
         #expect(back?.execution == Self.full)

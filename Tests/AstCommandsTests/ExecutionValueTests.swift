@@ -1,5 +1,5 @@
-import AsteroidModels
 import AstRuntime
+import AsteroidModels
 import Foundation
 import SnapshotSupport
 import Testing
@@ -19,7 +19,9 @@ struct ExecutionValueTests {
         switch (a, b) {
         case (.record(let x), .record(let y)):
             guard x.keys == y.keys else { return "\(path): keys \(x.keys) vs \(y.keys)" }
-            guard x.schema?.name == y.schema?.name else { return "\(path): schema \(x.schema?.name ?? "-") vs \(y.schema?.name ?? "-")" }
+            guard x.schema?.name == y.schema?.name else {
+                return "\(path): schema \(x.schema?.name ?? "-") vs \(y.schema?.name ?? "-")"
+            }
             for key in x.keys {
                 if let d = difference(x[key] ?? .null, y[key] ?? .null, path: path + "." + key) { return d }
             }
@@ -57,7 +59,8 @@ struct ExecutionValueTests {
         }
     }
 
-    @Test("edge shapes: seed-era fields missing, odd numbers and times inside free-form JSON, sub-millisecond times",
+    @Test(
+        "edge shapes: seed-era fields missing, odd numbers and times inside free-form JSON, sub-millisecond times",
         arguments: [
             #"{"id":"a","agentId":"w","createdAt":"2025-01-02T03:04:05Z"}"#,
             #"{"id":"b","workflowId":"w","status":"brand_new","createdAt":"2025-01-02T03:04:05.123456+02:00","duration":12.0,"inputs":{"createdAt":"2025-01-01T00:00:00Z","duration":3,"f":1.0,"g":1.5,"n":[1,2.0,{"updatedAt":"x"}],"z":null,"é":true,"B":"b"},"metadata":{"timestamp":"2024-05-05T05:05:05Z","b":"2","a":"1"}}"#,

@@ -1,7 +1,7 @@
-import AsteroidClient
 import AstCommands
 import AstRuntime
 import AstSyntax
+import AsteroidClient
 import Foundation
 import Testing
 
@@ -17,7 +17,8 @@ import Testing
     func run(_ text: String) async throws -> (out: String, requests: [String]) {
         let log = RequestLog()
         let base = try await SharedSandbox.shared.baseURL()
-        let api = APIService(configuration: ClientConfiguration(baseURL: base, apiKey: "test-key", requestLog: { log.add($0) }))
+        let api = APIService(
+            configuration: ClientConfiguration(baseURL: base, apiKey: "test-key", requestLog: { log.add($0) }))
         let output = BufferedOutput()
         let session = Session(api: api, output: output, environment: [:])
         _ = await session.interpreter.run(SourceFile(name: "t", text: text))
@@ -36,7 +37,8 @@ import Testing
         let (out, requests) = try await run("set pushdown false\nlist | count")
         let total = Int(out.trimmingCharacters(in: .newlines)) ?? 0
         #expect(total >= 300)
-        #expect(requests.count == total / 100 + 1 || requests.count == (total + 99) / 100, "\(requests.count) for \(total)")
+        #expect(
+            requests.count == total / 100 + 1 || requests.count == (total + 99) / 100, "\(requests.count) for \(total)")
     }
 
     @Test func readAheadStopsAtTheLimit() async throws {

@@ -56,7 +56,9 @@ struct ListPagingTests {
             configuration: ClientConfiguration(baseURL: server.baseURL, apiKey: "test-key"), transport: transport)
         let output = BufferedOutput()
         let session = Session(api: api, output: output, environment: [:])
-        func run(_ text: String) async -> RunOutcome { await session.interpreter.run(SourceFile(name: "t", text: text)) }
+        func run(_ text: String) async -> RunOutcome {
+            await session.interpreter.run(SourceFile(name: "t", text: text))
+        }
         func json(_ expression: String) async -> String {
             let before = output.stdout.count
             _ = await run("print (\(expression) | json -c)")

@@ -28,8 +28,10 @@ import Testing
         Case(action: "{ [(rerun $it).id, (cancel $it).id] }", expected: ["rerun", "cancel"]),
         Case(action: "{ -(rerun $it | count) }", expected: ["rerun"]),
         Case(action: "{ let v = if true { (rerun $it).id } else { null }; $v }", expected: ["rerun"]),
-        Case(action: "{ a }", defs: "def a() { b }\ndef b() { c $it }\ndef c(x) { (rerun $x).id }", expected: ["rerun"]),
-        Case(action: "{ r 3 }",
+        Case(
+            action: "{ a }", defs: "def a() { b }\ndef b() { c $it }\ndef c(x) { (rerun $x).id }", expected: ["rerun"]),
+        Case(
+            action: "{ r 3 }",
             defs: "def r(n) { if $n > 0 { r ($n - 1) } else { \"\\(cancel $it | .id)\" } }", expected: ["cancel"]),
         Case(action: "{ ping }", defs: "def ping() { pong }\ndef pong() { ping; (pause $it).id }", expected: ["pause"]),
         Case(action: "{ d }", defs: "def d(x = (rerun $it).id) { $x }", expected: ["rerun"]),
@@ -76,7 +78,9 @@ import Testing
         let interpreter = session.interpreter
         func names(_ text: String) -> [String] {
             let parsed = Parser.parse(text, options: interpreter.parserOptions)
-            guard case .pipeline(let pipeline)? = parsed.program.statements.first?.kind else { return ["not a pipeline"] }
+            guard case .pipeline(let pipeline)? = parsed.program.statements.first?.kind else {
+                return ["not a pipeline"]
+            }
             return interpreter.mutatingCommandNames(in: .pipeline(pipeline), scope: interpreter.globals)
         }
         #expect(names("list status=failed | where .id != (fix $it) | count") == ["resume"])

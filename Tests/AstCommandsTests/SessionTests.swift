@@ -61,10 +61,12 @@ import Testing
         var settings = Settings()
         settings.interactive = true
         let asked = QuestionLog()
-        let session = Session(api: api, output: output, settings: settings, confirmer: { question in
-            await asked.add(question)
-            return false
-        }, environment: [:])
+        let session = Session(
+            api: api, output: output, settings: settings,
+            confirmer: { question in
+                await asked.add(question)
+                return false
+            }, environment: [:])
         let outcome = await session.evaluate("list status=completed limit=3 | rerun")
         guard case .failure(let text) = outcome else {
             Issue.record("expected a refusal, got \(outcome)")

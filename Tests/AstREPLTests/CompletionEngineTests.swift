@@ -123,14 +123,18 @@ struct CompletionEngineTests {
     @Test("file paths after open, save and source")
     func paths() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ast-complete-\(getpid())")
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("réports"), withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: directory.appendingPathComponent("réports/jan.json").path, contents: Data())
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("réports"), withIntermediateDirectories: true)
+        FileManager.default.createFile(
+            atPath: directory.appendingPathComponent("réports/jan.json").path, contents: Data())
         FileManager.default.createFile(atPath: directory.appendingPathComponent("run.ast").path, contents: Data())
         FileManager.default.createFile(atPath: directory.appendingPathComponent(".hidden").path, contents: Data())
         defer { try? FileManager.default.removeItem(at: directory) }
         let engine = CompletionEngine(source: Fixtures.source, paths: PathCompleter(baseDirectory: directory.path))
         func tab(_ line: String) -> String {
-            engine.complete(line: line, cursor: line.unicodeScalars.count).applied(to: line, cursor: line.unicodeScalars.count).line
+            engine.complete(line: line, cursor: line.unicodeScalars.count).applied(
+                to: line, cursor: line.unicodeScalars.count
+            ).line
         }
         #expect(tab("source ru") == "source run.ast ")
         #expect(tab("open ré") == "open réports/")

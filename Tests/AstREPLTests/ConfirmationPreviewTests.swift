@@ -18,7 +18,9 @@ struct ReplConfirmationPreviewTests {
         let reader = ReplLoopTests.ScriptedReader([], answers: ["y", "n"])
         let shown = Shown()
         let console = ReplConsole(reader: reader, progressDisplay: nil, showPreview: { shown.add($0) })
-        #expect(await console.confirm("rerun 2 executions\n  by status: failed 2\n  a  Lead  failed\n  b  Lead  failed\nrerun 2 executions?"))
+        #expect(
+            await console.confirm(
+                "rerun 2 executions\n  by status: failed 2\n  a  Lead  failed\n  b  Lead  failed\nrerun 2 executions?"))
         #expect(await !console.confirm("cancel 2 executions?"))
         #expect(shown.texts == ["rerun 2 executions\n  by status: failed 2\n  a  Lead  failed\n  b  Lead  failed"])
         #expect(reader.prompts == ["rerun 2 executions? [y/N] ", "cancel 2 executions? [y/N] "])

@@ -23,12 +23,16 @@ enum Fixtures {
             "open": .path, "save": .path, "source": .path,
         ]
         source.valuesByArgument = [
-            "list": ["status": statuses, "sort": ["created_at:asc", "created_at:desc"], "agent": ["billing-bot"]],
+            "list": ["status": statuses, "sort": ["created_at:asc", "created_at:desc"], "agent": ["billing-bot"]]
         ]
         source.commandNames.append("set")
-        source.positionalChoicesByCommand = ["set": ["": ["confirm", "dry-run", "format"], "format": ["table", "json", "jsonl"]]]
+        source.positionalChoicesByCommand = [
+            "set": ["": ["confirm", "dry-run", "format"], "format": ["table", "json", "jsonl"]]
+        ]
         source.variableNames = ["it", "_", "env", "now", "args", "failed", "fails"]
-        source.agentNames = ["billing-bot", "billing-audit", "ops-helper", "Onboarding Form Filler", "Price \"Pro\" Monitor"]
+        source.agentNames = [
+            "billing-bot", "billing-audit", "ops-helper", "Onboarding Form Filler", "Price \"Pro\" Monitor",
+        ]
         source.recentExecutionIDs = ["3c90c3cc-0d44-4b50-8888-8dd25736052a", "7f000001-aaaa-4bbb-8ccc-000000000001"]
         source.fieldsByUpstream = { upstream, path in
             guard upstream.hasPrefix("list") || upstream.hasPrefix("get") || upstream == "$failed" else { return [] }
@@ -57,7 +61,10 @@ enum Fixtures {
         let (line, cursor) = split(text)
         let result = engine.complete(line: line, cursor: cursor).applied(to: line, cursor: cursor)
         var scalars = Array(result.line.unicodeScalars)
-        if text.contains("|^") { scalars.insert("|", at: result.cursor); scalars.insert("^", at: result.cursor + 1) }
+        if text.contains("|^") {
+            scalars.insert("|", at: result.cursor)
+            scalars.insert("^", at: result.cursor + 1)
+        }
         return String(String.UnicodeScalarView(scalars))
     }
 

@@ -48,7 +48,9 @@ struct HistoryPolicyTests {
     func location() {
         #expect(HistoryLocation.path(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"]) == "/s/ast/history")
         #expect(HistoryLocation.path(environment: ["HOME": "/h"]) == "/h/.local/state/ast/history")
-        #expect(HistoryLocation.path(environment: ["XDG_STATE_HOME": "relative", "HOME": "/h"]) == "/h/.local/state/ast/history")
+        #expect(
+            HistoryLocation.path(environment: ["XDG_STATE_HOME": "relative", "HOME": "/h"])
+                == "/h/.local/state/ast/history")
         #expect(HistoryLocation.path(environment: [:]) == nil)
     }
 }

@@ -32,7 +32,8 @@ struct InterruptSummaryTests {
 
     /// `count-up N`: the stream 1…N. `hold N`: waits until cancelled (items ≤ `quick` return at once).
     struct CountUp: Command {
-        let signature = Signature("count-up", "the stream 1…N", category: "test", positionals: [ParamSpec("n", .int, "N", required: true)])
+        let signature = Signature(
+            "count-up", "the stream 1…N", category: "test", positionals: [ParamSpec("n", .int, "N", required: true)])
         func run(_ call: Invocation) async throws -> Value {
             let n = call.positional(0)?.intValue ?? 0
             return .stream(.from((0..<n).map { .int($0 + 1) }))
@@ -42,7 +43,11 @@ struct InterruptSummaryTests {
     struct Hold: Command {
         let recorder: Recorder
         let quick: Int
-        var signature: Signature { Signature("hold", "wait until cancelled", category: "test", positionals: [ParamSpec("n", .int, "N", required: true)]) }
+        var signature: Signature {
+            Signature(
+                "hold", "wait until cancelled", category: "test",
+                positionals: [ParamSpec("n", .int, "N", required: true)])
+        }
         func run(_ call: Invocation) async throws -> Value {
             let n = call.positional(0)?.intValue ?? 0
             recorder.start(n)
@@ -73,7 +78,9 @@ struct InterruptSummaryTests {
         }
         #expect(reached)
         task.cancel()
-        #expect(await task.value == .interrupted(summary: "interrupted: each completed 2 of 5 items (1 cancelled, 2 not started)"))
+        #expect(
+            await task.value
+                == .interrupted(summary: "interrupted: each completed 2 of 5 items (1 cancelled, 2 not started)"))
         #expect(output.stderr.isEmpty)
     }
 
@@ -81,11 +88,17 @@ struct InterruptSummaryTests {
     func summaryCountsOutput() async {
         let output = BufferedOutput()
         let session = Session(api: nil, output: output, environment: [:])
-        let task = Task { await session.evaluate("[1, 2, 3] | each { print \"line \\($it)\"; if $it > 1 { sleep 120s }; $it }") }
+        let task = Task {
+            await session.evaluate("[1, 2, 3] | each { print \"line \\($it)\"; if $it > 1 { sleep 120s }; $it }")
+        }
         #expect(await Self.eventually { output.stdout == "line 1\nline 2\n" })
         task.cancel()
-        #expect(await task.value
-            == .interrupted(summary: "interrupted: each completed 1 of 3 items (1 cancelled, 1 not started); 2 lines of output shown"))
+        #expect(
+            await task.value
+                == .interrupted(
+                    summary:
+                        "interrupted: each completed 1 of 3 items (1 cancelled, 1 not started); 2 lines of output shown"
+                ))
     }
 
     @Test("the REPL adapter passes the summary on, and the notice rewrites the ^C line")
@@ -93,7 +106,8 @@ struct InterruptSummaryTests {
         let session = Session(api: nil, output: BufferedOutput(), environment: [:])
         let engine = SessionReplEngine(session: session, interactive: true, terminalOutput: false)
         let task = Task { await engine.evaluate("[1, 2, 3] | each { if $it > 1 { sleep 120s }; $it }") }
-        #expect(await Self.eventually { session.progress.running.first.map { $0.done == 1 && $0.started == 2 } ?? false })
+        #expect(
+            await Self.eventually { session.progress.running.first.map { $0.done == 1 && $0.started == 2 } ?? false })
         task.cancel()
         guard case .interrupted(let summary) = await task.value else {
             Issue.record("expected an interrupted outcome")

@@ -25,7 +25,9 @@ struct ReplHistoryTests {
         return Int(info.st_mode & 0o777)
     }
 
-    @Test("round trip keeps entries, in order, across restarts; file and directory are private", arguments: ["C.UTF-8", "C"])
+    @Test(
+        "round trip keeps entries, in order, across restarts; file and directory are private",
+        arguments: ["C.UTF-8", "C"])
     func roundTrip(locale: String) throws {
         setlocale(LC_CTYPE, locale)
         defer { TerminalLocale.configure() }

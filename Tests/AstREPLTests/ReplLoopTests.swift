@@ -87,7 +87,10 @@ struct ReplLoopTests {
         let (repl, output, _) = makeRepl(reader, engine)
         #expect(await repl.run(version: "1") == 0)
         #expect(engine.evaluated == ["def f() {\n  list\n}", "f"])
-        #expect(reader.prompts == ["ast[sandbox]> ", "         ...> ", "         ...> ", "ast[sandbox]> ", "ast[sandbox]> "])
+        #expect(
+            reader.prompts == [
+                "ast[sandbox]> ", "         ...> ", "         ...> ", "ast[sandbox]> ", "ast[sandbox]> ",
+            ])
         #expect(output.results == ["=> def f() {\n  list\n}", "=> f"])
         #expect(output.notices.first?.contains("sandbox") == true)
     }
@@ -121,7 +124,9 @@ struct ReplLoopTests {
     @Test("errors go to the diagnostic stream; history keeps typed entries but no secrets")
     func errorsAndHistory() async throws {
         let history = try #require(ReplHistory(policy: HistoryPolicy(secrets: ["sk-0123456789"]), path: nil))
-        let reader = ScriptedReader([.line("boom"), .line("print \"sk-0123456789\""), .line(" quiet"), .line("history")])
+        let reader = ScriptedReader([
+            .line("boom"), .line("print \"sk-0123456789\""), .line(" quiet"), .line("history"),
+        ])
         let (repl, output, _) = makeRepl(reader, RecordingEngine(), history: history)
         #expect(await repl.run(version: "1") == 0)
         #expect(output.notices.contains("error: boom\n  boom\n  ^^^^"))
@@ -134,7 +139,12 @@ struct ReplLoopTests {
         let engine = RecordingEngine()
         let reader = ScriptedReader([.line("slow"), .line("after")])
         let (repl, output, interrupts) = makeRepl(reader, engine)
-        engine.started = { Task { try? await Task.sleep(for: .milliseconds(50)); interrupts.press() } }
+        engine.started = {
+            Task {
+                try? await Task.sleep(for: .milliseconds(50))
+                interrupts.press()
+            }
+        }
         #expect(await repl.run(version: "1") == 0)
         #expect(engine.evaluated == ["slow", "after"])
         let notice = output.notices.first { $0.contains("interrupted") }
@@ -150,14 +160,19 @@ struct ReplLoopTests {
         let elapsed = Duration.milliseconds(1520)
         #expect(Repl.interruptionNotice("", after: elapsed) == "interrupted after 1.5s")
         #expect(Repl.interruptionNotice("interrupted", after: elapsed) == "interrupted after 1.5s")
-        #expect(Repl.interruptionNotice("Interrupted: 2 of 5 items done", after: elapsed) == "interrupted after 1.5s: 2 of 5 items done")
-        #expect(Repl.interruptionNotice("2 of 5 items completed", after: elapsed) == "interrupted after 1.5s: 2 of 5 items completed")
+        #expect(
+            Repl.interruptionNotice("Interrupted: 2 of 5 items done", after: elapsed)
+                == "interrupted after 1.5s: 2 of 5 items done")
+        #expect(
+            Repl.interruptionNotice("2 of 5 items completed", after: elapsed)
+                == "interrupted after 1.5s: 2 of 5 items completed")
     }
 
     @Test("a non-interactive reader gets no banner, and nothing is added to history")
     func plain() async throws {
         let history = try #require(ReplHistory(policy: HistoryPolicy(), path: nil))
-        let (repl, output, _) = makeRepl(ScriptedReader([.line("list")], interactive: false), RecordingEngine(), history: history)
+        let (repl, output, _) = makeRepl(
+            ScriptedReader([.line("list")], interactive: false), RecordingEngine(), history: history)
         #expect(await repl.run(version: "1") == 0)
         #expect(output.notices.isEmpty)
         #expect(history.entries.isEmpty)

@@ -17,18 +17,33 @@ struct RuntimeCompletionSourceTests {
 
     func makeSource() -> RuntimeCompletionSource {
         let commands: [any Command] = [
-            Fake(signature: Signature(
-                "list", "executions", category: "api",
-                named: [ParamSpec("status", .string, "", choices: ["failed", "running", "cancelled"]), ParamSpec("agent", .string, "")],
-                outputSchema: "execution")),
-            Fake(signature: Signature("where", "filter", category: "data", positionals: [ParamSpec("condition", .closure, "")], style: .expression)),
-            Fake(signature: Signature("each", "map", category: "data", positionals: [ParamSpec("action", .closure, "")], flags: [FlagSpec("fail-fast", "")], style: .stage)),
+            Fake(
+                signature: Signature(
+                    "list", "executions", category: "api",
+                    named: [
+                        ParamSpec("status", .string, "", choices: ["failed", "running", "cancelled"]),
+                        ParamSpec("agent", .string, ""),
+                    ],
+                    outputSchema: "execution")),
+            Fake(
+                signature: Signature(
+                    "where", "filter", category: "data", positionals: [ParamSpec("condition", .closure, "")],
+                    style: .expression)),
+            Fake(
+                signature: Signature(
+                    "each", "map", category: "data", positionals: [ParamSpec("action", .closure, "")],
+                    flags: [FlagSpec("fail-fast", "")], style: .stage)),
             Fake(signature: Signature("select", "fields", category: "data", rest: ParamSpec("field", .field, ""))),
-            Fake(signature: Signature("open", "read", category: "files", positionals: [ParamSpec("path", .string, "")])),
-            Fake(signature: Signature("get", "one", category: "api", positionals: [ParamSpec("id", .string, "")], outputSchema: "execution")),
+            Fake(
+                signature: Signature("open", "read", category: "files", positionals: [ParamSpec("path", .string, "")])),
+            Fake(
+                signature: Signature(
+                    "get", "one", category: "api", positionals: [ParamSpec("id", .string, "")],
+                    outputSchema: "execution")),
         ]
         let interpreter = Interpreter(registry: Registry(commands), output: BufferedOutput())
-        let record = Record([("id", .string("e1")), ("inputs", .record(Record([("email", .string("a@b"))])))], schema: nil)
+        let record = Record(
+            [("id", .string("e1")), ("inputs", .record(Record([("email", .string("a@b"))])))], schema: nil)
         interpreter.globals.define("picked", .list([.record(record)]))
         return RuntimeCompletionSource(
             interpreter: interpreter, schemaNamed: { $0 == "execution" ? Self.execution : nil },
@@ -49,7 +64,9 @@ struct RuntimeCompletionSourceTests {
         #expect(tab("list agent=bil") == "list agent=billing-bot ")
         #expect(tab("list | where .executionR") == "list | where .executionResult.")
         #expect(tab("list | where .executionResult.out") == "list | where .executionResult.outcome ")
-        #expect(tab("list | where .status == \"failed\" | each { get $it.crea") == "list | where .status == \"failed\" | each { get $it.createdAt ")
+        #expect(
+            tab("list | where .status == \"failed\" | each { get $it.crea")
+                == "list | where .status == \"failed\" | each { get $it.createdAt ")
         #expect(tab("list | each --fail") == "list | each --fail-fast ")
         #expect(tab("get 3c") == "get 3c90c3cc-0d44-4b50-8888-8dd25736052a ")
         #expect(tab("list | select execu") == "list | select executionResult.")

@@ -8,7 +8,9 @@ import Testing
 @Suite("Session adapter")
 struct SessionAdapterTests {
     func makeEngine() -> SessionReplEngine {
-        SessionReplEngine(session: Session(api: nil, output: BufferedOutput(), environment: [:]), interactive: true, terminalOutput: false)
+        SessionReplEngine(
+            session: Session(api: nil, output: BufferedOutput(), environment: [:]), interactive: true,
+            terminalOutput: false)
     }
 
     @Test("evaluates, keeps $_, renders errors with a caret under the typed text")

@@ -8,13 +8,14 @@ import Testing
 /// (snapshots in Snapshots/, re-record with AST_RECORD=1); asked only at a terminal with confirm on.
 @Suite struct BulkPreviewTests {
     static func execution(_ n: Int, _ agent: String, _ status: String) -> Value {
-        .record(Record([
-            ("id", .string(String(format: "%08x-0d44-4b50-8888-8dd25736052a", n))),
-            ("agentId", .string("agent-\(agent.count)")),
-            ("agentName", .string(agent)),
-            ("status", .string(status)),
-            ("createdAt", .time(Date(timeIntervalSince1970: 1_796_000_000 + Double(n) * 60))),
-        ]))
+        .record(
+            Record([
+                ("id", .string(String(format: "%08x-0d44-4b50-8888-8dd25736052a", n))),
+                ("agentId", .string("agent-\(agent.count)")),
+                ("agentName", .string(agent)),
+                ("status", .string(status)),
+                ("createdAt", .time(Date(timeIntervalSince1970: 1_796_000_000 + Double(n) * 60))),
+            ]))
     }
 
     static let records: [Value] = [
@@ -45,19 +46,27 @@ import Testing
         var settings = Settings()
         settings.interactive = interactive
         settings.confirm = confirm
-        return Interpreter(registry: Builtins.registry, output: BufferedOutput(), settings: settings, confirmer: { question in
-            log.add(question)
-            return false
-        })
+        return Interpreter(
+            registry: Builtins.registry, output: BufferedOutput(), settings: settings,
+            confirmer: { question in
+                log.add(question)
+                return false
+            })
     }
 
     @Test func confirmBulkAsksWithThePreviewOnlyAtATerminalWithConfirmOn() async {
         let log = QuestionBox()
-        #expect(await !interpreter(interactive: true, confirm: true, log: log).confirmBulk(verb: "rerun", items: Self.records))
+        #expect(
+            await !interpreter(interactive: true, confirm: true, log: log).confirmBulk(
+                verb: "rerun", items: Self.records))
         #expect(log.questions == [BulkPreview(verb: "rerun", items: Self.records).text()])
         #expect(log.questions.first?.contains("by agent:  Lead Enricher 3, Form Filler 2, Ticket Triage 2,") == true)
-        #expect(await interpreter(interactive: true, confirm: false, log: log).confirmBulk(verb: "rerun", items: Self.records))
-        #expect(await interpreter(interactive: false, confirm: true, log: log).confirmBulk(verb: "rerun", items: Self.records))
+        #expect(
+            await interpreter(interactive: true, confirm: false, log: log).confirmBulk(
+                verb: "rerun", items: Self.records))
+        #expect(
+            await interpreter(interactive: false, confirm: true, log: log).confirmBulk(
+                verb: "rerun", items: Self.records))
         #expect(log.questions.count == 1)
     }
 }

@@ -4,8 +4,10 @@ import Testing
 /// follows `for` bodies (not their sequence) and restarts inside a `def`.
 @Suite struct CheckerWalkTests {
     @Test(arguments: [
-        "print \"\\((nope 1).x)\"", "[1][(nope)]", "exit (nope)", "def f(x = (nope)) { $x }", "let v = if true { nope } else { 1 }",
-        "[1] | each { [{a: (nope)}] }", "[1] | where (nope $it).x", "[1] | sort-by { -(nope) }", "try { 1 } catch { nope }",
+        "print \"\\((nope 1).x)\"", "[1][(nope)]", "exit (nope)", "def f(x = (nope)) { $x }",
+        "let v = if true { nope } else { 1 }",
+        "[1] | each { [{a: (nope)}] }", "[1] | where (nope $it).x", "[1] | sort-by { -(nope) }",
+        "try { 1 } catch { nope }",
     ])
     func unknownCommandAnywhere(_ source: String) async {
         let result = await Harness.run(source)
@@ -25,8 +27,10 @@ import Testing
     }
 
     @Test(arguments: [
-        "for x in [1, 2] { if $x == 1 { continue }; try { break } catch { null } }", "for x in [1] { [1] | each { continue } }",
-        "for x in [1] { for y in [2] { continue }; break }", "for x in [1] { for y in ([1] | each { continue }) { break } }",
+        "for x in [1, 2] { if $x == 1 { continue }; try { break } catch { null } }",
+        "for x in [1] { [1] | each { continue } }",
+        "for x in [1] { for y in [2] { continue }; break }",
+        "for x in [1] { for y in ([1] | each { continue }) { break } }",
     ])
     func insideALoopIsFine(_ source: String) async {
         let result = await Harness.run(source)

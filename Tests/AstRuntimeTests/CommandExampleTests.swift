@@ -5,8 +5,11 @@ import Testing
 
 /// Every builtin's declared examples run and give the declared result (the same declarations `help` shows).
 @Suite struct CommandExampleTests {
-    static let examples: [(command: String, code: String, result: String)] = (Builtins.all + HostCommands.all).flatMap { command in
-        command.signature.examples.compactMap { example in example.result.map { (command.signature.name, example.code, $0) } }
+    static let examples: [(command: String, code: String, result: String)] = (Builtins.all + HostCommands.all).flatMap {
+        command in
+        command.signature.examples.compactMap { example in
+            example.result.map { (command.signature.name, example.code, $0) }
+        }
     }
 
     @Test func everyCommandHasAnExample() {

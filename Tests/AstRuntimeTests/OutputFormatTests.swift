@@ -21,10 +21,13 @@ struct OutputFormatTests {
     func compactJSON() throws {
         let record = Record([
             ("plain", .string("café 🚀")), ("esc", .string("a\"b\\c\nd\u{01}")), ("n", .int(-3)), ("f", .float(2)),
-            ("t", .time(Date(timeIntervalSince1970: 1.5))), ("d", .duration(90)), ("l", .list([.null, .bool(true), .list([])])),
+            ("t", .time(Date(timeIntervalSince1970: 1.5))), ("d", .duration(90)),
+            ("l", .list([.null, .bool(true), .list([])])),
             ("r", .record(Record())),
         ])
-        #expect(JSONText.encode(.record(record))
-            == #"{"plain":"café 🚀","esc":"a\"b\\c\nd\u0001","n":-3,"f":2.0,"t":"1970-01-01T00:00:01.500Z","d":90,"l":[null,true,[]],"r":{}}"#)
+        #expect(
+            JSONText.encode(.record(record))
+                == #"{"plain":"café 🚀","esc":"a\"b\\c\nd\u0001","n":-3,"f":2.0,"t":"1970-01-01T00:00:01.500Z","d":90,"l":[null,true,[]],"r":{}}"#
+        )
     }
 }

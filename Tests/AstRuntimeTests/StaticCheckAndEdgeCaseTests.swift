@@ -3,7 +3,9 @@ import Testing
 /// Regressions for fixed bugs: static break/continue check, uniq equality, print with nothing, each -p 0,
 /// division by zero's code, and the wording of a failed save.
 @Suite struct StaticCheckAndEdgeCaseTests {
-    @Test(arguments: ["print \"ran\"\nbreak", "continue", "def f() { break }\nfor x in [1] { f }", "if true { continue }"])
+    @Test(arguments: [
+        "print \"ran\"\nbreak", "continue", "def f() { break }\nfor x in [1] { f }", "if true { continue }",
+    ])
     func breakOrContinueOutsideALoopIsACheckError(_ source: String) async {
         let result = await Harness.run(source)
         #expect(result.code == 2)
@@ -47,14 +49,17 @@ import Testing
     }
 
     @Test func divisionByZeroIsARuntimeError() async {
-        let result = await Harness.run("try { 1 / 0 } catch e { print $e.code }\ntry { 1.5 % 0 } catch e { print $e.code }")
+        let result = await Harness.run(
+            "try { 1 / 0 } catch e { print $e.code }\ntry { 1.5 % 0 } catch e { print $e.code }")
         #expect(result.out == "E021\nE021\n")
     }
 
     @Test func saveIntoAMissingDirectorySaysSo() async {
         let result = await Harness.run("1 | save /tmp/ast-unit-no-such-dir/x.json")
         #expect(result.code == 1)
-        #expect(result.err.contains("cannot write /tmp/ast-unit-no-such-dir/x.json: no such directory /tmp/ast-unit-no-such-dir"),
+        #expect(
+            result.err.contains(
+                "cannot write /tmp/ast-unit-no-such-dir/x.json: no such directory /tmp/ast-unit-no-such-dir"),
             "\(result.err)")
         #expect(!result.err.contains("could not be completed"))
     }

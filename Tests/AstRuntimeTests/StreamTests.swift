@@ -20,14 +20,15 @@ import Testing
         var signature: Signature { Signature("naturals", "0, 1, 2, … forever", category: "test") }
         func run(_ call: Invocation) async throws -> Value {
             let counter = self.counter
-            return .stream(ValueStream {
-                var n = 0
-                return ValueIterator {
-                    counter.bump()
-                    defer { n += 1 }
-                    return .int(n)
-                }
-            })
+            return .stream(
+                ValueStream {
+                    var n = 0
+                    return ValueIterator {
+                        counter.bump()
+                        defer { n += 1 }
+                        return .int(n)
+                    }
+                })
         }
     }
 

@@ -1,5 +1,6 @@
-@testable import AstSyntax
 import Testing
+
+@testable import AstSyntax
 
 /// E006: number and date literals that cannot be what they look like.
 @Suite struct LexerNumberTests {
@@ -21,8 +22,10 @@ import Testing
         #expect(parse("2024-02-29 + 2000-02-29 + 2026-12-31").isEmpty)
     }
 
-    @Test(arguments: [("2024-02-29", true), ("1900-02-29", false), ("2026-02-28", true), ("2026-02-30", false),
-        ("2026-04-31", false), ("2026-02-30T10:00:00Z", false)])
+    @Test(arguments: [
+        ("2024-02-29", true), ("1900-02-29", false), ("2026-02-28", true), ("2026-02-30", false),
+        ("2026-04-31", false), ("2026-02-30T10:00:00Z", false),
+    ])
     func daysMustExistInTheirMonth(_ text: String, _ valid: Bool) {
         #expect((Literals.time(text) != nil) == valid)
     }

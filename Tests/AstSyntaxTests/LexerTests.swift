@@ -27,9 +27,11 @@ import Testing
     }
 
     @Test func flagsVariablesOperators() {
-        #expect(kinds("--yes -p $it == != =~ !~ ??") == [
-            .longFlag("yes"), .shortFlag("p"), .variable("it"), .op("=="), .op("!="), .op("=~"), .op("!~"), .op("??"),
-        ])
+        #expect(
+            kinds("--yes -p $it == != =~ !~ ??") == [
+                .longFlag("yes"), .shortFlag("p"), .variable("it"), .op("=="), .op("!="), .op("=~"), .op("!~"),
+                .op("??"),
+            ])
         #expect(kinds("5-3") == [.int(5), .op("-"), .int(3)])
     }
 

@@ -32,7 +32,8 @@ import Testing
             switch node {
             case .statement(let s):
                 switch s.kind {
-                case .let(_, let nameSpan, _), .def(_, let nameSpan, _, _), .for(_, let nameSpan, _, _): spans.append(nameSpan)
+                case .let(_, let nameSpan, _), .def(_, let nameSpan, _, _), .for(_, let nameSpan, _, _):
+                    spans.append(nameSpan)
                 case .if, .block, .try, .return, .break, .continue, .exit, .pipeline: break
                 }
             case .pipeline(let p): spans += p.stages.map(\.span)
@@ -58,12 +59,16 @@ import Testing
         let size = text.utf8.count
         for diagnostic in result.diagnostics {
             if let span = diagnostic.span {
-                #expect(span.start >= 0 && span.end <= size && span.start <= span.end, "span \(span) outside \(size) in «\(text)»")
+                #expect(
+                    span.start >= 0 && span.end <= size && span.start <= span.end,
+                    "span \(span) outside \(size) in «\(text)»")
             }
             _ = DiagnosticRenderer().render(diagnostic)
         }
         for span in Self.spans(of: result.program) {
-            #expect(span.start >= 0 && span.end <= size && span.start <= span.end, "node span \(span) outside \(size) in «\(text)»")
+            #expect(
+                span.start >= 0 && span.end <= size && span.start <= span.end,
+                "node span \(span) outside \(size) in «\(text)»")
         }
     }
 

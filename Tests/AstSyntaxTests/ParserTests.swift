@@ -27,7 +27,8 @@ import Testing
 
     @Test func bareWordsGlue() {
         let result = parse("list sort=created_at:desc status=failed,cancelled")
-        guard case .pipeline(let p) = result.program.statements.first?.kind, case .command(let call) = p.stages[0] else {
+        guard case .pipeline(let p) = result.program.statements.first?.kind, case .command(let call) = p.stages[0]
+        else {
             Issue.record("no call")
             return
         }

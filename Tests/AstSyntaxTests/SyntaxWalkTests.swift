@@ -22,10 +22,11 @@ import Testing
         case .block: return "block"
         case .param: return "param"
         case .pipeline: return "pipeline"
-        case .call(let c): return "call"
-            + (c.arguments.contains { if case .named = $0 { true } else { false } } ? "+named" : "")
-            + (c.arguments.contains { if case .flag = $0 { true } else { false } } ? "+flag" : "")
-            + (c.arguments.contains { if case .stage = $0 { true } else { false } } ? "+stage" : "")
+        case .call(let c):
+            return "call"
+                + (c.arguments.contains { if case .named = $0 { true } else { false } } ? "+named" : "")
+                + (c.arguments.contains { if case .flag = $0 { true } else { false } } ? "+flag" : "")
+                + (c.arguments.contains { if case .stage = $0 { true } else { false } } ? "+stage" : "")
         case .statement(let s):
             switch s.kind {
             case .let: return "let"
@@ -79,7 +80,8 @@ import Testing
     }
 
     @Test func everyNodeIsVisitedOnce() throws {
-        let parsed = Parser.parse(Self.everyForm, options: ParserOptions(expressionCommands: ["where"], stageCommands: ["each"]))
+        let parsed = Parser.parse(
+            Self.everyForm, options: ParserOptions(expressionCommands: ["where"], stageCommands: ["each"]))
         #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics.map(\.message))")
         var counter = Counter()
         counter.walk(.program(parsed.program))
@@ -93,7 +95,9 @@ import Testing
             "list": 2, "record": 1, "block-expr": 1, "binary": 3, "unary": 2, "subpipeline": 1,
         ]
         for key in Set(expected.keys).union(counter.counts.keys).sorted() {
-            #expect(counter.counts[key] == expected[key], "\(key): visited \(counter.counts[key] ?? 0), expected \(expected[key] ?? 0)")
+            #expect(
+                counter.counts[key] == expected[key],
+                "\(key): visited \(counter.counts[key] ?? 0), expected \(expected[key] ?? 0)")
         }
     }
 

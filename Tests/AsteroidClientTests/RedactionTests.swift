@@ -219,9 +219,11 @@ struct SecretFormsTests {
         #expect(!Redactor(secrets: [], minimumLength: 8).isActive)
     }
 
-    @Test("a key with whitespace or a control character is refused without echoing it", arguments: [
-        "\r", "\n", "\r\n", " ", "\t", "\u{1B}", "\u{7F}", "\u{200B}",
-    ])
+    @Test(
+        "a key with whitespace or a control character is refused without echoing it",
+        arguments: [
+            "\r", "\n", "\r\n", " ", "\t", "\u{1B}", "\u{7F}", "\u{200B}",
+        ])
     func badKeyFromEnvironment(suffix: String) {
         let key = Fixture.key + suffix
         do {

@@ -10,9 +10,11 @@ struct FastDecodingTests {
         try? AsteroidJSON.makeDecoder().decode(T.self, from: data)
     }
 
-    @Test("the fixtures: seed-era and newest pages and executions", arguments: [
-        "seed-list-executions.json", "newest-list-executions.json",
-    ])
+    @Test(
+        "the fixtures: seed-era and newest pages and executions",
+        arguments: [
+            "seed-list-executions.json", "newest-list-executions.json",
+        ])
     func pages(_ name: String) throws {
         let data = try Fixtures.data(name)
         let fast = try #require(FastDecoding.decode(Page<Execution>.self, from: data))
@@ -28,11 +30,13 @@ struct FastDecodingTests {
         #expect(FastDecoding.decode(StatusChange.self, from: data) == nil)  // other types: JSONDecoder's job
     }
 
-    @Test("execute and rerun answers", arguments: [
-        #"{"executionId":"3c90c3cc-0d44-4b50-8888-8dd25736052a"}"#, #"{"executionId":"a","status":"starting"}"#,
-        #"{"executionId":"a","status":"brand_new","extra":[1]}"#, #"{"executionId":"a","status":null}"#,
-        #"{"executionId":null}"#, #"{"executionId":7}"#, #"{"status":"running"}"#, #"[]"#, #"{"executionId":"a""#,
-    ])
+    @Test(
+        "execute and rerun answers",
+        arguments: [
+            #"{"executionId":"3c90c3cc-0d44-4b50-8888-8dd25736052a"}"#, #"{"executionId":"a","status":"starting"}"#,
+            #"{"executionId":"a","status":"brand_new","extra":[1]}"#, #"{"executionId":"a","status":null}"#,
+            #"{"executionId":null}"#, #"{"executionId":7}"#, #"{"status":"running"}"#, #"[]"#, #"{"executionId":"a""#,
+        ])
     func executeResponses(_ text: String) {
         let data = Data(text.utf8)
         let fast = FastDecoding.decode(ExecuteResponse.self, from: data)
@@ -58,7 +62,9 @@ struct FastDecodingTests {
             String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
         }
         let base = try text(first)
-        var variants: [String] = [base, base + " ", " \n" + base, "[" + base + "]", base + "x", String(base.dropLast())]
+        var variants: [String] = [
+            base, base + " ", " \n" + base, "[" + base + "]", base + "x", String(base.dropLast()),
+        ]
         for key in first.keys.sorted() {
             var marked = first
             marked[key] = "@@R@@"

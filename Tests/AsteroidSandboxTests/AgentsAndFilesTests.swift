@@ -50,7 +50,8 @@ struct AgentsAndFilesTests {
             let org = harness.services.catalog.organizationId
             let old = try await client.call(.post, "/temp-files/\(org)", body: body, headers: [.contentType: type])
             #expect(old.status == .ok)
-            let json = String(decoding: try AsteroidJSON.makeEncoder().encode(ExecuteRequest(tempFiles: files)), as: UTF8.self)
+            let json = String(
+                decoding: try AsteroidJSON.makeEncoder().encode(ExecuteRequest(tempFiles: files)), as: UTF8.self)
             let id = try await client.execute(try await client.agentId("Invoice Processor"), json)
             let feed = try await client.get([Activity].self, "/executions/\(id)/activities")
             let added = feed.filter { $0.payload.activityType == .fileAdded }
@@ -64,11 +65,14 @@ struct AgentsAndFilesTests {
         let harness = try await Harness.make(executions: 0)
         try await harness.test { client in
             let notMultipart = try await client.call(.post, "/temp-files", body: "{}")
-            #expect(notMultipart.status == .badRequest && notMultipart.headers[.contentType]?.hasPrefix("text/plain") == true)
+            #expect(
+                notMultipart.status == .badRequest
+                    && notMultipart.headers[.contentType]?.hasPrefix("text/plain") == true)
             let (type, body) = Self.multipart([("a.txt", "x")], field: "other")
             let noFiles = try await client.call(.post, "/temp-files", body: body, headers: [.contentType: type])
             #expect(noFiles.status == .badRequest && noFiles.text.contains("files"))
-            let badOrg = try await client.call(.post, "/temp-files/not-a-uuid", body: body, headers: [.contentType: type])
+            let badOrg = try await client.call(
+                .post, "/temp-files/not-a-uuid", body: body, headers: [.contentType: type])
             #expect(badOrg.status == .badRequest)
             let strangerOrg = try await client.call(
                 .post, "/temp-files/\(UUID().uuidString)", body: Self.multipart([("a.txt", "x")]).1,

@@ -19,7 +19,8 @@ struct AuthAndErrorTests {
             #expect(body.code == 401)
             #expect(body.message.contains("X-Asteroid-Agents-Api-Key"))
             #expect(!response.text.contains(Client.key))
-            let empty = try await client.call(.get, "/executions", headers: [HTTPField.Name("X-Api-Key")!: ""], key: nil)
+            let empty = try await client.call(
+                .get, "/executions", headers: [HTTPField.Name("X-Api-Key")!: ""], key: nil)
             #expect(empty.status == .unauthorized)
         }
     }
@@ -31,16 +32,19 @@ struct AuthAndErrorTests {
             let wrong = try await client.call(.get, "/executions", key: "other")
             #expect(wrong.status == .unauthorized)
             #expect(!wrong.text.contains("other"))
-            let modern = try await client.call(.get, "/executions", headers: [HTTPField.Name("X-Api-Key")!: "s3cret"], key: nil)
+            let modern = try await client.call(
+                .get, "/executions", headers: [HTTPField.Name("X-Api-Key")!: "s3cret"], key: nil)
             #expect(modern.status == .ok)
             let old = try await client.call(.get, "/executions", key: "s3cret")
             #expect(old.status == .ok)
         }
     }
 
-    @Test("unknown and malformed execution ids", arguments: [
-        "pause", "resume", "cancel", "rerun", "user-messages", "status", "activities", "sync", "recording", "",
-    ])
+    @Test(
+        "unknown and malformed execution ids",
+        arguments: [
+            "pause", "resume", "cancel", "rerun", "user-messages", "status", "activities", "sync", "recording", "",
+        ])
     func ids(_ suffix: String) async throws {
         let harness = try await Harness.make(executions: 5)
         try await harness.test { client in
@@ -53,7 +57,8 @@ struct AuthAndErrorTests {
                 default: nil
                 }
             let tail = suffix.isEmpty ? "" : "/" + suffix
-            let missing = try await client.call(method, "/executions/\(UUID().uuidString.lowercased())\(tail)", body: body)
+            let missing = try await client.call(
+                method, "/executions/\(UUID().uuidString.lowercased())\(tail)", body: body)
             #expect(missing.status == .notFound)
             #expect(missing.error?.message == "Execution not found.")
             #expect(missing.error?.code == 404)
@@ -105,7 +110,8 @@ struct AuthAndErrorTests {
     func faultTitle() async throws {
         let harness = try await Harness.make(executions: 1)
         try await harness.test { client in
-            let response = try await client.call(.get, "/executions", headers: [HTTPField.Name("X-Sandbox-Fault")!: "503"])
+            let response = try await client.call(
+                .get, "/executions", headers: [HTTPField.Name("X-Sandbox-Fault")!: "503"])
             #expect(response.error?.title == "Service Unavailable")
             #expect(response.error?.message == "Injected fault: 503 Service Unavailable (sandbox fault injection).")
         }

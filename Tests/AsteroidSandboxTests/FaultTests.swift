@@ -45,13 +45,16 @@ struct FaultTests {
         }
     }
 
-    @Test("the header forces one response", arguments: [("503", 503), ("500", 500), ("429", 429), ("latency=5ms,502", 502)])
+    @Test(
+        "the header forces one response",
+        arguments: [("503", 503), ("500", 500), ("429", 429), ("latency=5ms,502", 502)])
     func forced(_ value: String, _ status: Int) async throws {
         let harness = try await Harness.make(executions: 3)
         try await harness.test { client in
             let agentId = harness.services.catalog.agents[0].id
             let before = try await harness.services.repository.countExecutions(workflowId: agentId)
-            let response = try await client.call(.post, "/agents/\(agentId)/execute", body: "{}", headers: [Self.header: value])
+            let response = try await client.call(
+                .post, "/agents/\(agentId)/execute", body: "{}", headers: [Self.header: value])
             #expect(response.status.code == status)
             #expect(try await harness.services.repository.countExecutions(workflowId: agentId) == before)
             let normal = try await client.call(.get, "/executions")

@@ -14,7 +14,9 @@ struct LifecycleTests {
         let harness = try await Harness.make(executions: 10)
         try await harness.test { client in
             let agent = try await client.agentId("Invoice Processor")
-            let response = try await client.call(.post, "/agents/\(agent)/execute", body: #"{"inputs":{"invoiceNumber":"INV-1"},"metadata":{"run":"t1"}}"#)
+            let response = try await client.call(
+                .post, "/agents/\(agent)/execute",
+                body: #"{"inputs":{"invoiceNumber":"INV-1"},"metadata":{"run":"t1"}}"#)
             #expect(response.status == .accepted)
             let created = try response.decode(ExecuteResponse.self)
             #expect(created.status == .starting)
@@ -32,7 +34,10 @@ struct LifecycleTests {
             #expect(e.terminalAt != nil && e.duration != nil && e.recordingUrl != nil && e.liveViewUrl == nil)
             let feed = try await client.get([Activity].self, "/executions/\(id)/activities")
             let kinds = feed.map(\.payload.activityType)
-            for kind in [ActivityType.statusChanged, .stepStarted, .stepCompleted, .actionStarted, .actionCompleted, .reasoning, .terminal] {
+            for kind in [
+                ActivityType.statusChanged, .stepStarted, .stepCompleted, .actionStarted, .actionCompleted, .reasoning,
+                .terminal,
+            ] {
                 #expect(kinds.contains(kind), "missing \(kind)")
             }
             #expect(feed.compactMap(\.payload.status) == [.starting, .running, .completed])
@@ -44,11 +49,13 @@ struct LifecycleTests {
         }
     }
 
-    @Test("documented outcome rules", arguments: [
-        (#"{"inputs":{"fail":true}}"#, ExecutionStatus.failed, "failure"),
-        (#"{"inputs":{"timeout":true}}"#, .failed, "timeout"),
-        (#"{"dynamicData":{"x":1}}"#, .completed, "success"),
-    ])
+    @Test(
+        "documented outcome rules",
+        arguments: [
+            (#"{"inputs":{"fail":true}}"#, ExecutionStatus.failed, "failure"),
+            (#"{"inputs":{"timeout":true}}"#, .failed, "timeout"),
+            (#"{"dynamicData":{"x":1}}"#, .completed, "success"),
+        ])
     func outcomes(_ body: String, _ status: ExecutionStatus, _ outcome: String) async throws {
         let harness = try await Harness.make(executions: 0)
         try await harness.test { client in
@@ -70,7 +77,11 @@ struct LifecycleTests {
             try await harness.finishAll()
             var statuses: [ExecutionStatus] = []
             for id in ids { statuses.append(try await client.get(Execution.self, "/executions/\(id)").status) }
-            #expect(statuses == [.completed, .completed, .completed, .completed, .failed, .completed, .completed, .completed, .completed, .failed])
+            #expect(
+                statuses == [
+                    .completed, .completed, .completed, .completed, .failed, .completed, .completed, .completed,
+                    .completed, .failed,
+                ])
         }
     }
 
@@ -129,7 +140,9 @@ struct LifecycleTests {
             let agent = try await client.agentId("Invoice Processor")
             let profile = harness.services.catalog.profiles[1].id
             let original = try await client.execute(
-                agent, #"{"inputs":{"fail":true,"n":1},"metadata":{"k":"v"},"version":1,"profileId":"\#(profile)","executionOptions":{"softTimeoutMins":5}}"#)
+                agent,
+                #"{"inputs":{"fail":true,"n":1},"metadata":{"k":"v"},"version":1,"profileId":"\#(profile)","executionOptions":{"softTimeoutMins":5}}"#
+            )
             try await harness.finishAll()
             let rerun = try await client.call(.post, "/executions/\(original)/rerun")
             #expect(rerun.status == .accepted)
@@ -201,7 +214,8 @@ struct LifecycleTests {
         let harness = try await Harness.make(executions: 0)
         try await harness.test { client in
             let id = try await client.execute(try await client.agentId("Price Monitor"))
-            let response = try await client.call(.post, "/executions/\(id)/user-messages", body: #"{"message":"use the EU site"}"#)
+            let response = try await client.call(
+                .post, "/executions/\(id)/user-messages", body: #"{"message":"use the EU site"}"#)
             #expect(response.status == .created && response.text == "User message added.")
             let feed = try await client.get([Activity].self, "/executions/\(id)/activities")
             let message = try #require(feed.first { $0.payload.activityType == .userMessageReceived })
@@ -234,7 +248,8 @@ struct LifecycleTests {
         let harness = try await Harness.make(executions: 0)
         try await harness.test { client in
             let agent = try await client.agentId("Invoice Processor")
-            async let response = client.call(.post, "/workflows/\(agent)/execute/sync", body: #"{"inputs":{"timeout":true},"timeoutSeconds":25}"#)
+            async let response = client.call(
+                .post, "/workflows/\(agent)/execute/sync", body: #"{"inputs":{"timeout":true},"timeoutSeconds":25}"#)
             // Drive the clock until the request's execution exists and finishes.
             // (Bounded: if the execute fails, nothing is ever created, and the test must fail, not spin.)
             let deadline = ContinuousClock.now + .seconds(20)

@@ -19,7 +19,8 @@ struct ListFilterTests {
         let page = try await client.page(query + "&pageSize=100")
         #expect(page.total == expected.count, "\(query)", sourceLocation: sourceLocation)
         #expect(Self.ids(page.items) == Self.ids(expected), "\(query)", sourceLocation: sourceLocation)
-        #expect(!expected.isEmpty || query.contains("none"), "oracle for \(query) is empty", sourceLocation: sourceLocation)
+        #expect(
+            !expected.isEmpty || query.contains("none"), "oracle for \(query) is empty", sourceLocation: sourceLocation)
     }
 
     @Test("each filter matches the oracle")
@@ -39,8 +40,10 @@ struct ListFilterTests {
             let id = try await client.execute(agent, body)
             let rerun = try await client.call(.post, "/executions/\(id)/rerun")
             let rerunId = try rerun.decode(ExecuteResponse.self).executionId
-            for query in ["inputsKey=vendor&inputsValue=zeta", "inputsKey=k149&inputsValue=v149",
-                          "metadataKey=tier&metadataValue=gold", "metadata=team%3Dops&metadata=tier%3Dgold"] {
+            for query in [
+                "inputsKey=vendor&inputsValue=zeta", "inputsKey=k149&inputsValue=v149",
+                "metadataKey=tier&metadataValue=gold", "metadata=team%3Dops&metadata=tier%3Dgold",
+            ] {
                 let page = try await client.page(query + "&pageSize=100")
                 #expect(Self.ids(page.items) == [id, rerunId], "\(query)")
             }
@@ -73,31 +76,43 @@ struct ListFilterTests {
         do {
             let all = try await client.all()
             #expect(all.count == 90)
-            try await Self.check(client, "status=running&status=paused", all.filter { [.running, .paused].contains($0.status) })
+            try await Self.check(
+                client, "status=running&status=paused", all.filter { [.running, .paused].contains($0.status) })
             try await Self.check(client, "phase=terminal", all.filter { $0.status.isTerminal })
             try await Self.check(client, "phase=pending&status=queued", all.filter { $0.status == .queued })
             let labelled = try #require(all.first { !$0.humanLabels.isEmpty }?.humanLabels[0])
             let other = try #require(all.flatMap(\.humanLabels).first { $0.id != labelled.id })
-            try await Self.check(client, "humanLabels=\(labelled.id)&humanLabels=\(other.id)", all.filter { e in
-                e.humanLabels.contains { $0.id == labelled.id || $0.id == other.id }
-            })
+            try await Self.check(
+                client, "humanLabels=\(labelled.id)&humanLabels=\(other.id)",
+                all.filter { e in
+                    e.humanLabels.contains { $0.id == labelled.id || $0.id == other.id }
+                })
             let fragment = String(all[3].id.dropFirst(4).prefix(6)).uppercased()
-            try await Self.check(client, "executionId=\(fragment)", all.filter { $0.id.uppercased().contains(fragment) })
-            try await Self.check(client, "outcomeLabel=TIMEOUT", all.filter {
-                $0.executionResult?.outcome.lowercased().contains("timeout") == true
-            })
-            try await Self.check(client, "inputsKey=vendor&inputsValue=acme", all.filter {
-                $0.inputs?["vendor"]?.stringValue?.lowercased().contains("acme") == true
-            })
-            try await Self.check(client, "metadataKey=env&metadataValue=staging", all.filter { $0.metadata?["env"] == "staging" })
-            try await Self.check(client, "metadata=env%3Dprod&metadata=customer%3Dacme", all.filter {
-                $0.metadata?["env"] == "prod" && $0.metadata?["customer"] == "acme"
-            })
+            try await Self.check(
+                client, "executionId=\(fragment)", all.filter { $0.id.uppercased().contains(fragment) })
+            try await Self.check(
+                client, "outcomeLabel=TIMEOUT",
+                all.filter {
+                    $0.executionResult?.outcome.lowercased().contains("timeout") == true
+                })
+            try await Self.check(
+                client, "inputsKey=vendor&inputsValue=acme",
+                all.filter {
+                    $0.inputs?["vendor"]?.stringValue?.lowercased().contains("acme") == true
+                })
+            try await Self.check(
+                client, "metadataKey=env&metadataValue=staging", all.filter { $0.metadata?["env"] == "staging" })
+            try await Self.check(
+                client, "metadata=env%3Dprod&metadata=customer%3Dacme",
+                all.filter {
+                    $0.metadata?["env"] == "prod" && $0.metadata?["customer"] == "acme"
+                })
             let middle = all.map(\.createdAt).sorted()[45]
             let stamp = RFC3339.format(middle)
             try await Self.check(client, "createdAfter=\(stamp)", all.filter { $0.createdAt >= middle })
             try await Self.check(client, "createdBefore=\(stamp)", all.filter { $0.createdAt <= middle })
-            try await Self.check(client, "createdWithin=7d", all.filter { $0.createdAt >= now.addingTimeInterval(-7 * 86_400) })
+            try await Self.check(
+                client, "createdWithin=7d", all.filter { $0.createdAt >= now.addingTimeInterval(-7 * 86_400) })
             try await Self.check(client, "workflowVersion=2", all.filter { $0.workflowVersion == 2 })
             let agent = all[0].workflowId
             try await Self.check(client, "agentId=\(agent)", all.filter { $0.agentId == agent })
@@ -107,11 +122,14 @@ struct ListFilterTests {
             let profile = try #require(all.compactMap(\.profileId).first)
             try await Self.check(client, "profileIds=\(profile)", all.filter { $0.profileId == profile })
             try await Self.check(client, "agentProfileIds=\(profile)", all.filter { $0.agentProfileId == profile })
-            try await Self.check(client, "triggerSource=schedule", all.filter { $0.triggerContext?.source == .schedule })
+            try await Self.check(
+                client, "triggerSource=schedule", all.filter { $0.triggerContext?.source == .schedule })
             try await Self.check(client, "hasScriptFailures=true", all.filter { !($0.scriptFailures ?? []).isEmpty })
-            try await Self.check(client, "status=completed&metadataKey=env&metadataValue=prod", all.filter {
-                $0.status == .completed && $0.metadata?["env"] == "prod"
-            })
+            try await Self.check(
+                client, "status=completed&metadataKey=env&metadataValue=prod",
+                all.filter {
+                    $0.status == .completed && $0.metadata?["env"] == "prod"
+                })
             try await Self.check(client, "executionId=none-such", all.filter { _ in false })
         }
     }

@@ -17,7 +17,9 @@ struct SDKFlowTests {
             .deletingLastPathComponent()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.python, relativeTo: root)
-        process.arguments = [root.appendingPathComponent("scripts/sdk-check/flow.py").path, sandbox.baseURL.absoluteString]
+        process.arguments = [
+            root.appendingPathComponent("scripts/sdk-check/flow.py").path, sandbox.baseURL.absoluteString,
+        ]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output

@@ -14,7 +14,9 @@ struct SeedAndStoreTests {
     func determinism() async throws {
         func firstPage(_ seed: UInt64) async throws -> String {
             let harness = try await Harness.make(executions: 120, seed: seed)
-            return try await harness.test { client in try await client.call(.get, "/executions?pageSize=100&page=1").text }
+            return try await harness.test { client in
+                try await client.call(.get, "/executions?pageSize=100&page=1").text
+            }
         }
         let a = try await firstPage(42)
         let b = try await firstPage(42)
@@ -41,7 +43,8 @@ struct SeedAndStoreTests {
             #expect(Set(all.map(\.agentName)).count == 6)
             #expect(all.allSatisfy { $0.workflowName == $0.agentName && $0.workflowVersionId != nil })
             let anchor = harness.services.config.effectiveSeedAnchor
-            #expect(all.allSatisfy { $0.createdAt <= anchor && $0.createdAt >= anchor.addingTimeInterval(-31 * 86_400) })
+            #expect(
+                all.allSatisfy { $0.createdAt <= anchor && $0.createdAt >= anchor.addingTimeInterval(-31 * 86_400) })
             let seeded = try #require(all.first { $0.status == .completed })
             let feed = try await client.get([Activity].self, "/executions/\(seeded.id)/activities")
             #expect(feed.first?.payload.status == .starting && feed.last?.payload.activityType == .terminal)
@@ -134,7 +137,8 @@ struct SeedAndStoreTests {
 
     /// Deep pages of 100,000 executions stay cheap only if the default listing walks an index: a temporary
     /// B-tree means every page sorts every matching row (0.2 s a page at 100,000 before this was fixed).
-    @Test("default and status listings walk an index, never sort all rows per page",
+    @Test(
+        "default and status listings walk an index, never sort all rows per page",
         arguments: [nil, "failed"], [false, true])
     func listingUsesAnIndex(status: String?, sortByStatus: Bool) throws {
         let db = try DatabaseQueue()
@@ -147,7 +151,8 @@ struct SeedAndStoreTests {
         arguments += [100, 99_000]
         let plan = try db.read { db in
             try Row.fetchAll(
-                db, sql: "EXPLAIN QUERY PLAN " + SQLiteRepository.pageSQL(query, filter: filter.sql), arguments: arguments
+                db, sql: "EXPLAIN QUERY PLAN " + SQLiteRepository.pageSQL(query, filter: filter.sql),
+                arguments: arguments
             ).map { $0["detail"] as String }
         }
         #expect(plan.contains { $0.contains("USING INDEX") }, "plan: \(plan)")

@@ -11,7 +11,8 @@ struct SeedBenchmarkTests {
 
     @Test("seed N executions into a file database and query it", .enabled(if: count > 0))
     func seed() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sandbox-bench-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sandbox-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let catalog = SeedCatalog(seed: 1, anchor: Date())
         var start = Date()
@@ -20,7 +21,9 @@ struct SeedBenchmarkTests {
         start = Date()
         let encoder = AsteroidJSON.makeEncoder()
         for state in states { _ = try encoder.encode(state.execution) }
-        print("SEED-BENCH parts: generate \(String(format: "%.2f", generation)) s, JSON-encode \(String(format: "%.2f", Date().timeIntervalSince(start))) s")
+        print(
+            "SEED-BENCH parts: generate \(String(format: "%.2f", generation)) s, JSON-encode \(String(format: "%.2f", Date().timeIntervalSince(start))) s"
+        )
         for path in [":memory:", directory.appendingPathComponent("bench.sqlite").path] {
             let harness = try await Harness.make(executions: Self.count, seed: 1, path: path)
             let seconds = try #require(harness.services.seedingSeconds)
@@ -34,8 +37,12 @@ struct SeedBenchmarkTests {
             let start = Date()
             let page = try await harness.services.repository.listExecutions(query, now: harness.clock.now)
             let querySeconds = Date().timeIntervalSince(start)
-            print("SEED-BENCH \(path == ":memory:" ? "memory" : "file") \(Self.count) executions: seeded in \(String(format: "%.2f", seconds)) s; filtered list (total \(page.total)) in \(String(format: "%.3f", querySeconds)) s")
-            #expect(try await harness.services.repository.listExecutions(ListExecutionsQuery(), now: harness.clock.now).total == Self.count)
+            print(
+                "SEED-BENCH \(path == ":memory:" ? "memory" : "file") \(Self.count) executions: seeded in \(String(format: "%.2f", seconds)) s; filtered list (total \(page.total)) in \(String(format: "%.3f", querySeconds)) s"
+            )
+            #expect(
+                try await harness.services.repository.listExecutions(ListExecutionsQuery(), now: harness.clock.now)
+                    .total == Self.count)
         }
     }
 }

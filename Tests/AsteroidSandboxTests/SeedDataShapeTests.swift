@@ -20,15 +20,21 @@ struct SeedDataShapeTests {
             let expected = String(decoding: try encoder.encode(state.execution), as: UTF8.self)
             let written = ExecutionJSONWriter.json(state.execution)
             let same = zip(written.utf8, expected.utf8).prefix { $0 == $1 }.count
-            #expect(written == expected, "differs at byte \(same): \(expected.utf8.dropFirst(max(0, same - 40)).prefix(80).map { Character(UnicodeScalar($0)) })")
+            #expect(
+                written == expected,
+                "differs at byte \(same): \(expected.utf8.dropFirst(max(0, same - 40)).prefix(80).map { Character(UnicodeScalar($0)) })"
+            )
             if written != expected { break }
         }
     }
 
-    @Test("the writer escapes strings and spells numbers like the shared encoder", arguments: [
-        JSONValue.string("quote \" backslash \\ slash / tab \t newline \n bell \u{07} é 🚀"), .double(342.00000023841858),
-        .double(12), .double(-0.5), .int(-7), .array([.null, .bool(true), .object(["b": 1, "a": "x"])]),
-    ])
+    @Test(
+        "the writer escapes strings and spells numbers like the shared encoder",
+        arguments: [
+            JSONValue.string("quote \" backslash \\ slash / tab \t newline \n bell \u{07} é 🚀"),
+            .double(342.00000023841858),
+            .double(12), .double(-0.5), .int(-7), .array([.null, .bool(true), .object(["b": 1, "a": "x"])]),
+        ])
     func writerEdgeCases(_ value: JSONValue) throws {
         let expected = String(decoding: try AsteroidJSON.makeEncoder().encode(value), as: UTF8.self)
         #expect(ExecutionJSONWriter.value(value) == expected)
@@ -37,14 +43,16 @@ struct SeedDataShapeTests {
     static let runner = TriggerRunner(userId: "u-1", email: "a\\b@example.com", isAdmin: false)
     static let actor = TriggerActor(kind: .apiKey, id: "k-1", client: .unknown("astro/2"))
 
-    @Test("trigger contexts of every shape are written as the shared encoder writes them", arguments: [
-        TriggerContext.api(runner: runner, actor: actor, apiKey: APIKeyRef(id: "k-1", name: "ci \"prod\"")),
-        .api(runner: nil, actor: TriggerActor(kind: .person, id: "p"), apiKey: nil),
-        .api(runner: nil, actor: nil, apiKey: nil),
-        .ui(runner: TriggerRunner(userId: "u", email: "e"), actor: actor), .ui(runner: nil, actor: nil),
-        .schedule(ScheduleRef(id: "s", cronExpression: "*/5 * * * *")), .warmup(warmPoolId: "w"),
-        .unknown(source: "webhook", raw: ["source": "webhook", "hook": .object(["b": 1, "a": [true, nil]])]),
-    ])
+    @Test(
+        "trigger contexts of every shape are written as the shared encoder writes them",
+        arguments: [
+            TriggerContext.api(runner: runner, actor: actor, apiKey: APIKeyRef(id: "k-1", name: "ci \"prod\"")),
+            .api(runner: nil, actor: TriggerActor(kind: .person, id: "p"), apiKey: nil),
+            .api(runner: nil, actor: nil, apiKey: nil),
+            .ui(runner: TriggerRunner(userId: "u", email: "e"), actor: actor), .ui(runner: nil, actor: nil),
+            .schedule(ScheduleRef(id: "s", cronExpression: "*/5 * * * *")), .warmup(warmPoolId: "w"),
+            .unknown(source: "webhook", raw: ["source": "webhook", "hook": .object(["b": 1, "a": [true, nil]])]),
+        ])
     func writerTriggers(_ trigger: TriggerContext) throws {
         var o = JSONBytes()
         ExecutionJSONWriter.trigger(&o, trigger)
@@ -56,11 +64,20 @@ struct SeedDataShapeTests {
     func writerActivities() throws {
         let at = Date(timeIntervalSince1970: 1_795_000_000.125)
         let activities = [
-            Activity(id: "a1", executionId: "e1", timestamp: at, payload: ActivityPayload(.statusChanged, ["status": "running"])),
-            Activity(id: "a2", executionId: "e1", timestamp: at, payload: ActivityPayload(.unknown("x_new"), [
-                "message": "line\nbreak / \u{1}", "stepNumber": 3, "nested": .object(["z": 1.5, "a": .array([])]),
-            ])),
-            Activity(id: "a3", executionId: "e1", timestamp: Date(timeIntervalSince1970: 0), payload: ActivityPayload(.generic)),
+            Activity(
+                id: "a1", executionId: "e1", timestamp: at,
+                payload: ActivityPayload(.statusChanged, ["status": "running"])),
+            Activity(
+                id: "a2", executionId: "e1", timestamp: at,
+                payload: ActivityPayload(
+                    .unknown("x_new"),
+                    [
+                        "message": "line\nbreak / \u{1}", "stepNumber": 3,
+                        "nested": .object(["z": 1.5, "a": .array([])]),
+                    ])),
+            Activity(
+                id: "a3", executionId: "e1", timestamp: Date(timeIntervalSince1970: 0),
+                payload: ActivityPayload(.generic)),
         ]
         for activity in activities {
             let expected = String(decoding: try AsteroidJSON.makeEncoder().encode(activity), as: UTF8.self)
@@ -95,6 +112,8 @@ struct SeedDataShapeTests {
     func defaultSeedLastDay() {
         let recent = Self.generate(500, seed: 1).map(\.execution)
             .filter { $0.createdAt >= Self.anchor.addingTimeInterval(-86_400) }
-        #expect(recent.filter { $0.status == .failed && $0.executionResult?.outcome.contains("timeout") == true }.count >= 3)
+        #expect(
+            recent.filter { $0.status == .failed && $0.executionResult?.outcome.contains("timeout") == true }.count >= 3
+        )
     }
 }

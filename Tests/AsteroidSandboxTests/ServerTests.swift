@@ -5,7 +5,7 @@ import Testing
 @testable import AsteroidSandbox
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 @Suite("in-process server over real HTTP")

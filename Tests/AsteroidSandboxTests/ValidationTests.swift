@@ -32,8 +32,14 @@ struct ValidationTests {
     }
 
     static let executeCases: [(String, String)] = [
-        (#"{"profileId":"6f1c1a52-0f4e-4f63-9a53-4b8f6f2a8a11","profileGroupId":"6f1c1a52-0f4e-4f63-9a53-4b8f6f2a8a12"}"#, "profileGroupId"),
-        (#"{"agentProfileId":"6f1c1a52-0f4e-4f63-9a53-4b8f6f2a8a11","agentProfilePoolId":"6f1c1a52-0f4e-4f63-9a53-4b8f6f2a8a12"}"#, "agentProfilePoolId"),
+        (
+            #"{"profileId":"6f1c1a52-0f4e-4f63-9a53-4b8f6f2a8a11","profileGroupId":"6f1c1a52-0f4e-4f63-9a53-4b8f6f2a8a12"}"#,
+            "profileGroupId"
+        ),
+        (
+            #"{"agentProfileId":"6f1c1a52-0f4e-4f63-9a53-4b8f6f2a8a11","agentProfilePoolId":"6f1c1a52-0f4e-4f63-9a53-4b8f6f2a8a12"}"#,
+            "agentProfilePoolId"
+        ),
         (#"{"version":2,"head":true}"#, "head"),
         (#"{"version":0}"#, "version"),
         (#"{"version":99}"#, "version"),
@@ -82,7 +88,8 @@ struct ValidationTests {
             for (method, path, body, parameter) in cases {
                 let response = try await client.call(method, path, body: body)
                 #expect(response.status == .badRequest, "\(path) \(body ?? ""): \(response.text)")
-                #expect(response.error?.errors?.first?.parameter == parameter, "\(path) \(body ?? ""): \(response.text)")
+                #expect(
+                    response.error?.errors?.first?.parameter == parameter, "\(path) \(body ?? ""): \(response.text)")
             }
             let unknownAgent = try await client.call(.post, "/agents/\(UUID().uuidString)/execute", body: "{}")
             #expect(unknownAgent.status == .notFound)

@@ -220,7 +220,8 @@ extension ListPlan {
             case ("status", false):
                 return (
                     "status:asc",
-                    "the API breaks ties oldest first; sort-by keeps the listing's newest-first order among equal statuses"
+                    "the API breaks ties oldest first; sort-by keeps the listing's newest-first order among equal "
+                        + "statuses"
                 )
             default: return nil
             }

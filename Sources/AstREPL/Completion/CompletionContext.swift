@@ -44,7 +44,13 @@ struct CompletionContext: Equatable {
         for c in stage {
             if let q = quote {
                 current.append(c)
-                if escaped { escaped = false } else if c == "\\" && q == "\"" { escaped = true } else if c == q { quote = nil }
+                if escaped {
+                    escaped = false
+                } else if c == "\\" && q == "\"" {
+                    escaped = true
+                } else if c == q {
+                    quote = nil
+                }
                 continue
             }
             if depth == 0 && c.properties.isWhitespace {

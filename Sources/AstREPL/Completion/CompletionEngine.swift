@@ -30,7 +30,8 @@ package struct CompletionEngine: Sendable {
         if let quote = partial.unicodeScalars.first, quote == "\"" || quote == "'" {
             guard !words.isEmpty else { return empty }
             if kind == .path {
-                return shifted(paths.complete(String(partial.dropFirst()), closingQuote: String(quote)), by: 1, in: context)
+                return shifted(
+                    paths.complete(String(partial.dropFirst()), closingQuote: String(quote)), by: 1, in: context)
             }
             let values = positional(kind, partial: partial, upstream: context.upstream, context: context)
             return make(values, partial: partial, context: context)
@@ -128,7 +129,8 @@ package struct CompletionEngine: Sendable {
         let variable = String(token[..<dot])
         let flowing = variable == "$it" ? upstream : variable
         let rest = fieldPath(String(token[dot...]), upstream: flowing)
-        return Completion(start: rest.start + variable.unicodeScalars.count, partial: rest.partial, candidates: rest.candidates)
+        return Completion(
+            start: rest.start + variable.unicodeScalars.count, partial: rest.partial, candidates: rest.candidates)
     }
 
     /// `.a.b.pa` → fields below `a.b` starting with `pa`; `start` is relative to the token.
@@ -153,7 +155,8 @@ package struct CompletionEngine: Sendable {
 
     /// A completion computed over a suffix of the partial word, moved to line offsets.
     func shifted(_ inner: Completion, by offset: Int, in context: CompletionContext) -> Completion {
-        Completion(start: context.partialStart + offset + inner.start, partial: inner.partial, candidates: inner.candidates)
+        Completion(
+            start: context.partialStart + offset + inner.start, partial: inner.partial, candidates: inner.candidates)
     }
 
     func make(_ candidates: [Completion.Candidate], partial: String, context: CompletionContext) -> Completion {
@@ -167,16 +170,20 @@ package struct CompletionEngine: Sendable {
         let prefix = Array(typed.unicodeScalars)
         return candidates.filter { candidate in
             let text = Array(candidate.text.unicodeScalars)
-            let matches = text.starts(with: prefix) || (text.first == "\"" && prefix.first != "\"" && text.dropFirst().starts(with: prefix))
+            let matches =
+                text.starts(with: prefix)
+                || (text.first == "\"" && prefix.first != "\"" && text.dropFirst().starts(with: prefix))
             return matches && seen.insert(candidate.text).inserted
         }
     }
 
     /// A value as it must be typed: bare when it is a plain word, quoted otherwise.
     static func valueCandidate(_ value: String) -> Completion.Candidate {
-        let plain = !value.isEmpty && value.unicodeScalars.allSatisfy {
-            $0.properties.isAlphabetic || $0.properties.numericType != nil || "-_.:@/+".unicodeScalars.contains($0)
-        }
+        let plain =
+            !value.isEmpty
+            && value.unicodeScalars.allSatisfy {
+                $0.properties.isAlphabetic || $0.properties.numericType != nil || "-_.:@/+".unicodeScalars.contains($0)
+            }
         guard !plain else { return Completion.Candidate(value) }
         let escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         return Completion.Candidate("\"" + escaped + "\"")
@@ -184,7 +191,9 @@ package struct CompletionEngine: Sendable {
 
     static func isArgumentName(_ text: Substring) -> Bool {
         guard let first = text.unicodeScalars.first, first.properties.isAlphabetic else { return false }
-        return text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil || "-_.".unicodeScalars.contains($0) }
+        return text.unicodeScalars.allSatisfy {
+            $0.properties.isAlphabetic || $0.properties.numericType != nil || "-_.".unicodeScalars.contains($0)
+        }
     }
 
     /// The trailing run of a word that can be a variable or field path: `(.exec` → `.exec`.

@@ -1,4 +1,5 @@
 import AstSyntax
+
 /// What Tab may offer, as seen by the live session. Answers are synchronous: the REPL takes a
 /// snapshot (`ReplEngine.completionSource()`) before each prompt, and the editor asks it from
 /// inside the Tab key handler.

@@ -49,7 +49,10 @@ struct StageScanner {
 
     mutating func step(_ c: Unicode.Scalar, at i: Int) {
         if inComment {
-            if c == "\n" { inComment = false; endStatement(at: i) }
+            if c == "\n" {
+                inComment = false
+                endStatement(at: i)
+            }
             return
         }
         if let quote = inString {
@@ -92,8 +95,9 @@ struct StageScanner {
     mutating func open(_ c: Unicode.Scalar, at i: Int, resumesString: Bool) {
         let inherited = upstream(of: frames[frames.count - 1])
         frames.append(
-            Frame(opener: c, resumesString: resumesString, pipelineStart: i + 1, stageStart: i + 1,
-                  inherited: inherited))
+            Frame(
+                opener: c, resumesString: resumesString, pipelineStart: i + 1, stageStart: i + 1,
+                inherited: inherited))
     }
 
     mutating func endStatement(at i: Int) {

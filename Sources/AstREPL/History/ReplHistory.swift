@@ -86,7 +86,8 @@ package final class ReplHistory: @unchecked Sendable {
         clibedit_hist_enter(merged, entry)
         if !write(merged, to: path) {
             writable = false
-            pendingProblem = "cannot write \(path) (\(String(cString: strerror(errno)))): this session's lines will not be kept"
+            pendingProblem =
+                "cannot write \(path) (\(String(cString: strerror(errno)))): this session's lines will not be kept"
         }
     }
 
@@ -99,7 +100,8 @@ package final class ReplHistory: @unchecked Sendable {
     /// Leaves a file that is not a libedit history alone: never overwrite what we cannot read.
     func refuse(_ path: String) {
         writable = false
-        pendingProblem = "\(path) is not a history file ast can read; it is left as it is and this session's lines will not be kept"
+        pendingProblem =
+            "\(path) is not a history file ast can read; it is left as it is and this session's lines will not be kept"
     }
 
     static func hasContent(_ path: String) -> Bool {

@@ -53,7 +53,10 @@ enum InterruptibleEvaluation {
 
         func finish(_ outcome: ReplOutcome) {
             lock.lock()
-            guard !done else { lock.unlock(); return }
+            guard !done else {
+                lock.unlock()
+                return
+            }
             guard let continuation else {
                 if early == nil { early = outcome }
                 lock.unlock()

@@ -2,7 +2,8 @@ import Foundation
 
 /// The read–evaluate–print loop: prompts (continued while an entry is incomplete), history,
 /// Ctrl-C (drops the line while editing; cancels the pipeline while it runs, then says what had
-/// completed), SIGTERM (like Ctrl-C on a running pipeline, then exit 143), Ctrl-D (exit 0 on an empty main prompt; drops the unfinished entry at `...>`).
+/// completed), SIGTERM (like Ctrl-C on a running pipeline, then exit 143), Ctrl-D (exit 0 on an empty main prompt;
+/// drops the unfinished entry at `...>`).
 package final class Repl: Sendable {
     let engine: any ReplEngine
     let reader: any LineReader
@@ -135,7 +136,8 @@ package final class Repl: Sendable {
         let head = "interrupted after " + String(format: "%.1fs", seconds)
         var detail = summary.trimmingCharacters(in: .whitespacesAndNewlines)
         if detail.lowercased().hasPrefix("interrupted") {
-            detail = String(detail.dropFirst("interrupted".count)).trimmingCharacters(in: CharacterSet(charactersIn: " :,."))
+            detail = String(detail.dropFirst("interrupted".count)).trimmingCharacters(
+                in: CharacterSet(charactersIn: " :,."))
         }
         return detail.isEmpty ? head : head + ": " + detail
     }

@@ -50,7 +50,8 @@ package struct RuntimeCompletionSource: CompletionSource {
 
     package func arguments(of command: String) -> [ArgumentSpec] {
         guard let signature = signatures[command] else { return [] }
-        return signature.named.map { ArgumentSpec($0.name) } + signature.flags.map { ArgumentSpec($0.name, kind: .flag) }
+        return signature.named.map { ArgumentSpec($0.name) }
+            + signature.flags.map { ArgumentSpec($0.name, kind: .flag) }
     }
 
     package func positionalKind(of command: String) -> PositionalKind {
@@ -124,10 +125,12 @@ package struct RuntimeCompletionSource: CompletionSource {
         for step in path {
             switch current {
             case .record(let record): current = record[step] ?? .null
-            case .list(let items): current = items.first.flatMap { item -> Value? in
-                if case .record(let record) = item { return record[step] }
-                return nil
-            } ?? .null
+            case .list(let items):
+                current =
+                    items.first.flatMap { item -> Value? in
+                        if case .record(let record) = item { return record[step] }
+                        return nil
+                    } ?? .null
             default: return []
             }
         }
@@ -135,7 +138,9 @@ package struct RuntimeCompletionSource: CompletionSource {
         guard case .record(let record) = current else { return [] }
         return record.knownFields.map { name in
             let isRecord: Bool
-            if case .record = record[name] ?? .null { isRecord = true } else {
+            if case .record = record[name] ?? .null {
+                isRecord = true
+            } else {
                 isRecord = record.schema?.nested[name] != nil
             }
             return FieldCandidate(name, isRecord: isRecord)

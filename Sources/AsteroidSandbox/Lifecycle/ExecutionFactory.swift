@@ -35,20 +35,25 @@ struct ExecutionFactory {
             metadata: spec.metadata, platformUrl: "https://platform.asteroid.ai/executions/\(id)",
             triggerContext: spec.trigger, executionOptions: spec.options, parentExecutionId: spec.parentId)
         let shape = RunShape(index: spec.index, speed: speed)
-        let outcome = PlannedOutcome.decide(inputs: spec.inputs, failureEvery: spec.agent.failureEvery, index: spec.index)
+        let outcome = PlannedOutcome.decide(
+            inputs: spec.inputs, failureEvery: spec.agent.failureEvery, index: spec.index)
         let live = LivePlan(
             step: 0, steps: shape.steps, stepMillis: shape.stepMillis,
             nextAt: created.addingTimeInterval(Double(shape.startMillis) / 1000), outcome: outcome)
         var activities = [LifecycleScript.activity(id, created, .statusChanged, ["status": "starting"])]
         for file in spec.files {
             activities.append(
-                LifecycleScript.activity(id, created, .fileAdded, [
-                    "fileId": .string(file.id), "fileName": .string(file.name), "mimeType": .string(file.mimeType),
-                    "fileSize": .int(file.size), "source": "upload",
-                    "presignedUrl": .string("https://sandbox.asteroid.local/files/\(file.id)?X-Sandbox-Expires=3600"),
-                ]))
+                LifecycleScript.activity(
+                    id, created, .fileAdded,
+                    [
+                        "fileId": .string(file.id), "fileName": .string(file.name), "mimeType": .string(file.mimeType),
+                        "fileSize": .int(file.size), "source": "upload",
+                        "presignedUrl": .string(
+                            "https://sandbox.asteroid.local/files/\(file.id)?X-Sandbox-Expires=3600"),
+                    ]))
         }
-        let state = ExecutionState(seq: 0, execution: execution, live: live, deleted: false, seeded: false, batchId: nil)
+        let state = ExecutionState(
+            seq: 0, execution: execution, live: live, deleted: false, seeded: false, batchId: nil)
         return (state, activities)
     }
 }

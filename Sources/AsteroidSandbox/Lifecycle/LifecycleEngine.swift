@@ -66,7 +66,8 @@ final class LifecycleEngine: @unchecked Sendable {
                 wait = .seconds(1)
             }
             if wait > .zero {
-                let wake = clock.now.addingTimeInterval(Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18)
+                let wake = clock.now.addingTimeInterval(
+                    Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18)
                 lock.withLock { plannedWake = wake }
                 await notifier.wait(for: ChangeNotifier.scheduleKey, since: generation, timeout: wait)
             }

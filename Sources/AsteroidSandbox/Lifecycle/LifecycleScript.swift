@@ -5,7 +5,9 @@ import Foundation
 enum LifecycleScript {
     static let actions = ["nav_to", "obs_snapshot", "element_click", "element_type", "ext_api_call", "file_read"]
 
-    static func activity(_ id: String, _ now: Date, _ type: ActivityType, _ fields: [String: JSONValue] = [:]) -> Activity {
+    static func activity(_ id: String, _ now: Date, _ type: ActivityType, _ fields: [String: JSONValue] = [:])
+        -> Activity
+    {
         Activity(id: RandomID.uuid(), executionId: id, timestamp: now, payload: ActivityPayload(type, fields))
     }
 
@@ -30,7 +32,9 @@ enum LifecycleScript {
         } else if live.step < live.steps {
             let step = live.step
             out.append(actionCompleted(id, now, step: step, name: action(step)))
-            out.append(activity(id, now, .reasoning, ["reasoning": .string("Step \(step) done; moving on to step \(step + 1).")]))
+            out.append(
+                activity(
+                    id, now, .reasoning, ["reasoning": .string("Step \(step) done; moving on to step \(step + 1).")]))
             out.append(activity(id, now, .stepCompleted, ["stepNumber": .int(step)]))
             out.append(activity(id, now, .stepStarted, ["stepNumber": .int(step + 1)]))
             out.append(actionStarted(id, now, step: step + 1, name: action(step + 1)))
@@ -42,10 +46,13 @@ enum LifecycleScript {
                 out.append(actionCompleted(id, now, step: step, name: action(step)))
             } else {
                 out.append(
-                    activity(id, now, .actionFailed, [
-                        "message": .string(live.outcome == .timeout ? "Timed out waiting for the page" : "Request rejected"),
-                        "actionName": .string(action(step)), "actionId": .string("action-\(step)"),
-                    ]))
+                    activity(
+                        id, now, .actionFailed,
+                        [
+                            "message": .string(
+                                live.outcome == .timeout ? "Timed out waiting for the page" : "Request rejected"),
+                            "actionName": .string(action(step)), "actionId": .string("action-\(step)"),
+                        ]))
             }
             out.append(activity(id, now, .stepCompleted, ["stepNumber": .int(step)]))
             live.nextAt = nil
@@ -57,16 +64,21 @@ enum LifecycleScript {
     }
 
     static func actionStarted(_ id: String, _ now: Date, step: Int, name: String) -> Activity {
-        activity(id, now, .actionStarted, [
-            "message": .string("Running \(name)"), "actionName": .string(name), "actionId": .string("action-\(step)"),
-        ])
+        activity(
+            id, now, .actionStarted,
+            [
+                "message": .string("Running \(name)"), "actionName": .string(name),
+                "actionId": .string("action-\(step)"),
+            ])
     }
 
     static func actionCompleted(_ id: String, _ now: Date, step: Int, name: String) -> Activity {
-        activity(id, now, .actionCompleted, [
-            "message": .string("\(name) done"), "actionName": .string(name), "actionId": .string("action-\(step)"),
-            "duration": 1500,
-        ])
+        activity(
+            id, now, .actionCompleted,
+            [
+                "message": .string("\(name) done"), "actionName": .string(name), "actionId": .string("action-\(step)"),
+                "duration": 1500,
+            ])
     }
 
     /// Ends the run with a result: completed (success) or failed (failure/timeout).
@@ -81,12 +93,17 @@ enum LifecycleScript {
             reasoning: outcome.reasoning, result: result, createdAt: now)
         let payload: [String: JSONValue] =
             outcome == .success
-            ? ["status": "completed", "completedPayload": ["outcome": "success", "reasoning": .string(outcome.reasoning), "result": result]]
+            ? [
+                "status": "completed",
+                "completedPayload": ["outcome": "success", "reasoning": .string(outcome.reasoning), "result": result],
+            ]
             : ["status": "failed", "failedPayload": ["reason": .string(outcome.reasoning)]]
         markTerminal(&state, status: outcome.finalStatus, now: now)
         return [
             activity(e.id, now, .statusChanged, payload),
-            activity(e.id, now, .terminal, ["reason": outcome == .success ? "complete" : "error", "message": .string(outcome.reasoning)]),
+            activity(
+                e.id, now, .terminal,
+                ["reason": outcome == .success ? "complete" : "error", "message": .string(outcome.reasoning)]),
         ]
     }
 

@@ -41,7 +41,9 @@ struct RunShape: Sendable, Hashable {
         steps = 3 + Int(mixed % 3)
         let totalSeconds = 5 + Int((mixed >> 8) % 16)
         // SandboxConfig refuses other speeds; clamped again so no speed can overflow the durations below.
-        let factor = speed.isFinite ? min(max(speed, SandboxConfig.speedRange.lowerBound), SandboxConfig.speedRange.upperBound) : 1
+        let factor =
+            speed.isFinite
+            ? min(max(speed, SandboxConfig.speedRange.lowerBound), SandboxConfig.speedRange.upperBound) : 1
         startMillis = max(1, Int64((1000 / factor).rounded()))
         stepMillis = max(1, Int64((Double(totalSeconds - 1) * 1000 / Double(steps) / factor).rounded()))
     }

@@ -21,13 +21,16 @@ enum Transitions {
             state.execution.status = .paused
             state.live?.nextAt = nil
             return [
-                LifecycleScript.activity(id, now, .statusChanged, ["status": "paused", "pausedPayload": ["reason": "Paused by user"]])
+                LifecycleScript.activity(
+                    id, now, .statusChanged, ["status": "paused", "pausedPayload": ["reason": "Paused by user"]])
             ]
         case .running:
             guard [.paused, .pausedByAgent, .awaitingConfirmation].contains(current) else {
                 throw SandboxError(
                     .badRequest,
-                    "Execution is \(current.rawValue); only a paused, paused_by_agent or awaiting_confirmation execution can be resumed.")
+                    "Execution is \(current.rawValue); only a paused, paused_by_agent or awaiting_confirmation "
+                        + "execution can be resumed."
+                )
             }
             state.execution.status = .running
             if state.execution.startedAt == nil { state.execution.startedAt = now }
@@ -40,8 +43,10 @@ enum Transitions {
         case .cancelled:
             LifecycleScript.markTerminal(&state, status: .cancelled, now: now)
             return [
-                LifecycleScript.activity(id, now, .statusChanged, ["status": "cancelled", "cancelledPayload": ["reason": "user_requested"]]),
-                LifecycleScript.activity(id, now, .terminal, ["reason": "unsubscribe", "message": "Cancelled by user"]),
+                LifecycleScript.activity(
+                    id, now, .statusChanged, ["status": "cancelled", "cancelledPayload": ["reason": "user_requested"]]),
+                LifecycleScript.activity(
+                    id, now, .terminal, ["reason": "unsubscribe", "message": "Cancelled by user"]),
             ]
         case .unknown(let raw):
             throw SandboxError.badRequest("status", "must be one of running, paused, cancelled; got \"\(raw)\"")

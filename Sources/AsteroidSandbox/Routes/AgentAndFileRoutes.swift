@@ -9,7 +9,9 @@ struct AgentAndFileRoutes {
     func register(on group: RecordingGroup) {
         group.get("agents") { request, _ in try await listAgents(request) }
         group.get("workflows") { request, _ in try await listAgents(request) }
-        group.post("temp-files") { request, _ in try await stage(request, organizationId: request.query("organizationId")) }
+        group.post("temp-files") { request, _ in
+            try await stage(request, organizationId: request.query("organizationId"))
+        }
         group.post("temp-files/:organizationId") { request, context in
             try await stage(request, organizationId: context.parameters.get("organizationId"))
         }
@@ -41,7 +43,8 @@ struct AgentAndFileRoutes {
             try Paging.check(page: query.page, pageSize: query.pageSize)
             try SQLiteRepository.checkLike("searchName", query.searchName)
         } catch let error as RequestValidationError {
-            throw SandboxError(.badRequest, "Invalid request parameters: \(error.parameter): \(error.detail)", plainText: true)
+            throw SandboxError(
+                .badRequest, "Invalid request parameters: \(error.parameter): \(error.detail)", plainText: true)
         }
         return try .json(try await services.repository.agents(query))
     }
@@ -52,8 +55,12 @@ struct AgentAndFileRoutes {
         guard UUIDFormat.isValid(organization) else {
             throw fail("Invalid request parameters: organizationId \"\(organization)\" is not a UUID.")
         }
-        let known = try await services.repository.allAgents().contains { $0.organizationId == organization.lowercased() }
-        guard known else { throw SandboxError(.forbidden, "User is not a member of the organization.", plainText: true) }
+        let known = try await services.repository.allAgents().contains {
+            $0.organizationId == organization.lowercased()
+        }
+        guard known else {
+            throw SandboxError(.forbidden, "User is not a member of the organization.", plainText: true)
+        }
         guard let type = request.headers[.contentType], let boundary = Multipart.boundary(contentType: type) else {
             throw fail("Invalid file upload request: expected multipart/form-data with a boundary.")
         }

@@ -12,7 +12,9 @@ struct ExecutionControlRoutes {
         group.post("executions/:executionId/resume") { _, context in try await change(context, to: .running) }
         group.post("executions/:executionId/cancel") { _, context in try await change(context, to: .cancelled) }
         group.post("executions/:executionId/status") { request, context in try await statusUpdate(request, context) }
-        group.post("executions/:executionId/user-messages") { request, context in try await userMessage(request, context) }
+        group.post("executions/:executionId/user-messages") { request, context in
+            try await userMessage(request, context)
+        }
     }
 
     func delete(_ context: BasicRequestContext) async throws -> Response {
@@ -21,7 +23,9 @@ struct ExecutionControlRoutes {
             guard state.execution.status.isTerminal else {
                 throw SandboxError(
                     .badRequest,
-                    "Execution is \(state.execution.status.rawValue); only terminal executions (completed, failed, cancelled) can be deleted.")
+                    "Execution is \(state.execution.status.rawValue); only terminal executions (completed, failed, "
+                        + "cancelled) can be deleted."
+                )
             }
             state.deleted = true
             return []
@@ -47,7 +51,8 @@ struct ExecutionControlRoutes {
         let id = try context.uuidParameter("executionId")
         let body = try await request.decodeBody(UpdateStatusRequest.self, emptyAsObject: false)
         guard body.status.isKnown else {
-            throw SandboxError.badRequest("status", "must be one of running, paused, cancelled; got \"\(body.status.rawValue)\"")
+            throw SandboxError.badRequest(
+                "status", "must be one of running, paused, cancelled; got \"\(body.status.rawValue)\"")
         }
         try await apply(id, body.status)
         return .text("Execution status updated to \(body.status.rawValue).")
@@ -65,10 +70,13 @@ struct ExecutionControlRoutes {
             guard !state.execution.status.isTerminal else {
                 throw SandboxError(
                     .badRequest,
-                    "Execution is \(state.execution.status.rawValue); messages can only be sent to an execution that has not finished.")
+                    "Execution is \(state.execution.status.rawValue); messages can only be sent to an execution that "
+                        + "has not finished."
+                )
             }
             return [
-                LifecycleScript.activity(id, now, .userMessageReceived, ["message": .string(body.message), "userUUID": .string(user)])
+                LifecycleScript.activity(
+                    id, now, .userMessageReceived, ["message": .string(body.message), "userUUID": .string(user)])
             ]
         }
         services.notifier.notify(id)

@@ -75,7 +75,9 @@ struct ExecutionReadRoutes {
         }
         let expires = Int(services.config.clock.now.timeIntervalSince1970) + 300
         let signature = String(String(id.hashValueStable ^ UInt64(expires), radix: 16).prefix(16))
-        let location = "https://sandbox.asteroid.local/recordings/\(id).mp4?X-Sandbox-Expires=\(expires)&X-Sandbox-Signature=\(signature)"
+        let location =
+            "https://sandbox.asteroid.local/recordings/\(id).mp4"
+                + "?X-Sandbox-Expires=\(expires)&X-Sandbox-Signature=\(signature)"
         return Response(status: .temporaryRedirect, headers: [.location: location])
     }
 }

@@ -73,7 +73,9 @@ enum Multipart {
     }
 
     private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard !needle.isEmpty, haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
+        guard !needle.isEmpty, haystack.count >= needle.count, start <= haystack.count - needle.count else {
+            return nil
+        }
         var i = start
         while i <= haystack.count - needle.count {
             if haystack[i] == needle[0], haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }

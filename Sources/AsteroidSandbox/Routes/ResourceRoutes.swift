@@ -78,7 +78,8 @@ struct ResourceRoutes {
         func fail(_ message: String) -> SandboxError { SandboxError(.badRequest, message, plainText: true) }
         guard !state.execution.status.isTerminal else {
             throw fail(
-                "Invalid file upload request: execution \(state.execution.id) is \(state.execution.status.rawValue), not running."
+                "Invalid file upload request: execution \(state.execution.id) is \(state.execution.status.rawValue), "
+                    + "not running."
             )
         }
         guard let type = request.headers[.contentType], let boundary = Multipart.boundary(contentType: type) else {

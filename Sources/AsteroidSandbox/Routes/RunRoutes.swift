@@ -26,7 +26,8 @@ struct RunRoutes {
             var timeout = 25
             if let text = request.query("timeoutSeconds") {
                 guard let value = Int(text), (1...25).contains(value) else {
-                    throw SandboxError.badRequest("timeoutSeconds", "must be an integer between 1 and 25, got \"\(text)\"")
+                    throw SandboxError.badRequest(
+                        "timeoutSeconds", "must be an integer between 1 and 25, got \"\(text)\"")
                 }
                 timeout = value
             }
@@ -59,7 +60,9 @@ struct RunRoutes {
         let fileIds = (body.tempFiles ?? []).map { $0.id.lowercased() }
         let files = try await services.repository.stagedFiles(fileIds)
         if let missing = fileIds.firstIndex(where: { id in !files.contains { $0.id == id } }) {
-            throw SandboxError.badRequest("tempFiles[\(missing)].id", "no staged file with id \(fileIds[missing]); stage it with POST /temp-files first")
+            throw SandboxError.badRequest(
+                "tempFiles[\(missing)].id",
+                "no staged file with id \(fileIds[missing]); stage it with POST /temp-files first")
         }
         let index = try await services.repository.countExecutions(workflowId: agent.id) + 1
         let catalog = services.catalog

@@ -8,8 +8,14 @@ struct JSONBytes {
     /// True right after `{` or `[` (no comma before the next member).
     private var first = true
 
-    mutating func open() { bytes.append(UInt8(ascii: "{")); first = true }
-    mutating func close() { bytes.append(UInt8(ascii: "}")); first = false }
+    mutating func open() {
+        bytes.append(UInt8(ascii: "{"))
+        first = true
+    }
+    mutating func close() {
+        bytes.append(UInt8(ascii: "}"))
+        first = false
+    }
 
     mutating func key(_ name: String) {
         if !first { bytes.append(UInt8(ascii: ",")) }
@@ -28,8 +34,14 @@ struct JSONBytes {
         first = false
     }
 
-    mutating func bool(_ flag: Bool) { bytes.append(contentsOf: flag ? Array("true".utf8) : Array("false".utf8)); first = false }
-    mutating func int(_ number: Int) { bytes.append(contentsOf: String(number).utf8); first = false }
+    mutating func bool(_ flag: Bool) {
+        bytes.append(contentsOf: flag ? Array("true".utf8) : Array("false".utf8))
+        first = false
+    }
+    mutating func int(_ number: Int) {
+        bytes.append(contentsOf: String(number).utf8)
+        first = false
+    }
     mutating func date(_ date: Date) { string(RFC3339.format(date)) }
 
     /// The shortest round-trip form without a trailing `.0`, as `JSONEncoder` writes a `Double`.
@@ -71,7 +83,9 @@ struct JSONBytes {
 
     mutating func value(_ value: JSONValue) {
         switch value {
-        case .null: bytes.append(contentsOf: Array("null".utf8)); first = false
+        case .null:
+            bytes.append(contentsOf: Array("null".utf8))
+            first = false
         case .bool(let flag): bool(flag)
         case .int(let number): int(number)
         case .double(let number): double(number)

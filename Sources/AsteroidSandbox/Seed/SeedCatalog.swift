@@ -3,8 +3,15 @@ import Foundation
 
 /// The fixed cast of the demo data. Identifiers come from the seed; names and shapes are fixed.
 struct SeedCatalog: Sendable {
-    struct User: Sendable { var id: String; var email: String; var isAdmin: Bool }
-    struct Profile: Sendable { var id: String; var name: String }
+    struct User: Sendable {
+        var id: String
+        var email: String
+        var isAdmin: Bool
+    }
+    struct Profile: Sendable {
+        var id: String
+        var name: String
+    }
 
     static let agentNames = [
         "Invoice Processor", "Lead Enricher", "Support Ticket Triage", "Price Monitor", "Onboarding Form Filler",
@@ -38,8 +45,10 @@ struct SeedCatalog: Sendable {
         }
         let created = anchor.addingTimeInterval(-90 * 86_400)
         let org = organizationId
-        labels = [("Needs review", "#F5A623"), ("Verified", "#2ECC71"), ("Customer escalation", "#E74C3C"),
-            ("Flaky site", "#9B59B6")].map {
+        labels = [
+            ("Needs review", "#F5A623"), ("Verified", "#2ECC71"), ("Customer escalation", "#E74C3C"),
+            ("Flaky site", "#9B59B6"),
+        ].map {
             HumanLabel(id: random.uuid(), organizationId: org, name: $0.0, color: $0.1, createdAt: created)
         }
         apiKeys = [APIKeyRef(id: random.uuid(), name: "ci-pipeline"), APIKeyRef(id: random.uuid(), name: "zapier")]
@@ -92,7 +101,10 @@ struct SeedCatalog: Sendable {
         case "Support Ticket Triage":
             return [
                 "ticketId": .string("T-\(random.int(1000...9999))"),
-                "subject": .string(random.pick(["Refund request", "Login timeout on portal", "Wrong invoice address", "Shipment delayed"])),
+                "subject": .string(
+                    random.pick([
+                        "Refund request", "Login timeout on portal", "Wrong invoice address", "Shipment delayed",
+                    ])),
                 "priority": .string(random.pick(["low", "normal", "high"])),
             ]
         case "Price Monitor":
@@ -104,7 +116,8 @@ struct SeedCatalog: Sendable {
         case "Onboarding Form Filler":
             return [
                 "employeeName": .string(random.pick(["Jordan Lee", "Sam Patel", "Alex Kim", "Riley Chen"])),
-                "startDate": .string("2026-\(random.int(10...12))-\(random.int(10...28))"), "remote": .bool(random.chance(0.5)),
+                "startDate": .string("2026-\(random.int(10...12))-\(random.int(10...28))"),
+                "remote": .bool(random.chance(0.5)),
             ]
         default:
             return [

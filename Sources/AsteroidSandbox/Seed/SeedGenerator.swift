@@ -87,7 +87,10 @@ struct SeedGenerator {
             profileName: profile?.name, inputs: SeedCatalog.inputs(for: agent.name, &random),
             platformUrl: "https://platform.asteroid.ai/executions/\(id)")
         if !random.chance(0.2) {
-            var metadata = ["env": random.pick(["prod", "prod", "staging"]), "customer": random.pick(["acme", "globex", "initech", "umbrella"])]
+            var metadata = [
+                "env": random.pick(["prod", "prod", "staging"]),
+                "customer": random.pick(["acme", "globex", "initech", "umbrella"]),
+            ]
             if random.chance(0.3) { metadata["ticket"] = "JIRA-\(random.int(100...999))" }
             e.metadata = metadata
         }
@@ -114,7 +117,8 @@ struct SeedGenerator {
         }
         if random.chance(0.15) {
             e.executionOptions = ExecutionOptions(
-                sharedStorageKey: random.chance(0.5) ? "shared-\(agent.name.lowercased().replacingOccurrences(of: " ", with: "-"))" : nil,
+                sharedStorageKey: random.chance(0.5)
+                    ? "shared-\(agent.name.lowercased().replacingOccurrences(of: " ", with: "-"))" : nil,
                 variantKey: random.chance(0.5) ? random.pick(["eu", "us", "apac"]) : nil,
                 softTimeoutMins: random.int(5...30))
         }
@@ -122,12 +126,15 @@ struct SeedGenerator {
             e.comments = [
                 Comment(
                     id: random.uuid(), executionId: id, userId: user.id,
-                    content: random.pick(["Checked manually, looks right.", "Vendor changed their portal again.", "Rerun after the fix."]),
+                    content: random.pick([
+                        "Checked manually, looks right.", "Vendor changed their portal again.", "Rerun after the fix.",
+                    ]),
                     public: random.chance(0.5), createdAt: createdAt.addingTimeInterval(3600))
             ]
         }
         fillTimes(&e, random: &random)
-        return ExecutionState(seq: Int64(index + 1), execution: e, live: nil, deleted: false, seeded: true, batchId: batchId)
+        return ExecutionState(
+            seq: Int64(index + 1), execution: e, live: nil, deleted: false, seeded: true, batchId: batchId)
     }
 
     private func fillTimes(_ e: inout Execution, random: inout SeedRandom) {
@@ -150,21 +157,26 @@ struct SeedGenerator {
         case .completed:
             let partial = random.chance(0.15)
             outcome = partial ? "partial_success" : "success"
-            reasoning = partial ? "\(name) finished, but two optional fields were missing on the page." : "\(name) finished every step."
+            reasoning =
+                partial
+                ? "\(name) finished, but two optional fields were missing on the page." : "\(name) finished every step."
             result = ["ok": true, "recordsProcessed": .int(random.int(1...40))]
         case .failed:
             let pick = random.int(0..<4)
             outcome = ["failure", "timeout", "login timeout", "captcha_blocked"][pick]
-            reasoning = [
-                "The portal returned an error page after submitting the form.", "The page did not load within 60 seconds.",
-                "The login form never accepted the credentials before the timeout.", "A CAPTCHA blocked the run.",
-            ][pick]
+            reasoning =
+                [
+                    "The portal returned an error page after submitting the form.",
+                    "The page did not load within 60 seconds.",
+                    "The login form never accepted the credentials before the timeout.", "A CAPTCHA blocked the run.",
+                ][pick]
             result = ["ok": false, "error": .string(reasoning)]
             if random.chance(0.3) {
                 e.scriptFailures = [
                     ScriptFailure(
                         occurredAt: terminal, nodeName: "Submit form", scriptFilepath: "scripts/submit.ts",
-                        error: "TimeoutError: locator.click: Timeout 30000ms exceeded", failedLine: random.int(5...80), step: 3)
+                        error: "TimeoutError: locator.click: Timeout 30000ms exceeded", failedLine: random.int(5...80),
+                        step: 3)
                 ]
             }
         default:
@@ -174,6 +186,7 @@ struct SeedGenerator {
             result = .null
         }
         e.executionResult = ExecutionResult(
-            id: random.uuid(), executionId: e.id, outcome: outcome, reasoning: reasoning, result: result, createdAt: terminal)
+            id: random.uuid(), executionId: e.id, outcome: outcome, reasoning: reasoning, result: result,
+            createdAt: terminal)
     }
 }

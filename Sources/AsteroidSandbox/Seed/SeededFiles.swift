@@ -20,7 +20,8 @@ enum SeededFiles {
         case "Invoice Processor":
             return [
                 Template(
-                    directory: "uploads", name: "invoice.pdf", mimeType: pdf, createdBy: "user", sizes: 20_000...90_000),
+                    directory: "uploads", name: "invoice.pdf", mimeType: pdf,
+                    createdBy: "user", sizes: 20_000...90_000),
                 Template(
                     directory: "workspace", name: "extracted-lines.csv", mimeType: csv, createdBy: "agent",
                     sizes: 600...4_000),

@@ -17,7 +17,8 @@ package func buildApplication(
     var app = Application(
         router: router,
         server: .http1(additionalChannelHandlers: [ParseErrorBodyHandler()]),
-        configuration: .init(address: .hostname(services.config.host, port: services.config.port), serverName: "ast-sandbox"),
+        configuration: .init(
+            address: .hostname(services.config.host, port: services.config.port), serverName: "ast-sandbox"),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
         logger: services.logger)
     if services.runsOwnLoop { app.addServices(LifecycleService(engine: services.engine)) }

@@ -62,7 +62,8 @@ struct ErrorContractMiddleware<Context: RequestContext>: RouterMiddleware {
             guard !methods.isEmpty else { return notFound(request) }
             var error = SandboxError(
                 .methodNotAllowed,
-                "Method not allowed: \(request.uri.path.prefix(200)) takes \(methods.map(\.rawValue).joined(separator: ", ")), not \(request.method)."
+                "Method not allowed: \(request.uri.path.prefix(200)) "
+                    + "takes \(methods.map(\.rawValue).joined(separator: ", ")), not \(request.method)."
             )
             error.headers[.allow] = RouteTable.allow(methods)
             return error

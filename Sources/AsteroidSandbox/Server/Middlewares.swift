@@ -49,7 +49,9 @@ struct InjectedReset: Error {
 }
 
 /// The key headers, parsed once rather than on every request.
-private let apiKeyFields: [HTTPField.Name] = ["X-Asteroid-Agents-Api-Key", "X-Api-Key"].compactMap { HTTPField.Name($0) }
+private let apiKeyFields: [HTTPField.Name] = ["X-Asteroid-Agents-Api-Key", "X-Api-Key"].compactMap {
+    HTTPField.Name($0)
+}
 
 /// `X-Asteroid-Agents-Api-Key` or `X-Api-Key` must carry a key (exactly `apiKey` when one is set);
 /// `GET …/recording` also takes `?token=`.
@@ -158,7 +160,8 @@ final class FaultDice: @unchecked Sendable {
         lock.withLock {
             let now = ContinuousClock.now
             let capacity = max(1, rate)
-            let elapsed = Double((now - refilled).components.attoseconds) / 1e18 + Double((now - refilled).components.seconds)
+            let elapsed =
+                Double((now - refilled).components.attoseconds) / 1e18 + Double((now - refilled).components.seconds)
             refilled = now
             var available = min(capacity, (tokens ?? capacity) + elapsed * rate)
             defer { tokens = available }

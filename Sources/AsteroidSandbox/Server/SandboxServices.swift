@@ -39,8 +39,10 @@ package final class SandboxServices: Sendable {
             let encodedAt = Date()
             try await repository.seed(agents: catalog.agents, executions: executions)
             func seconds(_ from: Date, _ to: Date) -> String { String(format: "%.2f", to.timeIntervalSince(from)) }
-            logger.debug(
-                "seeded \(executions.count) executions: generate \(seconds(start, generatedAt)) s, encode \(seconds(generatedAt, encodedAt)) s, insert \(seconds(encodedAt, Date())) s")
+            let timing =
+                "generate \(seconds(start, generatedAt)) s, encode \(seconds(generatedAt, encodedAt)) s, "
+                + "insert \(seconds(encodedAt, Date())) s"
+            logger.debug("seeded \(executions.count) executions: \(timing)")
             seedingSeconds = Date().timeIntervalSince(start)
         } else {
             seedingSeconds = nil

@@ -23,14 +23,16 @@ extension SQLiteRepository {
         let filterArguments = arguments
         return try await dbRead { db in
             let arguments = filterArguments
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM agents WHERE \(filter)", arguments: arguments) ?? 0
+            let total =
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM agents WHERE \(filter)", arguments: arguments) ?? 0
             var pageArguments = arguments
             pageArguments += [pageSize, Paging.offset(page: page, pageSize: pageSize)]
             let rows = try Row.fetchAll(
                 db,
                 sql: "SELECT * FROM agents WHERE \(filter) ORDER BY \(column) \(order), id LIMIT ? OFFSET ?",
                 arguments: pageArguments)
-            return Page(items: try rows.map { try Self.agent(db, $0).wire }, page: page, pageSize: pageSize, total: total)
+            return Page(
+                items: try rows.map { try Self.agent(db, $0).wire }, page: page, pageSize: pageSize, total: total)
         }
     }
 
@@ -47,7 +49,8 @@ extension SQLiteRepository {
     static func agent(_ db: Database, _ row: Row) throws -> AgentInfo {
         let id: String = row["id"]
         let versions = try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT id, version, published FROM workflow_versions WHERE agent_id = ? ORDER BY version"),
+            db.cachedStatement(
+                sql: "SELECT id, version, published FROM workflow_versions WHERE agent_id = ? ORDER BY version"),
             arguments: [id]
         ).map { WorkflowVersionInfo(id: $0["id"], version: $0["version"], published: $0["published"]) }
         return AgentInfo(
@@ -64,7 +67,9 @@ extension SQLiteRepository {
                         INSERT INTO temp_files (id, organization_id, name, size, mime_type, created_at)
                         VALUES (?, ?, ?, ?, ?, ?)
                         """,
-                    arguments: [file.id, file.organizationId, file.name, file.size, file.mimeType, file.createdAt.millis])
+                    arguments: [
+                        file.id, file.organizationId, file.name, file.size, file.mimeType, file.createdAt.millis,
+                    ])
             }
         }
     }
@@ -101,7 +106,8 @@ extension SQLiteRepository {
         for agent in agents {
             try db.execute(
                 sql: """
-                    INSERT INTO agents (id, name, organization_id, user_id, created_at, published_version, failure_every)
+                    INSERT INTO agents (id, name, organization_id, user_id, created_at, published_version,
+                        failure_every)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
@@ -116,13 +122,20 @@ extension SQLiteRepository {
         }
         let tables = "'executions', 'execution_metadata', 'execution_inputs', 'execution_labels'"
         let indexes = try Row.fetchAll(
-            db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (\(tables))")
+            db,
+            sql:
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN "
+                    + "(\(tables))"
+        )
         for index in indexes { try db.execute(sql: "DROP INDEX \(index["name"] as String)") }
         try db.execute(sql: "DROP TRIGGER IF EXISTS executions_count_insert")
         var rows = BulkInserter(db, table: "executions", columns: Self.executionColumns, width: 16, batch: 60)
-        var metadata = BulkInserter(db, table: "execution_metadata", columns: "execution_seq, key, value", width: 3, batch: 300)
-        var inputs = BulkInserter(db, table: "execution_inputs", columns: "execution_seq, key, value", width: 3, batch: 300)
-        var labels = BulkInserter(db, table: "execution_labels", columns: "execution_seq, label_id", width: 2, batch: 300)
+        var metadata = BulkInserter(
+            db, table: "execution_metadata", columns: "execution_seq, key, value", width: 3, batch: 300)
+        var inputs = BulkInserter(
+            db, table: "execution_inputs", columns: "execution_seq, key, value", width: 3, batch: 300)
+        var labels = BulkInserter(
+            db, table: "execution_labels", columns: "execution_seq, label_id", width: 2, batch: 300)
         // Executions go in before the filter rows that reference them (foreign keys).
         for start in stride(from: 0, to: executions.count, by: 60) {
             let chunk = executions[start..<min(start + 60, executions.count)]

@@ -39,7 +39,8 @@ extension SQLiteRepository {
         if !q.humanLabels.isEmpty {
             let labels = q.humanLabels.map { $0.lowercased() }
             add(
-                "e.seq IN (SELECT execution_seq FROM execution_labels WHERE label_id IN (\(list(labels.count))))", labels)
+                "e.seq IN (SELECT execution_seq FROM execution_labels WHERE label_id IN (\(list(labels.count))))",
+                labels)
         }
         if let outcome = q.outcomeLabel { add("e.outcome LIKE ? ESCAPE '\\'", [likePattern(outcome)]) }
         var pairs: [(String, String)] = []

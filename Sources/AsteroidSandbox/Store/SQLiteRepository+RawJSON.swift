@@ -26,7 +26,8 @@ extension SQLiteRepository {
                 total = known
             } else {
                 total =
-                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM executions e WHERE \(filter.sql)", arguments: filter.arguments)
+                    try Int.fetchOne(
+                        db, sql: "SELECT COUNT(*) FROM executions e WHERE \(filter.sql)", arguments: filter.arguments)
                     ?? 0
                 self.totals.store(key, total, generation: generation)
             }

@@ -21,7 +21,8 @@ extension SQLiteRepository {
         let execution = try decodeExecution(body)
         var live: LivePlan?
         if let plan = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT step, steps, step_ms, next_at, outcome FROM live_plans WHERE execution_seq = ?"),
+            db.cachedStatement(
+                sql: "SELECT step, steps, step_ms, next_at, outcome FROM live_plans WHERE execution_seq = ?"),
             arguments: [seq])
         {
             let outcome: String = plan["outcome"]
@@ -43,8 +44,7 @@ extension SQLiteRepository {
     }
 
     /// The row's column values; `body` is written by `ExecutionJSONWriter` (the shared encoder's exact bytes).
-    static func columnValues(_ state: ExecutionState) -> [(any DatabaseValueConvertible)?]
-    {
+    static func columnValues(_ state: ExecutionState) -> [(any DatabaseValueConvertible)?] {
         let e = state.execution
         let body = state.encodedBody ?? ExecutionJSONWriter.json(e)
         return [
@@ -59,7 +59,9 @@ extension SQLiteRepository {
     static func insertRow(_ db: Database, _ state: ExecutionState) throws -> Int64 {
         let values: [(any DatabaseValueConvertible)?] = [state.seq > 0 ? state.seq : nil] + columnValues(state)
         try db.cachedStatement(
-            sql: "INSERT INTO executions (\(executionColumns)) VALUES (\(Array(repeating: "?", count: 16).joined(separator: ",")))"
+            sql:
+                "INSERT INTO executions (\(executionColumns)) VALUES "
+                    + "(\(Array(repeating: "?", count: 16).joined(separator: ",")))"
         ).execute(arguments: StatementArguments(values))
         let seq = db.lastInsertedRowID
         try insertFilterRows(db, seq: seq, state.execution)
@@ -81,19 +83,25 @@ extension SQLiteRepository {
     /// One multi-row INSERT per side table (an execution has a few metadata pairs and inputs): each
     /// statement run costs more than the row it adds.
     static func insertFilterRows(_ db: Database, seq: Int64, _ e: Execution) throws {
-        try insertRows(db, "execution_metadata (execution_seq, key, value)", (e.metadata ?? [:]).map { [seq, $0.key, $0.value] })
-        try insertRows(db, "execution_inputs (execution_seq, key, value)", (e.inputs ?? [:]).map { [seq, $0.key, $0.value.searchText] })
-        try insertRows(db, "execution_labels (execution_seq, label_id)", e.humanLabels.map { [seq, $0.id.lowercased()] })
+        try insertRows(
+            db, "execution_metadata (execution_seq, key, value)", (e.metadata ?? [:]).map { [seq, $0.key, $0.value] })
+        try insertRows(
+            db, "execution_inputs (execution_seq, key, value)",
+            (e.inputs ?? [:]).map { [seq, $0.key, $0.value.searchText] })
+        try insertRows(
+            db, "execution_labels (execution_seq, label_id)", e.humanLabels.map { [seq, $0.id.lowercased()] })
     }
 
     /// At most 100 rows a statement, well inside SQLite's limit on bound values.
-    private static func insertRows(_ db: Database, _ target: String, _ rows: [[(any DatabaseValueConvertible)?]]) throws {
+    private static func insertRows(_ db: Database, _ target: String, _ rows: [[(any DatabaseValueConvertible)?]]) throws
+    {
         guard let width = rows.first?.count else { return }
         let tuple = "(" + Array(repeating: "?", count: width).joined(separator: ",") + ")"
         for start in stride(from: 0, to: rows.count, by: 100) {
             let chunk = rows[start..<min(start + 100, rows.count)]
             try db.cachedStatement(
-                sql: "INSERT INTO \(target) VALUES " + Array(repeating: tuple, count: chunk.count).joined(separator: ",")
+                sql: "INSERT INTO \(target) VALUES "
+                    + Array(repeating: tuple, count: chunk.count).joined(separator: ",")
             ).execute(arguments: StatementArguments(chunk.flatMap { $0 }))
         }
     }
@@ -106,7 +114,9 @@ extension SQLiteRepository {
                 ON CONFLICT(execution_seq) DO UPDATE SET step = excluded.step, steps = excluded.steps,
                   step_ms = excluded.step_ms, next_at = excluded.next_at, outcome = excluded.outcome
                 """
-        ).execute(arguments: [state.seq, live.step, live.steps, live.stepMillis, live.nextAt?.millis, live.outcome.rawValue])
+        ).execute(arguments: [
+            state.seq, live.step, live.steps, live.stepMillis, live.nextAt?.millis, live.outcome.rawValue,
+        ])
     }
 
     static func insertActivities(_ db: Database, seq: Int64, _ activities: [Activity]) throws {

@@ -30,7 +30,8 @@ final class SQLiteRepository: ExecutionRepository {
             try Self.savePlan(db, state)
             try Self.insertActivities(db, seq: state.seq, activities)
             for file in files {
-                try db.execute(sql: "UPDATE temp_files SET execution_id = ? WHERE id = ?", arguments: [state.execution.id, file])
+                try db.execute(
+                    sql: "UPDATE temp_files SET execution_id = ? WHERE id = ?", arguments: [state.execution.id, file])
             }
         }
     }

@@ -57,11 +57,13 @@ enum SandboxDatabase {
                     CREATE INDEX executions_version ON executions(workflow_version);
                     CREATE INDEX executions_outcome ON executions(outcome);
                     CREATE TABLE execution_metadata (
-                      execution_seq INTEGER NOT NULL REFERENCES executions(seq), key TEXT NOT NULL, value TEXT NOT NULL);
+                      execution_seq INTEGER NOT NULL REFERENCES executions(seq),
+                      key TEXT NOT NULL, value TEXT NOT NULL);
                     CREATE INDEX execution_metadata_pair ON execution_metadata(key, value);
                     CREATE INDEX execution_metadata_seq ON execution_metadata(execution_seq);
                     CREATE TABLE execution_inputs (
-                      execution_seq INTEGER NOT NULL REFERENCES executions(seq), key TEXT NOT NULL, value TEXT NOT NULL);
+                      execution_seq INTEGER NOT NULL REFERENCES executions(seq),
+                      key TEXT NOT NULL, value TEXT NOT NULL);
                     CREATE INDEX execution_inputs_key ON execution_inputs(key, execution_seq);
                     CREATE INDEX execution_inputs_seq ON execution_inputs(execution_seq);
                     CREATE TABLE execution_labels (
@@ -77,7 +79,8 @@ enum SandboxDatabase {
                       steps INTEGER NOT NULL, step_ms INTEGER NOT NULL, next_at INTEGER, outcome TEXT NOT NULL);
                     CREATE INDEX live_plans_next ON live_plans(next_at) WHERE next_at IS NOT NULL;
                     CREATE TABLE activities (
-                      seq INTEGER PRIMARY KEY, id TEXT NOT NULL, execution_seq INTEGER NOT NULL REFERENCES executions(seq),
+                      seq INTEGER PRIMARY KEY, id TEXT NOT NULL,
+                          execution_seq INTEGER NOT NULL REFERENCES executions(seq),
                       timestamp INTEGER NOT NULL, payload TEXT NOT NULL);
                     CREATE INDEX activities_execution ON activities(execution_seq, timestamp, seq);
                     """)
