@@ -73,12 +73,34 @@ enum ProgramFuzzer {
         return 0
     }
 
-    /// Lexes, parses, checks and evaluates one program the way `ast` does.
+    /// How long a program runs before it is interrupted, as Ctrl-C would: a program may legitimately run long
+    /// (`1..10000000000000 | json`, a mutated range); what must not happen is that it ignores the interrupt.
+    /// The watchdog's `--deadline` (from the program's start) catches one that does.
+    static let interruptAfter: Duration = .seconds(1)
+
+    /// Lexes, parses, checks and evaluates one program the way `ast` does; interrupts it after `interruptAfter`.
     static func run(_ text: String) async -> RunOutcome {
         let interpreter = Interpreter(
             registry: registry, output: DiscardOutput(),
             clock: { Date(timeIntervalSince1970: 1_790_000_000) })
-        return await interpreter.run(SourceFile(name: "fuzz.ast", text: text))
+        let source = SourceFile(name: "fuzz.ast", text: text)
+        return await withTaskGroup(of: RunOutcome?.self) { group in
+            group.addTask { await interpreter.run(source) }
+            group.addTask {
+                try? await Task.sleep(for: interruptAfter)
+                return nil
+            }
+            var outcome: RunOutcome?
+            for await result in group {
+                if let result {
+                    outcome = result
+                    group.cancelAll()  // the timer, when the program ended first
+                } else if outcome == nil {
+                    group.cancelAll()  // the program: interrupted like Ctrl-C; its outcome comes next
+                }
+            }
+            return outcome ?? .interrupted
+        }
     }
 
     static let registry = Registry((Builtins.all + HostCommands.all).filter { !excluded.contains($0.signature.name) })
