@@ -23,26 +23,19 @@ struct UniqCommand: Command {
 
     /// A hash consistent with `isEqual`: equal values hash alike (ints and floats hash by numeric value).
     static func hash(_ value: Value, into hasher: inout Hasher) {
+        /// A scalar: its kind's tag, then the value.
+        func scalar(_ tag: Int, _ part: some Hashable) {
+            hasher.combine(tag)
+            hasher.combine(part)
+        }
         switch value {
         case .null: hasher.combine(0)
-        case .bool(let b):
-            hasher.combine(1)
-            hasher.combine(b)
-        case .int(let i):
-            hasher.combine(2)
-            hasher.combine(Double(i))
-        case .float(let d):
-            hasher.combine(2)
-            hasher.combine(d)
-        case .string(let s):
-            hasher.combine(3)
-            hasher.combine(s)
-        case .time(let t):
-            hasher.combine(4)
-            hasher.combine(t)
-        case .duration(let d):
-            hasher.combine(5)
-            hasher.combine(d)
+        case .bool(let b): scalar(1, b)
+        case .int(let i): scalar(2, Double(i))
+        case .float(let d): scalar(2, d)
+        case .string(let s): scalar(3, s)
+        case .time(let t): scalar(4, t)
+        case .duration(let d): scalar(5, d)
         case .list(let items):
             hasher.combine(6)
             hasher.combine(items.count)

@@ -44,7 +44,7 @@ package final class APIService: Sendable {
         interpreter.globals.define("failed", .list([]))
     }
 
-    private let dryRunCounter = DryRunCounter()
+    private let dryRunCounter = SerialNumber()
 
     /// The next placeholder id of a change a dry run did not make: `dry-run-1`, `dry-run-2`, …
     package func nextDryRunId() -> String { "\(DryRunPlaceholder.prefix)\(dryRunCounter.next())" }
@@ -62,18 +62,6 @@ package final class APIService: Sendable {
     /// The client for a mutating call, for commands that report each request through `Invocation.mutation`.
     func writer(_ call: Invocation) -> AsteroidClient {
         call.interpreter.settings.dryRun ? dryClient : client
-    }
-}
-
-/// Numbers the placeholders of one session's dry-run changes.
-final class DryRunCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-    func next() -> Int {
-        lock.withLock {
-            count += 1
-            return count
-        }
     }
 }
 

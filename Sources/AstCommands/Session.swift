@@ -21,7 +21,7 @@ package final class Session: Sendable {
     package let api: APIService?
     /// Progress of `each`/`wait`: drawn on `progressDisplay` (a terminal's stderr) and summarised on Ctrl-C.
     package let progress: ProgressBoard
-    private let counter = EntryCounter()
+    private let counter = SerialNumber()
     private let shown: ProgressAwareOutput
 
     /// - `api`: the API to bind (nil: API commands explain that none is configured).
@@ -169,18 +169,6 @@ package final class Session: Sendable {
 
     /// Execution ids seen in responses this session (most recent last).
     package var executionIds: [String] { api?.seen.executionIds ?? [] }
-}
-
-/// Numbers the entries so each has its own source name in diagnostics.
-final class EntryCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-    func next() -> Int {
-        lock.withLock {
-            count += 1
-            return count
-        }
-    }
 }
 
 /// The session's output: removes the progress line before writing (so results and the bar never share a

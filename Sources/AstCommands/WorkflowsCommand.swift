@@ -37,14 +37,7 @@ struct VersionsCommand: Command {
         examples: [Example("versions \"Invoice Processor\" | where .isPublished", "the published version")])
 
     func run(_ call: Invocation) async throws -> Value {
-        let api = try call.api
-        guard let text = call.positional(0)?.text else { throw call.error("versions needs a WORKFLOW") }
-        let id = try await AgentResolver.agentId(text, call: call, api: api, argument: "workflow")
-        guard
-            let versions = try await call.request({ () throws(AsteroidError) in
-                try await api.client.workflowVersions(id)
-            })
-        else { return .list([]) }
+        guard let (_, _, versions) = try await WorkflowVersions.of(call, "versions") else { return .list([]) }
         return .list(versions.map { APIValues.convert($0, schema: APISchemas.workflowVersion) })
     }
 }
@@ -60,13 +53,7 @@ struct InputsCommand: Command {
 
     func run(_ call: Invocation) async throws -> Value {
         let api = try call.api
-        guard let text = call.positional(0)?.text else { throw call.error("inputs needs a WORKFLOW") }
-        let id = try await AgentResolver.agentId(text, call: call, api: api, argument: "workflow")
-        guard
-            let versions = try await call.request({ () throws(AsteroidError) in
-                try await api.client.workflowVersions(id)
-            })
-        else { return .list([]) }
+        guard let (text, id, versions) = try await WorkflowVersions.of(call, "inputs") else { return .list([]) }
         let wanted = call.named["version"]?.intValue
         let chosen =
             wanted.map { number in versions.first { $0.version == number } }
@@ -83,5 +70,22 @@ struct InputsCommand: Command {
             })
         else { return .list([]) }
         return .list(inputs.map { APIValues.convert($0, schema: APISchemas.workflowInput) })
+    }
+}
+
+/// The first argument of `versions` and `inputs`: a workflow id or exact name, resolved, and its versions.
+enum WorkflowVersions {
+    static func of(_ call: Invocation, _ command: String) async throws
+        -> (text: String, id: String, versions: [WorkflowVersion])?
+    {
+        let api = try call.api
+        guard let text = call.positional(0)?.text else { throw call.error("\(command) needs a WORKFLOW") }
+        let id = try await AgentResolver.agentId(text, call: call, api: api, argument: "workflow")
+        guard
+            let versions = try await call.request({ () throws(AsteroidError) in
+                try await api.client.workflowVersions(id)
+            })
+        else { return nil }
+        return (text, id, versions)
     }
 }

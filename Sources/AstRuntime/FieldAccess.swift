@@ -72,28 +72,21 @@ package enum FieldAccess {
     package static func index(_ target: Value, by index: Value, optional: Bool, span: Span?, source: SourceFile?) throws
         -> Value
     {
+        /// The item at `i` (negative counts from the end); null when absent and optional, else an error.
+        func element<Item>(_ items: [Item], _ i: Int, of what: String) throws -> Item? {
+            let position = i < 0 ? items.count + i : i
+            if items.indices.contains(position) { return items[position] }
+            if optional { return nil }
+            throw RuntimeError(
+                Diagnostic(
+                    DiagnosticCode.runtime, "index \(i) is out of range for a \(what) of \(items.count)",
+                    span: span, help: "add '?' to read null instead", source: source))
+        }
         switch (target, index) {
         case (.list(let items), .int(let i)):
-            let position = i < 0 ? items.count + i : i
-            guard items.indices.contains(position) else {
-                if optional { return .null }
-                throw RuntimeError(
-                    Diagnostic(
-                        DiagnosticCode.runtime, "index \(i) is out of range for a list of \(items.count)",
-                        span: span, help: "add '?' to read null instead", source: source))
-            }
-            return items[position]
+            return try element(items, i, of: "list") ?? .null
         case (.string(let s), .int(let i)):
-            let chars = Array(s)
-            let position = i < 0 ? chars.count + i : i
-            guard chars.indices.contains(position) else {
-                if optional { return .null }
-                throw RuntimeError(
-                    Diagnostic(
-                        DiagnosticCode.runtime, "index \(i) is out of range for a string of \(chars.count)",
-                        span: span, source: source))
-            }
-            return .string(String(chars[position]))
+            return try element(Array(s), i, of: "string").map { .string(String($0)) } ?? .null
         case (.record(let record), .string(let key)):
             if let value = record[key] { return value }
             if optional || record.schema?.knows(key) == true { return .null }

@@ -2,37 +2,17 @@ extension ParserState {
     // primary = literal | variable | path | "(" pipeline ")" | list | record | block
     func parsePrimary() throws -> Expr {
         let token = current
+        if let value = Self.literal(token.kind) {
+            advance()
+            return Expr(.literal(value), token.span)
+        }
         switch token.kind {
-        case .int(let value):
-            advance()
-            return Expr(.literal(.int(value)), token.span)
-        case .float(let value):
-            advance()
-            return Expr(.literal(.float(value)), token.span)
-        case .duration(let seconds):
-            advance()
-            return Expr(.literal(.duration(seconds)), token.span)
-        case .time(let date):
-            advance()
-            return Expr(.literal(.time(date)), token.span)
-        case .rawString(let text):
-            advance()
-            return Expr(.literal(.string(text)), token.span)
         case .string(let pieces):
             advance()
             return try parseInterpolation(pieces, span: token.span)
         case .variable(let name):
             advance()
             return Expr(.variable(name), token.span)
-        case .ident("true"):
-            advance()
-            return Expr(.literal(.bool(true)), token.span)
-        case .ident("false"):
-            advance()
-            return Expr(.literal(.bool(false)), token.span)
-        case .ident("null"):
-            advance()
-            return Expr(.literal(.null), token.span)
         case .op("."):
             advance()
             let next = current
@@ -74,50 +54,32 @@ extension ParserState {
 
     // "(" pipeline ")"
     func parseParenthesized() throws -> Expr {
-        let open = advance()
-        try enter(open.span)
-        defer { leave() }
-        let saved = (braceEndsStage, inList)
-        braceEndsStage = false
-        inList = false
-        newlinesAreSpace += 1
-        defer {
-            newlinesAreSpace -= 1
-            (braceEndsStage, inList) = saved
+        try bracketed(inList: false) { open in
+            let pipeline = try parsePipeline()
+            let close = try expect(")", "')' to close the '(' opened here")
+            return Expr(.subpipeline(pipeline), open.span.merged(close.span))
         }
-        let pipeline = try parsePipeline()
-        let close = try expect(")", "')' to close the '(' opened here")
-        return Expr(.subpipeline(pipeline), open.span.merged(close.span))
     }
 
     // list = "[" [expr {"," expr} [","]] "]"      (elements may also be bare words)
     func parseList() throws -> Expr {
-        let open = advance()
-        try enter(open.span)
-        defer { leave() }
-        let saved = (braceEndsStage, inList)
-        braceEndsStage = false
-        inList = true
-        newlinesAreSpace += 1
-        defer {
-            newlinesAreSpace -= 1
-            (braceEndsStage, inList) = saved
-        }
-        var items: [Expr] = []
-        while !isOp("]") {
-            if case .ident(let word) = current.kind, !Keywords.all.contains(word) {
-                items.append(bareWord())
-            } else if case .word = current.kind {
-                items.append(bareWord())
-            } else if isOp("/") || isOp("~") || ((isOp(".") || isOp("..")) && peek(1).kind == .op("/")) {
-                items.append(bareWord())  // a path: [/tmp/a.txt, ./b.csv, ../c.json]
-            } else {
-                items.append(try parseExpr())
+        try bracketed(inList: true) { open in
+            var items: [Expr] = []
+            while !isOp("]") {
+                if case .ident(let word) = current.kind, !Keywords.all.contains(word) {
+                    items.append(bareWord())
+                } else if case .word = current.kind {
+                    items.append(bareWord())
+                } else if isOp("/") || isOp("~") || ((isOp(".") || isOp("..")) && peek(1).kind == .op("/")) {
+                    items.append(bareWord())  // a path: [/tmp/a.txt, ./b.csv, ../c.json]
+                } else {
+                    items.append(try parseExpr())
+                }
+                if !match(",") { break }
             }
-            if !match(",") { break }
+            let close = try expect("]", "',' or ']' in the list")
+            return Expr(.list(items), open.span.merged(close.span))
         }
-        let close = try expect("]", "',' or ']' in the list")
-        return Expr(.list(items), open.span.merged(close.span))
     }
 
     /// `{` starts a record when a key and `:` follow (or it is empty), otherwise a block.
@@ -142,42 +104,33 @@ extension ParserState {
 
     // record = "{" [key ":" expr {"," key ":" expr} [","]] "}"
     func parseRecord() throws -> Expr {
-        let open = advance()
-        try enter(open.span)
-        defer { leave() }
-        let saved = (braceEndsStage, inList)
-        braceEndsStage = false
-        inList = false
-        newlinesAreSpace += 1
-        defer {
-            newlinesAreSpace -= 1
-            (braceEndsStage, inList) = saved
-        }
-        var fields: [(key: String, keySpan: Span, value: Expr)] = []
-        while !isOp("}") {
-            let keyToken = current
-            let key: String
-            switch keyToken.kind {
-            case .ident(let name), .word(let name): key = name
-            case .int(let number): key = String(number)
-            case .rawString(let text): key = text
-            case .string(let pieces):
-                guard let (text, _) = fieldName(keyToken) else {
-                    throw fail(expected: "a record key", help: "keys cannot be interpolated")
+        try bracketed(inList: false) { open in
+            var fields: [(key: String, keySpan: Span, value: Expr)] = []
+            while !isOp("}") {
+                let keyToken = current
+                let key: String
+                switch keyToken.kind {
+                case .ident(let name), .word(let name): key = name
+                case .int(let number): key = String(number)
+                case .rawString(let text): key = text
+                case .string(let pieces):
+                    guard let (text, _) = fieldName(keyToken) else {
+                        throw fail(expected: "a record key", help: "keys cannot be interpolated")
+                    }
+                    _ = pieces
+                    key = text
+                default:
+                    throw fail(expected: "a record key or '}'")
                 }
-                _ = pieces
-                key = text
-            default:
-                throw fail(expected: "a record key or '}'")
+                advance()
+                _ = try expect(":", "':' after the record key")
+                let value = try parseRecordValue()
+                fields.append((key, keyToken.span, value))
+                if !match(",") { break }
             }
-            advance()
-            _ = try expect(":", "':' after the record key")
-            let value = try parseRecordValue()
-            fields.append((key, keyToken.span, value))
-            if !match(",") { break }
+            let close = try expect("}", "',' or '}' in the record")
+            return Expr(.record(fields), open.span.merged(close.span))
         }
-        let close = try expect("}", "',' or '}' in the record")
-        return Expr(.record(fields), open.span.merged(close.span))
     }
 
     func parseRecordValue() throws -> Expr {
@@ -217,5 +170,37 @@ extension ParserState {
             return Expr(.literal(.string(text)), span)
         }
         return Expr(.interpolation(parts), span)
+    }
+
+    /// The literal a single token stands for: a number, duration, time, raw string, `true`, `false`, `null`.
+    static func literal(_ kind: TokenKind) -> Literal? {
+        switch kind {
+        case .int(let value): .int(value)
+        case .float(let value): .float(value)
+        case .duration(let seconds): .duration(seconds)
+        case .time(let date): .time(date)
+        case .rawString(let text): .string(text)
+        case .ident("true"): .bool(true)
+        case .ident("false"): .bool(false)
+        case .ident("null"): .null
+        default: nil
+        }
+    }
+
+    /// Opens a bracket (`(`, `[`, `{`): consumes the opening token and hands it to `body`, counts the nesting
+    /// depth, reads newlines inside as spaces, and restores the stage and list context after.
+    func bracketed<T>(inList list: Bool, _ body: (Token) throws -> T) throws -> T {
+        let open = advance()
+        try enter(open.span)
+        defer { leave() }
+        let saved = (braceEndsStage, inList)
+        braceEndsStage = false
+        inList = list
+        newlinesAreSpace += 1
+        defer {
+            newlinesAreSpace -= 1
+            (braceEndsStage, inList) = saved
+        }
+        return try body(open)
     }
 }

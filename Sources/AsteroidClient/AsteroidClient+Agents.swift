@@ -61,23 +61,7 @@ extension AsteroidClient {
         agentId: String, request: ExecuteRequest = ExecuteRequest(), attaching files: [FileUpload],
         organizationId: String? = nil
     ) async throws(AsteroidError) -> ExecuteResponse {
-        var request = request
-        // Check the request as it will be sent (with the files) before uploading anything.
-        var probe = request
-        probe.tempFiles = (request.tempFiles ?? []) + files.map { TempFile(id: Self.dryRunFileId, name: $0.name) }
-        try Self.validate(probe.validate, .agentExecutePost)
-        try Self.validate(
-            { () throws(RequestValidationError) in try UUIDFormat.check(agentId, "agentId") }, .agentExecutePost)
-        if !files.isEmpty {
-            let staged: [TempFile]
-            do {
-                staged = try await stageTempFiles(files, organizationId: organizationId)
-            } catch  where error.kind == .dryRun {
-                // The upload was dumped; carry on so the execute body is dumped too, with placeholder ids.
-                staged = files.map { TempFile(id: Self.dryRunFileId, name: $0.name) }
-            }
-            request.tempFiles = (request.tempFiles ?? []) + staged
-        }
+        let request = try await staging(request, files, organizationId, .agentExecutePost, ("agentId", agentId))
         return try await execute(agentId: agentId, request: request)
     }
 

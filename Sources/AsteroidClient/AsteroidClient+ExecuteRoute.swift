@@ -30,7 +30,8 @@ extension AsteroidClient {
         _ workflowId: String, request: ExecuteRequest = ExecuteRequest(), attaching files: [FileUpload] = [],
         organizationId: String? = nil
     ) async throws(AsteroidError) -> ExecuteResponse {
-        let request = try await staging(request, files, organizationId, workflowId)
+        let request = try await staging(
+            request, files, organizationId, .workflowExecutePost, ("workflowId", workflowId))
         return try await routed { route throws(AsteroidError) in
             route == .workflows
                 ? try await executeWorkflow(workflowId: workflowId, request: request)
@@ -43,7 +44,8 @@ extension AsteroidClient {
         _ workflowId: String, request: ExecuteRequest = ExecuteRequest(), attaching files: [FileUpload] = [],
         organizationId: String? = nil
     ) async throws(AsteroidError) -> SyncResult {
-        let request = try await staging(request, files, organizationId, workflowId)
+        let request = try await staging(
+            request, files, organizationId, .workflowExecutePost, ("workflowId", workflowId))
         return try await routed { route throws(AsteroidError) in
             route == .workflows
                 ? try await executeWorkflowSync(workflowId: workflowId, request: request)
@@ -74,19 +76,21 @@ extension AsteroidClient {
         }
     }
 
-    /// Checks the request with placeholder files, stages the files, and adds them to `tempFiles`.
-    func staging(_ request: ExecuteRequest, _ files: [FileUpload], _ organizationId: String?, _ workflowId: String)
-        async throws(AsteroidError) -> ExecuteRequest
-    {
+    /// Checks the request with placeholder files, stages the files, and adds them to `tempFiles` (a dry run
+    /// dumps the upload and carries on with placeholder ids, so the execute body is dumped too).
+    func staging(
+        _ request: ExecuteRequest, _ files: [FileUpload], _ organizationId: String?, _ operation: APIOperation,
+        _ target: (field: String, id: String)
+    ) async throws(AsteroidError) -> ExecuteRequest {
         guard !files.isEmpty else { return request }
         var request = request
         var probe = request
         probe.tempFiles = (request.tempFiles ?? []) + files.map { TempFile(id: Self.dryRunFileId, name: $0.name) }
-        try Self.validate(probe.validate, .workflowExecutePost)
+        try Self.validate(probe.validate, operation)
         try Self.validate(
             { () throws(RequestValidationError) in
-                try UUIDFormat.check(workflowId, "workflowId")
-            }, .workflowExecutePost)
+                try UUIDFormat.check(target.id, target.field)
+            }, operation)
         let staged: [TempFile]
         do {
             staged = try await stageTempFiles(files, organizationId: organizationId)

@@ -20,15 +20,7 @@ extension AsteroidClient {
     @discardableResult
     public func uploadContextFiles(_ executionId: String, files: [FileUpload]) async throws(AsteroidError) -> String {
         let operation = APIOperation.executionContextFilesUpload
-        guard !files.isEmpty else {
-            throw AsteroidError(
-                kind: .validation, operation: operation, detail: "give at least one file", field: "files")
-        }
-        for (index, file) in files.enumerated() where file.name.isEmpty || file.name.contains("\"") {
-            throw AsteroidError(
-                kind: .validation, operation: operation,
-                detail: "file names must be non-empty and free of double quotes", field: "files[\(index)].name")
-        }
+        try Self.checkUploads(files, operation)
         var endpoint = try Self.endpoint(operation, executionId)
         let form = MultipartForm(files: files)
         endpoint.body = .multipart(form.body, boundary: form.boundary, summary: form.summary)
@@ -49,6 +41,19 @@ extension AsteroidClient {
         var endpoint = Endpoint(operation)
         endpoint.path = operation.path([executionId, fileId])
         return try location(endpoint, try await send(endpoint, expecting: [301, 302, 303, 307, 308]))
+    }
+
+    /// The check every multipart upload makes before sending: at least one file, and names the form can carry.
+    static func checkUploads(_ files: [FileUpload], _ operation: APIOperation) throws(AsteroidError) {
+        guard !files.isEmpty else {
+            throw AsteroidError(
+                kind: .validation, operation: operation, detail: "give at least one file", field: "files")
+        }
+        for (index, file) in files.enumerated() where file.name.isEmpty || file.name.contains("\"") {
+            throw AsteroidError(
+                kind: .validation, operation: operation,
+                detail: "file names must be non-empty and free of double quotes", field: "files[\(index)].name")
+        }
     }
 
     /// The absolute URL of a redirect's `Location` (relative ones resolve against the base URL).

@@ -158,15 +158,7 @@ extension AsteroidClient {
     /// quickly, so fetch it again when needed).
     public func recordingURL(_ executionId: String) async throws(AsteroidError) -> URL {
         let endpoint = try Self.endpoint(.executionRecordingRedirect, executionId)
-        let response = try await send(endpoint, expecting: [301, 302, 303, 307, 308])
-        guard let location = response.header("Location"),
-            let url = URL(string: location, relativeTo: configuration.baseURL)
-        else {
-            throw AsteroidError(
-                kind: .decoding, operation: endpoint.operation, method: endpoint.method, path: endpoint.path,
-                status: response.status, detail: "the redirect has no usable Location header", attempts: 1)
-        }
-        return url.absoluteURL
+        return try location(endpoint, try await send(endpoint, expecting: [301, 302, 303, 307, 308]))
     }
 
     // MARK: helpers

@@ -40,15 +40,7 @@ extension AsteroidClient {
         _ files: [FileUpload], organizationId: String? = nil, route: TempFileRoute = .current
     ) async throws(AsteroidError) -> [TempFile] {
         let operation: APIOperation = route == .current ? .tempFilesUpload : .tempFilesStage
-        guard !files.isEmpty else {
-            throw AsteroidError(
-                kind: .validation, operation: operation, detail: "give at least one file", field: "files")
-        }
-        for (index, file) in files.enumerated() where file.name.isEmpty || file.name.contains("\"") {
-            throw AsteroidError(
-                kind: .validation, operation: operation,
-                detail: "file names must be non-empty and free of double quotes", field: "files[\(index)].name")
-        }
+        try Self.checkUploads(files, operation)
         var endpoint: Endpoint
         switch route {
         case .current:
