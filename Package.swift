@@ -149,7 +149,8 @@ let package = Package(
         .testTarget(
             name: "AstCommandsTests",
             dependencies: [
-                "AstCommands", "AstRuntime", "AstSyntax", "AsteroidSandbox", "AsteroidClient", "SnapshotSupport",
+                "AstCommands", "AstBuiltins", "AstRuntime", "AstSyntax", "AsteroidSandbox", "AsteroidClient",
+                "AsteroidModels", "SnapshotSupport",
             ],
             resources: [.copy("Golden")]
         ),
@@ -176,7 +177,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AstREPLTests",
-            dependencies: ["AstREPL", "AstCommands", "AstBuiltins", "AstHost", "AstRuntime", "AstSyntax"]),
+            dependencies: ["AstREPL", "AstCommands", "AstBuiltins", "AstHost", "AstRuntime", "AstSyntax", "CLibEdit"]),
     ],
     swiftLanguageModes: [.v6]
 )
