@@ -37,18 +37,33 @@ final class FilterTransport: AsteroidTransport, @unchecked Sendable {
         requests.filter { $0.method == "GET" && $0.url.path.hasSuffix("/executions") }.map(\.queryItems)
     }
 
-    /// Runs a program in a fresh session on this transport (as `ast --sandbox --yes` would).
-    func run(_ text: String, dryRun: Bool = false) async throws -> (out: String, err: String, code: Int32) {
-        let baseURL = try await SharedSandbox.shared.baseURL()
+    /// Forgets the requests sent so far.
+    func reset() { lock.withLock { sent = [] } }
+
+    /// A session on this transport against `baseURL` (as `ast --yes` would make), pushdown on or off.
+    func session(baseURL: URL, pushdown: Bool = true, dryRun: Bool = false) -> (Session, BufferedOutput) {
         let api = APIService(configuration: ClientConfiguration(baseURL: baseURL, apiKey: "test-key"), transport: self)
         let output = BufferedOutput()
         var settings = Settings()
+        settings.pushdown = pushdown
         settings.dryRun = dryRun
-        let session = Session(api: api, output: output, settings: settings, environment: [:])
+        return (Session(api: api, output: output, settings: settings, environment: [:]), output)
+    }
+
+    /// Runs a program in a fresh session against `baseURL`: stdout, stderr (with the diagnostic) and exit code.
+    func run(_ text: String, baseURL: URL, pushdown: Bool = true, dryRun: Bool = false) async -> (
+        out: String, err: String, code: Int32
+    ) {
+        let (session, output) = session(baseURL: baseURL, pushdown: pushdown, dryRun: dryRun)
         let outcome = await session.interpreter.run(SourceFile(name: "t", text: text))
         var err = output.stderr
         if case .failed(let diagnostic) = outcome { err += DiagnosticRenderer().render(diagnostic) + "\n" }
         if case .invalid(let diagnostics, _) = outcome { err += DiagnosticRenderer().render(diagnostics) + "\n" }
         return (output.stdout, err, outcome.exitCode)
+    }
+
+    /// Runs a program in a fresh session against the shared in-process sandbox (as `ast --sandbox --yes` would).
+    func run(_ text: String, dryRun: Bool = false) async throws -> (out: String, err: String, code: Int32) {
+        await run(text, baseURL: try await SharedSandbox.shared.baseURL(), dryRun: dryRun)
     }
 }
