@@ -155,7 +155,7 @@ let package = Package(
             resources: [.copy("Golden")]
         ),
         .testTarget(name: "AstConfigTests", dependencies: ["AstConfig"]),
-        .testTarget(name: "AstTimeTests", dependencies: ["AstTime"]),
+        .testTarget(name: "AstTimeTests", dependencies: ["AstTime", "SnapshotSupport"]),
         // Imports only the public product (and Hummingbird, for the example endpoint of docs/embedding.md).
         .testTarget(
             name: "AstEngineTests",

@@ -69,40 +69,7 @@ struct BulkChangeTests {
     }
 
     /// A fresh sandbox (reruns here disturb nothing else) and a session over the faulty transport.
-    struct Fixture {
-        let server: SandboxServer
-        let transport: Faulty
-        let api: APIService
-        let output: BufferedOutput
-        let session: Session
-
-        static func make() async throws -> Fixture {
-            let server = try await SandboxServer.start(.inMemory(seed: 11, executions: 120, speed: 50))
-            let transport = Faulty()
-            let api = APIService(
-                configuration: ClientConfiguration(baseURL: server.baseURL, apiKey: "test-key"), transport: transport)
-            let output = BufferedOutput()
-            return Fixture(
-                server: server, transport: transport, api: api, output: output,
-                session: Session(api: api, output: output, environment: [:]))
-        }
-
-        func run(_ text: String) async -> RunOutcome {
-            await session.interpreter.run(SourceFile(name: "t", text: text))
-        }
-
-        /// A value computed by the session (JSON text).
-        func json(_ expression: String) async -> String {
-            let before = output.stdout.count
-            _ = await run("print (\(expression) | json -c)")
-            return String(output.stdout.dropFirst(before)).trimmingCharacters(in: .newlines)
-        }
-
-        func stop() async {
-            await api.shutdown()
-            await server.stop()
-        }
-    }
+    typealias Fixture = SandboxSession<Faulty>
 
     static func failure(_ outcome: RunOutcome) -> String? {
         if case .failed(let diagnostic) = outcome { return diagnostic.message }
@@ -111,7 +78,7 @@ struct BulkChangeTests {
 
     @Test("[completed, queued, bogus] | rerun yields both reruns, reports the 404, exits 1")
     func listRerunKeepsSuccesses() async throws {
-        let f = try await Fixture.make()
+        let f = try await Fixture.start(.inMemory(seed: 11, executions: 120, speed: 50), transport: Faulty())
         _ = await f.run("let c = list status=completed | first\nlet q = list status=queued | first")
         let outcome = await f.run(
             #"[$c.id, $q.id, "\#(Self.bogus)"] | rerun | select id parentExecutionId | .parentExecutionId | json -c"#)
@@ -128,7 +95,7 @@ struct BulkChangeTests {
 
     @Test("each { rerun $it } over list records: a record is an id argument too (was a type error on every item)")
     func recordAsIdArgument() async throws {
-        let f = try await Fixture.make()
+        let f = try await Fixture.start(.inMemory(seed: 11, executions: 120, speed: 50), transport: Faulty())
         _ = await f.run("let two = (list status=failed | where not .hasBeenRerun | first 2)")
         let outcome = await f.run("$two | each { rerun $it } | .parentExecutionId | json -c")
         #expect(outcome.exitCode == 0, "\(f.output.stderr)")
@@ -140,7 +107,7 @@ struct BulkChangeTests {
 
     @Test("cancel over a list: the one that could be cancelled is, and yielded; the terminal one is listed after")
     func cancelListPartial() async throws {
-        let f = try await Fixture.make()
+        let f = try await Fixture.start(.inMemory(seed: 11, executions: 120, speed: 50), transport: Faulty())
         _ = await f.run("let r = list status=running | first\nlet c = list status=completed | first")
         let outcome = await f.run("[$r.id, $c.id] | cancel | .executionId | json -c")
         let expected = await f.json("[$r.id]")
@@ -155,7 +122,7 @@ struct BulkChangeTests {
 
     @Test("at the prompt, the reruns that were made are shown before the failure")
     func promptShowsSuccesses() async throws {
-        let f = try await Fixture.make()
+        let f = try await Fixture.start(.inMemory(seed: 11, executions: 120, speed: 50), transport: Faulty())
         _ = await f.run("let c = list status=completed | first")
         let expected = await f.json("[$c.id]")
         let outcome = await f.session.evaluate(#"[$c.id, "\#(Self.bogus)"] | rerun | .parentExecutionId | json -c"#)
@@ -170,7 +137,7 @@ struct BulkChangeTests {
 
     @Test("each -p 4 rerun | wait with one bad id waits on the reruns that were made")
     func eachWaitGetsSuccesses() async throws {
-        let f = try await Fixture.make()
+        let f = try await Fixture.start(.inMemory(seed: 11, executions: 120, speed: 50), transport: Faulty())
         _ = await f.run("let ids = list status=failed limit=3 | .id")
         let outcome = await f.run(
             #"[$ids[0], "\#(Self.bogus)", $ids[1], $ids[2]] | each -p 4 rerun | wait timeout=2m | .parentExecutionId | json -c"#
@@ -184,7 +151,7 @@ struct BulkChangeTests {
 
     @Test("$failed holds exactly the failed items, and `$failed | each rerun` makes exactly the missing reruns")
     func failedRetry() async throws {
-        let f = try await Fixture.make()
+        let f = try await Fixture.start(.inMemory(seed: 11, executions: 120, speed: 50), transport: Faulty())
         _ = await f.run("let ids = list status=failed limit=4 | .id")
         let flaky = try #require(await f.json("$ids[2]").split(separator: "\"").first.map(String.init))
         f.transport.lock.withLock { f.transport.rejectRerunOf = [flaky] }
@@ -204,7 +171,7 @@ struct BulkChangeTests {
 
     @Test("rerun skips executions that already have a rerun (no extra request for list records); --again reruns")
     func neverTwice() async throws {
-        let f = try await Fixture.make()
+        let f = try await Fixture.start(.inMemory(seed: 11, executions: 120, speed: 50), transport: Faulty())
         #expect(await f.run("list status=failed limit=3 | each -p 2 rerun | count").exitCode == 0)
         let posts = f.transport.rerunPosts.count
         #expect(posts == 3)
@@ -224,7 +191,7 @@ struct BulkChangeTests {
 
     @Test("a rerun whose read-back fails is a success: {id, parentExecutionId} and a warning")
     func readBackFailure() async throws {
-        let f = try await Fixture.make()
+        let f = try await Fixture.start(.inMemory(seed: 11, executions: 120, speed: 50), transport: Faulty())
         f.transport.lock.withLock { f.transport.failReadBack = true }
         _ = await f.run("let e = list status=failed | first")
         let outcome = await f.run("let r = rerun $e.id\nprint ($r.parentExecutionId == $e.id) ($r.id != $e.id)")
@@ -238,7 +205,7 @@ struct BulkChangeTests {
     @Test(
         "Ctrl-C: answered items are done, the one in flight unknown, the rest not started; $failed holds the not done")
     func interruptAccounting() async throws {
-        let f = try await Fixture.make()
+        let f = try await Fixture.start(.inMemory(seed: 11, executions: 120, speed: 50), transport: Faulty())
         _ = await f.run("let ids = list status=failed limit=4 | .id")
         let ids = await f.json("$ids").split(separator: "\"").filter { $0.count == 36 }.map(String.init)
         try #require(ids.count == 4)
@@ -276,7 +243,7 @@ struct BulkChangeTests {
 
     @Test("dry run: rerun and cancel yield placeholders; the request dumps go to stderr")
     func dryRunPlaceholders() async throws {
-        let f = try await Fixture.make()
+        let f = try await Fixture.start(.inMemory(seed: 11, executions: 120, speed: 50), transport: Faulty())
         _ = await f.run("let ids = list status=failed limit=2 | .id\nlet run = list status=running | first")
         f.session.interpreter.updateSettings { $0.dryRun = true }
         let outcome = await f.run(

@@ -50,36 +50,21 @@ struct ListPagingTests {
 
     @Test("an execution that joins the listing mid-read hides no other from a bulk change")
     func joiningExecutionHidesNothing() async throws {
-        let server = try await SandboxServer.start(.inMemory(seed: 5, executions: 400))
-        let transport = JoiningTransport()
-        let api = APIService(
-            configuration: ClientConfiguration(baseURL: server.baseURL, apiKey: "test-key"), transport: transport)
-        let output = BufferedOutput()
-        let session = Session(api: api, output: output, environment: [:])
-        func run(_ text: String) async -> RunOutcome {
-            await session.interpreter.run(SourceFile(name: "t", text: text))
-        }
-        func json(_ expression: String) async -> String {
-            let before = output.stdout.count
-            _ = await run("print (\(expression) | json -c)")
-            return String(output.stdout.dropFirst(before)).trimmingCharacters(in: .newlines)
-        }
-
-        _ = await run("let before = (list status=cancelled | .id)\nlet newest = (list status=running | first | .id)")
-        let before = try JSONDecoder().decode([String].self, from: Data(await json("$before").utf8))
+        let f = try await SandboxSession.start(.inMemory(seed: 5, executions: 400), transport: JoiningTransport())
+        _ = await f.run("let before = (list status=cancelled | .id)\nlet newest = (list status=running | first | .id)")
+        let before = try JSONDecoder().decode([String].self, from: Data(await f.json("$before").utf8))
         #expect(before.count > 10, "enough cancelled executions for three pages of 5: \(before.count)")
-        let newest = try JSONDecoder().decode(String.self, from: Data(await json("$newest").utf8))
-        transport.lock.withLock {
-            transport.joiner = server.baseURL.appendingPathComponent("executions/\(newest)/cancel")
-            transport.listPages = []
+        let newest = try JSONDecoder().decode(String.self, from: Data(await f.json("$newest").utf8))
+        f.transport.lock.withLock {
+            f.transport.joiner = f.server.baseURL.appendingPathComponent("executions/\(newest)/cancel")
+            f.transport.listPages = []
         }
         // A dry run: the bulk change collects its targets and yields one placeholder per target.
-        _ = await run("set dry-run true\nlet targets = (list status=cancelled | rerun --again | .parentExecutionId)")
-        let targets = Set(try JSONDecoder().decode([String].self, from: Data(await json("$targets").utf8)))
+        _ = await f.run("set dry-run true\nlet targets = (list status=cancelled | rerun --again | .parentExecutionId)")
+        let targets = Set(try JSONDecoder().decode([String].self, from: Data(await f.json("$targets").utf8)))
         let hidden = before.filter { !targets.contains($0) }
-        #expect(hidden.isEmpty, "listed before, not acted on: \(hidden)\n\(output.stderr)")
-        #expect(transport.lock.withLock { transport.listPages.first } == "1")
-        await api.shutdown()
-        await server.stop()
+        #expect(hidden.isEmpty, "listed before, not acted on: \(hidden)\n\(f.output.stderr)")
+        #expect(f.transport.lock.withLock { f.transport.listPages.first } == "1")
+        await f.stop()
     }
 }

@@ -10,20 +10,6 @@ import Testing
 /// diagnostics and exit code. `PLANNER_SEED=N` replays a seed; a failure prints it.
 @Suite("query planner: pushdown changes no result", .serialized)
 struct PlannerDifferentialTests {
-    /// SplitMix64 over `SeedRandom.mix`.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
-        mutating func pick<T>(_ items: [T]) -> T { items[int(items.count)] }
-    }
-
     /// What the data offers: ids, times, metadata and inputs actually present, so predicates match some.
     struct Pool {
         var ids: [String] = []
@@ -55,7 +41,7 @@ struct PlannerDifferentialTests {
 
     /// A time literal near a creation time `m` (milliseconds): on it, a millisecond either side, or a
     /// fraction of a millisecond past one of those (`….1234Z`), or hours and days away.
-    static func time(_ g: inout Generator, _ pool: Pool) -> String {
+    static func time(_ g: inout TestRandom, _ pool: Pool) -> String {
         let base = (g.pick(pool.times).timeIntervalSince1970 * 1000).rounded()
         let millis = base + g.pick([0, 0, 1, -1, 3_600_000, -259_200_000])
         var text = RFC3339.format(Date(timeIntervalSince1970: millis / 1000))
@@ -64,7 +50,7 @@ struct PlannerDifferentialTests {
         return String(text.dropLast()) + digit + "Z"
     }
 
-    static func atom(_ g: inout Generator, _ pool: Pool) -> String {
+    static func atom(_ g: inout TestRandom, _ pool: Pool) -> String {
         let statuses = ExecutionStatus.knownRawValues + ["FAILED", "bogus"]
         switch g.int(18) {
         case 16, 17:
@@ -108,7 +94,7 @@ struct PlannerDifferentialTests {
         }
     }
 
-    static func predicate(_ g: inout Generator, _ pool: Pool) -> String {
+    static func predicate(_ g: inout TestRandom, _ pool: Pool) -> String {
         var parts: [String] = []
         for _ in 0...g.int(3) {
             if g.int(6) == 0 {
@@ -129,7 +115,7 @@ struct PlannerDifferentialTests {
     func timeBoundaries() async throws {
         let harness = try await PlannerHarness.start(seed: 11, executions: 300)
         let times = try await harness.executions().map(\.createdAt)
-        var g = Generator(state: 99)
+        var g = TestRandom(seed: 99, variable: "PLANNER_SEED")
         var literals: [String] = []
         for _ in 0..<3 {
             let millis = (g.pick(times).timeIntervalSince1970 * 1000).rounded()
@@ -154,10 +140,10 @@ struct PlannerDifferentialTests {
 
     @Test("generated predicates give the same output with and without pushdown")
     func differential() async throws {
-        let seed = TestRandom(seed: 20_261_202, variable: "PLANNER_SEED").seed
         let harness = try await PlannerHarness.start(seed: 11, executions: 300)
         let pool = Pool(try await harness.executions())
-        var g = Generator(state: seed)
+        var g = TestRandom(seed: 20_261_202, variable: "PLANNER_SEED")
+        let seed = g.seed
         var pushedRequests = 0
         var plainRequests = 0
         for index in 0..<160 {
@@ -178,4 +164,11 @@ struct PlannerDifferentialTests {
         #expect(pushedRequests < plainRequests, "seed \(seed): \(pushedRequests) vs \(plainRequests) requests")
         await harness.stop()
     }
+}
+
+extension TestRandom {
+    /// A number in 0..<n (0 when n is not positive).
+    mutating func int(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
+    /// One of the items, which must not be empty.
+    mutating func pick<T>(_ items: [T]) -> T { items[int(items.count)] }
 }

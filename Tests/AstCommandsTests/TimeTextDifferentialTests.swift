@@ -1,6 +1,7 @@
 import AstSyntax
 import AsteroidClient
 import Foundation
+import SnapshotSupport
 import Testing
 
 /// The language's time literal and the API client accept exactly the same text, and read it as the same
@@ -23,8 +24,8 @@ import Testing
     }
 
     @Test func languageAndClientAcceptTheSameTimes() {
-        let seed = UInt64.random(in: 1...UInt64.max)
-        var random = CorpusRandom(seed: seed)
+        var random = TestRandom()
+        let seed = random.seed
         var accepted = 0
         var rejected = 0
         for _ in 0..<20_000 {
@@ -54,7 +55,7 @@ import Testing
         #expect(Self.language(text) == Self.client(text))
     }
 
-    static func candidate(_ r: inout CorpusRandom) -> String {
+    static func candidate(_ r: inout TestRandom) -> String {
         func pick(_ choices: [String]) -> String { choices[Int(r.next() % UInt64(choices.count))] }
         func number(_ range: ClosedRange<Int>, _ width: Int) -> String {
             let text = String(Int.random(in: range, using: &r))
@@ -78,18 +79,5 @@ import Testing
         default: break
         }
         return text
-    }
-}
-
-/// SplitMix64: a seeded generator, so a failure names the seed that reproduces it.
-struct CorpusRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

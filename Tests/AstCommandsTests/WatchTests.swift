@@ -38,35 +38,12 @@ struct WatchTests {
         func shutdown() async throws { try await base.shutdown() }
     }
 
-    struct Fixture {
-        let server: SandboxServer
-        let api: APIService
-        let output: BufferedOutput
-        let session: Session
-
-        static func make(failLists: Int = 0) async throws -> Fixture {
-            let server = try await SandboxServer.start(.inMemory(seed: 21, executions: 60, speed: 200))
-            let api = APIService(
-                configuration: ClientConfiguration(baseURL: server.baseURL, apiKey: "test-key"),
-                transport: Outage(failLists: failLists))
-            let output = BufferedOutput()
-            return Fixture(
-                server: server, api: api, output: output, session: Session(api: api, output: output, environment: [:]))
-        }
-
-        func run(_ text: String) async -> RunOutcome {
-            await session.interpreter.run(SourceFile(name: "t", text: text))
-        }
-
-        func stop() async {
-            await api.shutdown()
-            await server.stop()
-        }
-    }
+    typealias Fixture = SandboxSession<Outage>
+    static let sandbox = SandboxConfig.inMemory(seed: 21, executions: 60, speed: 200)
 
     @Test("--max-attempts 2: the chain at 2 is skipped and said so; lineage shows attempts 1 and 2")
     func maxAttempts() async throws {
-        let f = try await Fixture.make()
+        let f = try await Fixture.start(Self.sandbox, transport: Outage(failLists: 0))
         let setup = await f.run(
             """
             let a = agents | first
@@ -93,7 +70,7 @@ struct WatchTests {
 
     @Test("an execution that fails after the watch started is yielded by a later poll")
     func newlyFailing() async throws {
-        let f = try await Fixture.make()
+        let f = try await Fixture.start(Self.sandbox, transport: Outage(failLists: 0))
         let watching = Task { await f.run("watch status=failed meta.batch=late since=10m every=100ms limit=1 | .id") }
         try await Task.sleep(for: .milliseconds(400))  // several polls have found nothing
         #expect(f.output.stdout.isEmpty)
@@ -108,7 +85,7 @@ struct WatchTests {
 
     @Test("an outage: one warning when it starts, one when it ends, and the stream goes on")
     func outage() async throws {
-        let f = try await Fixture.make(failLists: 3)
+        let f = try await Fixture.start(Self.sandbox, transport: Outage(failLists: 3))
         let outcome = await f.run(
             """
             let a = agents | first

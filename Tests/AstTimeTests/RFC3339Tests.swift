@@ -1,4 +1,5 @@
 import Foundation
+import SnapshotSupport
 import Testing
 
 @testable import AstTime
@@ -9,8 +10,8 @@ import Testing
     @Test func writerMatchesFoundationsCalendar() {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? .current
-        let seed = UInt64.random(in: 1...UInt64.max)
-        var random = SeededRandom(seed: seed)
+        var random = TestRandom()
+        let seed = random.seed
         for _ in 0..<5_000 {
             let seconds = Double(Int64.random(in: -12_212_553_600...253_402_300_799, using: &random))
             let date = Date(timeIntervalSince1970: seconds)
@@ -72,18 +73,5 @@ import Testing
     @Test(arguments: ["", "h", "1", "1x", "-1h", "1 h", "1.h2"])
     func notDurations(_ text: String) {
         #expect(DurationText.parse(text) == nil)
-    }
-}
-
-/// SplitMix64: a seeded generator, so a failure names the seed that reproduces it.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
