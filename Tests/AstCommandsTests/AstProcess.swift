@@ -22,6 +22,8 @@ struct AstProcess {
     let process = Process()
     let stdoutPipe = Pipe()
     let stderrPipe = Pipe()
+    /// stderr as it arrives (read on a thread of its own), so a test can wait for an event line.
+    private let stderrSoFar = PipeReader()
 
     /// Starts `ast ARGUMENTS` with exactly `environment` (plus PATH).
     init(_ arguments: [String], environment: [String: String]) throws {
@@ -32,6 +34,7 @@ struct AstProcess {
         process.standardError = stderrPipe
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        stderrSoFar.start(stderrPipe.fileHandleForReading)
     }
 
     /// Runs to the end and collects its output.
@@ -43,6 +46,17 @@ struct AstProcess {
 
     var isRunning: Bool { process.isRunning }
 
+    /// Waits until stderr contains `text` (true) or `timeout` passes, or the process ends without it (false).
+    func waitForStderr(_ text: String, timeout: Duration) async throws -> Bool {
+        let end = ContinuousClock.now + timeout
+        while ContinuousClock.now < end {
+            if stderrSoFar.text.contains(text) { return true }
+            if stderrSoFar.ended { return stderrSoFar.text.contains(text) }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return stderrSoFar.text.contains(text)
+    }
+
     /// Reads all output and waits for the exit, on a Dispatch worker: blocking a cooperative thread would
     /// starve the other tests' tasks (a 2-core machine has two), and a test that must signal in time with them.
     func finish() async -> Result {
@@ -53,10 +67,41 @@ struct AstProcess {
 
     private func finishNow() -> Result {
         let out = stdoutPipe.fileHandleForReading.readDataToEndOfFile()
-        let err = stderrPipe.fileHandleForReading.readDataToEndOfFile()
+        let err = stderrSoFar.waitForEnd()
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-            stderr: String(decoding: err, as: UTF8.self), killedBySignal: process.terminationReason == .uncaughtSignal)
+            stderr: err, killedBySignal: process.terminationReason == .uncaughtSignal)
+    }
+}
+
+/// Reads a pipe to its end on a thread of its own, keeping what has arrived readable at any time.
+final class PipeReader: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    private var atEnd = false
+    private let done = DispatchSemaphore(value: 0)
+
+    func start(_ handle: FileHandle) {
+        let thread = Thread { [self] in
+            while true {
+                let chunk = handle.availableData
+                if chunk.isEmpty { break }
+                lock.withLock { data.append(chunk) }
+            }
+            lock.withLock { atEnd = true }
+            done.signal()
+        }
+        thread.start()
+    }
+
+    var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
+    var ended: Bool { lock.withLock { atEnd } }
+
+    /// Blocks until the pipe's end, then returns all it carried.
+    func waitForEnd() -> String {
+        done.wait()
+        done.signal()
+        return text
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 import Testing
 
 /// `watch | each rerun` when the rerun itself fails (issue 15): the sandbox answers every rerun POST with
-/// 400 for the first seconds after it starts (`--faults reruns-400:6s`), then reruns work again. A failed
+/// 400 from its start (`--faults reruns-400:60s`) until the outage ends, then reruns work again. A failed
 /// item is not recorded in the state, so a later poll (or a restart, even after SIGKILL) offers it again;
 /// one that keeps failing is given up loudly (`gave-up`) and then recorded.
 @Suite("watch | each rerun: a failed rerun is offered again, across kill -9; a permanent one is given up", .serialized)
@@ -40,11 +40,12 @@ struct WatchFailedItemTests {
         return Set(text.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) })
     }
 
-    @Test("reruns refused for 20s, a SIGKILL in the outage: in the end every original is rerun exactly once")
+    @Test("reruns refused, a SIGKILL in the outage: once reruns work again, every original is rerun exactly once")
     func outageThenRecovery() async throws {
-        // The outage runs from the server's start: long enough that a process started on a loaded machine
-        // (the whole suite runs in parallel) still polls and fails its reruns inside it (6 s was not).
-        let faults = try FaultSpec(parsing: "reruns-400:20s")
+        // The outage is as long as the sandbox allows (60 s) and is ended by the test once the first process
+        // has failed its reruns and been killed: on a loaded machine (the whole suite runs in parallel, beside
+        // a build) a window of fixed length could end before that, and the reruns would then simply succeed.
+        let faults = try FaultSpec(parsing: "reruns-400:60s")
         let server = try await SandboxServer.start(.inMemory(seed: 3, executions: 30, speed: 20, faults: faults))
         let client = AsteroidClient(configuration: ClientConfiguration(baseURL: server.baseURL, apiKey: "test-key"))
         let batch = "watch-failed-item-test"
@@ -54,9 +55,13 @@ struct WatchFailedItemTests {
 
         try await Self.makeOriginals(4, batch: batch, client: client)
         let first = try Self.start(stateFile, batch: batch, base: server.baseURL.absoluteString)
-        try await Task.sleep(for: .seconds(8))
+        // Killed once it has failed reruns and scheduled them again (and a poll later, so the state file has
+        // had every chance to record what it must not).
+        _ = try await first.waitForStderr("\"event\":\"retry-later\"", timeout: .seconds(45))
+        try await Task.sleep(for: .seconds(1))
         first.signal(SIGKILL)
         let killed = await first.finish()
+        server.endRerunOutage()
         #expect(killed.killedBySignal)
         #expect(killed.stderr.contains("\"event\":\"item-failed\""), "\(killed.stderr)")
         #expect(killed.stderr.contains("\"event\":\"retry-later\""), "\(killed.stderr)")

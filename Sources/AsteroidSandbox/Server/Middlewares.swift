@@ -93,7 +93,7 @@ struct FaultMiddleware<Context: RequestContext>: RouterMiddleware {
     {
         if let rate = spec.rateLimit, !dice.admit(perSecond: rate) { throw Self.injected(429, after: false) }
         if let outage = spec.rerunOutage, request.method == .post, request.uri.path.hasSuffix("/rerun"),
-            dice.started.duration(to: .now) < .milliseconds(outage.ms)
+            dice.inRerunOutage(.milliseconds(outage.ms))
         {
             throw Self.injected(outage.status, after: false)
         }
@@ -148,6 +148,15 @@ final class FaultDice: @unchecked Sendable {
 
     /// When the server started (the rerun outage's window begins here).
     let started = ContinuousClock.now
+    /// Set by ``SandboxServer/endRerunOutage()``: the outage is over whatever its length.
+    private var outageEnded = false
+
+    /// Whether a rerun now falls in an outage of `length` from the start (and it was not ended early).
+    func inRerunOutage(_ length: Duration) -> Bool {
+        lock.withLock { !outageEnded && started.duration(to: .now) < length }
+    }
+
+    func endRerunOutage() { lock.withLock { outageEnded = true } }
 
     init(seed: UInt64) { self.seed = seed }
 

@@ -75,6 +75,10 @@ public final class SandboxServer: Sendable {
     @discardableResult
     public func runDueWork() async throws -> Int { try await services.runDueWork() }
 
+    /// Ends a `reruns-STATUS:DURATION` outage now, however long it was to last (a test that must be sure the
+    /// outage covers a slow step gives it the 60 s maximum, then ends it when that step is done).
+    public func endRerunOutage() { services.faults.endRerunOutage() }
+
     /// Serves in the foreground until SIGINT or SIGTERM (what `ast sandbox` does). `onStart` receives the
     /// base URL once the server accepts connections.
     public static func serve(
