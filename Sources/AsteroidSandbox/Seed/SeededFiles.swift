@@ -1,10 +1,11 @@
 import AsteroidModels
 import Foundation
 
-/// The files of an execution, generated from the execution itself (so they need no table and are the same
-/// on every start with the same seed): what the agent was given (`uploads`), fetched (`downloads`), wrote
-/// (`workspace`), screenshots (`debug`) and, for failed runs, a trace (`tracing`). Executions that have not
-/// started have none. Contents are deterministic bytes of the stated size.
+/// The files of an execution, generated from the execution itself and the template table below (so they need
+/// no database table and are the same on every start with the same seed): what the agent was given
+/// (`uploads`), fetched (`downloads`), wrote (`workspace`), screenshots (`debug`) and, for failed runs, a
+/// trace (`tracing`). Executions that have not started have none. Contents are deterministic bytes of the
+/// stated size.
 enum SeededFiles {
     struct Template {
         var directory: String

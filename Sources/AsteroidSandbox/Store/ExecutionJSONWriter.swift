@@ -4,9 +4,10 @@ import Foundation
 /// Writes an `Execution` (and an `Activity`) as the exact bytes `AsteroidJSON.makeEncoder()` writes
 /// (sorted keys, unescaped slashes, RFC 3339 dates, nil fields omitted), many times faster than
 /// `JSONEncoder`: bulk seeding writes 100 000 bodies, and every run or rerun writes one. Each model below
-/// lists its fields in their sorted key order, one `field` a line (how a field of each type is written,
-/// and that a nil one is omitted, lives in `JSONBytes+Fields.swift`). `SeedDataShapeTests` checks byte
-/// equality with the encoder.
+/// lists its fields in their sorted key order, one `field` a line, `field(_:ifPresent:)` for an optional
+/// one (how a value of each type is spelt, and that a nil field is omitted, lives once in
+/// `JSONBytes+Fields.swift`). `SeedDataShapeTests` and `ExecutionShapeTests` check byte equality with the
+/// encoder.
 enum ExecutionJSONWriter {
     static func json(_ e: Execution) -> String { text(e, capacity: 2048) }
 
@@ -64,16 +65,14 @@ extension Execution: JSONObject {
     }
 }
 
-extension Activity: JSONWritable {
-    func writeJSON(into o: inout JSONBytes) {
+extension Activity: JSONObject {
+    func writeMembers(into o: inout JSONBytes) {
         var members = payload.fields
         members["activityType"] = .string(payload.activityType.rawValue)
-        o.open()
         o.field("executionId", executionId)
         o.field("id", id)
         o.field("payload", members)
         o.field("timestamp", timestamp)
-        o.close()
     }
 }
 
