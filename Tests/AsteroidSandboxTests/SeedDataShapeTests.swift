@@ -55,7 +55,7 @@ struct SeedDataShapeTests {
         ])
     func writerTriggers(_ trigger: TriggerContext) throws {
         var o = JSONBytes()
-        ExecutionJSONWriter.trigger(&o, trigger)
+        trigger.writeJSON(into: &o)
         let expected = String(decoding: try AsteroidJSON.makeEncoder().encode(trigger), as: UTF8.self)
         #expect(String(decoding: o.bytes, as: UTF8.self) == expected)
     }

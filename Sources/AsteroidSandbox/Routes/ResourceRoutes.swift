@@ -82,13 +82,7 @@ struct ResourceRoutes {
                     + "not running."
             )
         }
-        guard let type = request.headers[.contentType], let boundary = Multipart.boundary(contentType: type) else {
-            throw fail("Invalid file upload request: expected multipart/form-data with a boundary.")
-        }
-        let buffer = try await request.body.collect(upTo: 50 << 20)
-        guard let parts = Multipart.parse(Data(buffer: buffer), boundary: boundary) else {
-            throw fail("Invalid file upload request: the multipart body is malformed.")
-        }
+        let parts = try await Multipart.parts(of: request)
         let now = services.config.clock.now
         let e = state.execution
         let files = parts.filter { $0.name == "files" }.map { part -> ContextFile in

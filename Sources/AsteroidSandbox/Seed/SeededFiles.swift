@@ -1,10 +1,11 @@
 import AsteroidModels
 import Foundation
 
-/// The files of an execution, generated from the execution itself (so they need no table and are the same
-/// on every start with the same seed): what the agent was given (`uploads`), fetched (`downloads`), wrote
-/// (`workspace`), screenshots (`debug`) and, for failed runs, a trace (`tracing`). Executions that have not
-/// started have none. Contents are deterministic bytes of the stated size.
+/// The files of an execution, generated from the execution itself and the template table below (so they need
+/// no database table and are the same on every start with the same seed): what the agent was given
+/// (`uploads`), fetched (`downloads`), wrote (`workspace`), screenshots (`debug`) and, for failed runs, a
+/// trace (`tracing`). Executions that have not started have none. Contents are deterministic bytes of the
+/// stated size.
 enum SeededFiles {
     struct Template {
         var directory: String
@@ -12,81 +13,52 @@ enum SeededFiles {
         var mimeType: String
         var createdBy: String
         var sizes: ClosedRange<Int>
-    }
 
-    static func templates(for agent: String) -> [Template] {
-        let csv = "text/csv", pdf = "application/pdf", json = "application/json", png = "image/png"
-        switch agent {
-        case "Invoice Processor":
-            return [
-                Template(
-                    directory: "uploads", name: "invoice.pdf", mimeType: pdf,
-                    createdBy: "user", sizes: 20_000...90_000),
-                Template(
-                    directory: "workspace", name: "extracted-lines.csv", mimeType: csv, createdBy: "agent",
-                    sizes: 600...4_000),
-                Template(
-                    directory: "downloads", name: "remittance-advice.pdf", mimeType: pdf, createdBy: "agent",
-                    sizes: 15_000...60_000),
-            ]
-        case "Lead Enricher":
-            return [
-                Template(
-                    directory: "workspace", name: "enriched-lead.json", mimeType: json, createdBy: "agent",
-                    sizes: 400...2_500),
-                Template(
-                    directory: "downloads", name: "company-profile.html", mimeType: "text/html", createdBy: "agent",
-                    sizes: 8_000...40_000),
-            ]
-        case "Support Ticket Triage":
-            return [
-                Template(
-                    directory: "workspace", name: "triage-summary.md", mimeType: "text/markdown", createdBy: "agent",
-                    sizes: 300...2_000)
-            ]
-        case "Price Monitor":
-            return [
-                Template(
-                    directory: "downloads", name: "price-history.csv", mimeType: csv, createdBy: "agent",
-                    sizes: 1_000...8_000),
-                Template(
-                    directory: "workspace", name: "price-check.json", mimeType: json, createdBy: "agent",
-                    sizes: 200...900),
-            ]
-        case "Onboarding Form Filler":
-            return [
-                Template(
-                    directory: "uploads", name: "offer-letter.pdf", mimeType: pdf, createdBy: "user",
-                    sizes: 30_000...120_000),
-                Template(
-                    directory: "downloads", name: "confirmation.pdf", mimeType: pdf, createdBy: "agent",
-                    sizes: 10_000...40_000),
-            ]
-        default:
-            return [
-                Template(
-                    directory: "downloads", name: "tracking-status.json", mimeType: json, createdBy: "agent",
-                    sizes: 300...1_500)
-            ]
+        init(_ directory: String, _ name: String, _ mimeType: String, _ createdBy: String, _ sizes: ClosedRange<Int>) {
+            self.directory = directory
+            self.name = name
+            self.mimeType = mimeType
+            self.createdBy = createdBy
+            self.sizes = sizes
         }
     }
+
+    private static let csv = "text/csv", pdf = "application/pdf", json = "application/json", png = "image/png"
+
+    /// What each agent (by workflow name) works with: directory, name, MIME type, who made it, size range.
+    static let byAgent: [String: [Template]] = [
+        "Invoice Processor": [
+            Template("uploads", "invoice.pdf", pdf, "user", 20_000...90_000),
+            Template("workspace", "extracted-lines.csv", csv, "agent", 600...4_000),
+            Template("downloads", "remittance-advice.pdf", pdf, "agent", 15_000...60_000),
+        ],
+        "Lead Enricher": [
+            Template("workspace", "enriched-lead.json", json, "agent", 400...2_500),
+            Template("downloads", "company-profile.html", "text/html", "agent", 8_000...40_000),
+        ],
+        "Support Ticket Triage": [Template("workspace", "triage-summary.md", "text/markdown", "agent", 300...2_000)],
+        "Price Monitor": [
+            Template("downloads", "price-history.csv", csv, "agent", 1_000...8_000),
+            Template("workspace", "price-check.json", json, "agent", 200...900),
+        ],
+        "Onboarding Form Filler": [
+            Template("uploads", "offer-letter.pdf", pdf, "user", 30_000...120_000),
+            Template("downloads", "confirmation.pdf", pdf, "agent", 10_000...40_000),
+        ],
+    ]
+    /// Any other agent's (the catalog's `Shipment Tracker`).
+    static let otherAgent = [Template("downloads", "tracking-status.json", json, "agent", 300...1_500)]
+    /// Every started execution's last screenshot, and a failed one's trace.
+    static let screenshot = Template("debug", "screenshot-final.png", png, "environment", 40_000...180_000)
+    static let trace = Template("tracing", "trace.zip", "application/zip", "system", 200_000...600_000)
 
     /// The files of `execution`, directory by directory.
     static func files(for execution: Execution) -> [AgentFile] {
         guard let started = execution.startedAt else { return [] }
         var random = SeedRandom(seed: execution.id.hashValueStable ^ 0xF11E_5EED)
         let agent = execution.workflowName ?? execution.agentName
-        var chosen = templates(for: agent)
-        chosen.append(
-            Template(
-                directory: "debug", name: "screenshot-final.png", mimeType: png, createdBy: "environment",
-                sizes: 40_000...180_000))
-        if execution.status == .failed {
-            chosen.append(
-                Template(
-                    directory: "tracing", name: "trace.zip", mimeType: "application/zip", createdBy: "system",
-                    sizes: 200_000...600_000))
-        }
+        var chosen = (byAgent[agent] ?? otherAgent) + [screenshot]
+        if execution.status == .failed { chosen.append(trace) }
         let end = execution.terminalAt ?? started.addingTimeInterval(60)
         let span = max(1, end.timeIntervalSince(started))
         return chosen.enumerated().map { index, template in
@@ -103,8 +75,6 @@ enum SeededFiles {
                 downloadUrl: "/agents/v2/executions/\(execution.id)/files/\(id)/download")
         }
     }
-
-    static let png = "image/png"
 
     /// The bytes of a seeded file: text for text types, pseudo-random bytes otherwise; exactly `fileSize`.
     static func content(of file: AgentFile) -> Data {

@@ -3,345 +3,184 @@ import Foundation
 
 /// Writes an `Execution` (and an `Activity`) as the exact bytes `AsteroidJSON.makeEncoder()` writes
 /// (sorted keys, unescaped slashes, RFC 3339 dates, nil fields omitted), many times faster than
-/// `JSONEncoder`: bulk seeding writes 100 000 bodies, and every run or rerun writes one. Keys are written
-/// in their sorted order by hand. `SeedDataShapeTests` checks byte equality with the encoder.
+/// `JSONEncoder`: bulk seeding writes 100 000 bodies, and every run or rerun writes one. Each model below
+/// lists its fields in their sorted key order, one `field` a line, `field(_:ifPresent:)` for an optional
+/// one (how a value of each type is spelt, and that a nil field is omitted, lives once in
+/// `JSONBytes+Fields.swift`). `SeedDataShapeTests` and `ExecutionShapeTests` check byte equality with the
+/// encoder.
 enum ExecutionJSONWriter {
-    static func json(_ e: Execution) -> String {
-        var o = JSONBytes()
-        o.bytes.reserveCapacity(2048)
-        o.open()
-        o.key("agentId")
-        o.string(e.agentId)
-        o.key("agentName")
-        o.string(e.agentName)
-        if let v = e.agentProfileId {
-            o.key("agentProfileId")
-            o.string(v)
-        }
-        if let v = e.agentProfileName {
-            o.key("agentProfileName")
-            o.string(v)
-        }
-        if let v = e.browserLiveViewUrl {
-            o.key("browserLiveViewUrl")
-            o.string(v)
-        }
-        if let v = e.browserRecordingUrl {
-            o.key("browserRecordingUrl")
-            o.string(v)
-        }
-        o.key("comments")
-        o.array(e.comments) { o, c in Self.comment(&o, c) }
-        o.key("createdAt")
-        o.date(e.createdAt)
-        if let v = e.customEnvironmentId {
-            o.key("customEnvironmentId")
-            o.string(v)
-        }
-        if let v = e.duration {
-            o.key("duration")
-            o.double(v)
-        }
-        if let v = e.executionOptions {
-            o.key("executionOptions")
-            Self.options(&o, v)
-        }
-        if let v = e.executionResult {
-            o.key("executionResult")
-            Self.result(&o, v)
-        }
-        o.key("hasBeenRerun")
-        o.bool(e.hasBeenRerun)
-        o.key("humanLabels")
-        o.array(e.humanLabels) { o, l in Self.label(&o, l) }
-        o.key("id")
-        o.string(e.id)
-        if let v = e.inputs {
-            o.key("inputs")
-            o.value(.object(v))
-        }
-        if let v = e.liveViewUrl {
-            o.key("liveViewUrl")
-            o.string(v)
-        }
-        if let v = e.metadata {
-            o.key("metadata")
-            o.open()
-            for (key, value) in v.sorted(by: { $0.key < $1.key }) {
-                o.key(key)
-                o.string(value)
-            }
-            o.close()
-        }
-        o.key("organizationId")
-        o.string(e.organizationId)
-        if let v = e.parentExecutionId {
-            o.key("parentExecutionId")
-            o.string(v)
-        }
-        if let v = e.platformUrl {
-            o.key("platformUrl")
-            o.string(v)
-        }
-        if let v = e.profileId {
-            o.key("profileId")
-            o.string(v)
-        }
-        if let v = e.profileName {
-            o.key("profileName")
-            o.string(v)
-        }
-        if let v = e.purgedAt {
-            o.key("purgedAt")
-            o.date(v)
-        }
-        if let v = e.recordingUrl {
-            o.key("recordingUrl")
-            o.string(v)
-        }
-        if let v = e.scriptFailures {
-            o.key("scriptFailures")
-            o.array(v) { o, f in Self.failure(&o, f) }
-        }
-        if let v = e.startedAt {
-            o.key("startedAt")
-            o.date(v)
-        }
-        o.key("status")
-        o.string(e.status.rawValue)
-        if let v = e.terminalAt {
-            o.key("terminalAt")
-            o.date(v)
-        }
-        if let v = e.triggerContext {
-            o.key("triggerContext")
-            Self.trigger(&o, v)
-        }
-        o.key("workflowId")
-        o.string(e.workflowId)
-        if let v = e.workflowName {
-            o.key("workflowName")
-            o.string(v)
-        }
-        if let v = e.workflowVersion {
-            o.key("workflowVersion")
-            o.int(v)
-        }
-        if let v = e.workflowVersionId {
-            o.key("workflowVersionId")
-            o.string(v)
-        }
-        if let v = e.workflowVersionPublished {
-            o.key("workflowVersionPublished")
-            o.bool(v)
-        }
-        o.close()
-        return String(decoding: o.bytes, as: UTF8.self)
-    }
+    static func json(_ e: Execution) -> String { text(e, capacity: 2048) }
 
     /// An activity as the shared encoder writes it (its payload flat, `activityType` among the fields).
-    static func activity(_ a: Activity) -> String {
-        var o = JSONBytes()
-        o.open()
-        o.key("executionId")
-        o.string(a.executionId)
-        o.key("id")
-        o.string(a.id)
-        var payload = a.payload.fields
-        payload["activityType"] = .string(a.payload.activityType.rawValue)
-        o.key("payload")
-        o.value(.object(payload))
-        o.key("timestamp")
-        o.date(a.timestamp)
-        o.close()
-        return String(decoding: o.bytes, as: UTF8.self)
-    }
-
-    static func trigger(_ o: inout JSONBytes, _ t: TriggerContext) {
-        if case .unknown(_, let raw) = t { return o.value(.object(raw)) }
-        o.open()
-        switch t {
-        case .api(let runner, let actor, let apiKey):
-            if let actor {
-                o.key("actor")
-                Self.actor(&o, actor)
-            }
-            if let apiKey {
-                o.key("apiKey")
-                o.open()
-                o.key("id")
-                o.string(apiKey.id)
-                o.key("name")
-                o.string(apiKey.name)
-                o.close()
-            }
-            if let runner {
-                o.key("runner")
-                Self.runner(&o, runner)
-            }
-        case .ui(let runner, let actor):
-            if let actor {
-                o.key("actor")
-                Self.actor(&o, actor)
-            }
-            if let runner {
-                o.key("runner")
-                Self.runner(&o, runner)
-            }
-        case .schedule(let schedule):
-            o.key("schedule")
-            o.open()
-            o.key("cronExpression")
-            o.string(schedule.cronExpression)
-            o.key("id")
-            o.string(schedule.id)
-            o.close()
-        case .warmup, .unknown: break
-        }
-        o.key("source")
-        o.string(t.source.rawValue)
-        if case .warmup(let warmPoolId) = t {
-            o.key("warmPoolId")
-            o.string(warmPoolId)
-        }
-        o.close()
-    }
-
-    static func actor(_ o: inout JSONBytes, _ a: TriggerActor) {
-        o.open()
-        if let v = a.client {
-            o.key("client")
-            o.string(v.rawValue)
-        }
-        o.key("id")
-        o.string(a.id)
-        o.key("kind")
-        o.string(a.kind.rawValue)
-        o.close()
-    }
-
-    static func runner(_ o: inout JSONBytes, _ r: TriggerRunner) {
-        o.open()
-        o.key("email")
-        o.string(r.email)
-        if let v = r.isAdmin {
-            o.key("isAdmin")
-            o.bool(v)
-        }
-        o.key("userId")
-        o.string(r.userId)
-        o.close()
-    }
+    static func activity(_ a: Activity) -> String { text(a) }
 
     /// Any JSON value as the shared encoder writes it.
-    static func value(_ value: JSONValue) -> String {
+    static func value(_ value: JSONValue) -> String { text(value) }
+
+    static func text(_ value: some JSONWritable, capacity: Int = 0) -> String {
         var o = JSONBytes()
-        o.value(value)
+        o.bytes.reserveCapacity(capacity)
+        value.writeJSON(into: &o)
         return String(decoding: o.bytes, as: UTF8.self)
     }
+}
 
-    static func label(_ o: inout JSONBytes, _ l: HumanLabel) {
+extension Execution: JSONObject {
+    func writeMembers(into o: inout JSONBytes) {
+        o.field("agentId", agentId)
+        o.field("agentName", agentName)
+        o.field("agentProfileId", ifPresent: agentProfileId)
+        o.field("agentProfileName", ifPresent: agentProfileName)
+        o.field("browserLiveViewUrl", ifPresent: browserLiveViewUrl)
+        o.field("browserRecordingUrl", ifPresent: browserRecordingUrl)
+        o.field("comments", comments)
+        o.field("createdAt", createdAt)
+        o.field("customEnvironmentId", ifPresent: customEnvironmentId)
+        o.field("duration", ifPresent: duration)
+        o.field("executionOptions", ifPresent: executionOptions)
+        o.field("executionResult", ifPresent: executionResult)
+        o.field("hasBeenRerun", hasBeenRerun)
+        o.field("humanLabels", humanLabels)
+        o.field("id", id)
+        o.field("inputs", ifPresent: inputs)
+        o.field("liveViewUrl", ifPresent: liveViewUrl)
+        o.field("metadata", ifPresent: metadata)
+        o.field("organizationId", organizationId)
+        o.field("parentExecutionId", ifPresent: parentExecutionId)
+        o.field("platformUrl", ifPresent: platformUrl)
+        o.field("profileId", ifPresent: profileId)
+        o.field("profileName", ifPresent: profileName)
+        o.field("purgedAt", ifPresent: purgedAt)
+        o.field("recordingUrl", ifPresent: recordingUrl)
+        o.field("scriptFailures", ifPresent: scriptFailures)
+        o.field("startedAt", ifPresent: startedAt)
+        o.field("status", status.rawValue)
+        o.field("terminalAt", ifPresent: terminalAt)
+        o.field("triggerContext", ifPresent: triggerContext)
+        o.field("workflowId", workflowId)
+        o.field("workflowName", ifPresent: workflowName)
+        o.field("workflowVersion", ifPresent: workflowVersion)
+        o.field("workflowVersionId", ifPresent: workflowVersionId)
+        o.field("workflowVersionPublished", ifPresent: workflowVersionPublished)
+    }
+}
+
+extension Activity: JSONObject {
+    func writeMembers(into o: inout JSONBytes) {
+        var members = payload.fields
+        members["activityType"] = .string(payload.activityType.rawValue)
+        o.field("executionId", executionId)
+        o.field("id", id)
+        o.field("payload", members)
+        o.field("timestamp", timestamp)
+    }
+}
+
+extension TriggerContext: JSONWritable {
+    func writeJSON(into o: inout JSONBytes) {
+        var actor: TriggerActor?
+        var apiKey: APIKeyRef?
+        var runner: TriggerRunner?
+        var schedule: ScheduleRef?
+        var warmPoolId: String?
+        switch self {
+        case .api(let r, let a, let k): (runner, actor, apiKey) = (r, a, k)
+        case .ui(let r, let a): (runner, actor) = (r, a)
+        case .schedule(let s): schedule = s
+        case .warmup(let w): warmPoolId = w
+        case .unknown(_, let raw): return raw.writeJSON(into: &o)
+        }
         o.open()
-        o.key("color")
-        o.string(l.color)
-        o.key("createdAt")
-        o.date(l.createdAt)
-        o.key("id")
-        o.string(l.id)
-        o.key("name")
-        o.string(l.name)
-        o.key("organizationId")
-        o.string(l.organizationId)
+        o.field("actor", ifPresent: actor)
+        o.field("apiKey", ifPresent: apiKey)
+        o.field("runner", ifPresent: runner)
+        o.field("schedule", ifPresent: schedule)
+        o.field("source", source.rawValue)
+        o.field("warmPoolId", ifPresent: warmPoolId)
         o.close()
     }
+}
 
-    static func comment(_ o: inout JSONBytes, _ c: Comment) {
-        o.open()
-        o.key("content")
-        o.string(c.content)
-        o.key("createdAt")
-        o.date(c.createdAt)
-        o.key("executionId")
-        o.string(c.executionId)
-        o.key("id")
-        o.string(c.id)
-        o.key("public")
-        o.bool(c.public)
-        if let v = c.updatedAt {
-            o.key("updatedAt")
-            o.date(v)
-        }
-        o.key("userId")
-        o.string(c.userId)
-        o.close()
+extension TriggerActor: JSONObject {
+    func writeMembers(into o: inout JSONBytes) {
+        o.field("client", ifPresent: client?.rawValue)
+        o.field("id", id)
+        o.field("kind", kind.rawValue)
     }
+}
 
-    static func result(_ o: inout JSONBytes, _ r: ExecutionResult) {
-        o.open()
-        o.key("createdAt")
-        o.date(r.createdAt)
-        o.key("executionId")
-        o.string(r.executionId)
-        o.key("id")
-        o.string(r.id)
-        o.key("outcome")
-        o.string(r.outcome)
-        o.key("reasoning")
-        o.string(r.reasoning)
-        o.key("result")
-        o.value(r.result)
-        o.close()
+extension TriggerRunner: JSONObject {
+    func writeMembers(into o: inout JSONBytes) {
+        o.field("email", email)
+        o.field("isAdmin", ifPresent: isAdmin)
+        o.field("userId", userId)
     }
+}
 
-    static func options(_ o: inout JSONBytes, _ x: ExecutionOptions) {
-        o.open()
-        if let v = x.sharedStorageKey {
-            o.key("sharedStorageKey")
-            o.string(v)
-        }
-        if let v = x.softTimeoutMins {
-            o.key("softTimeoutMins")
-            o.int(v)
-        }
-        if let v = x.variantKey {
-            o.key("variantKey")
-            o.string(v)
-        }
-        o.close()
+extension APIKeyRef: JSONObject {
+    func writeMembers(into o: inout JSONBytes) {
+        o.field("id", id)
+        o.field("name", name)
     }
+}
 
-    static func failure(_ o: inout JSONBytes, _ f: ScriptFailure) {
-        o.open()
-        if let v = f.actionId {
-            o.key("actionId")
-            o.string(v)
-        }
-        if let v = f.error {
-            o.key("error")
-            o.string(v)
-        }
-        if let v = f.failedLine {
-            o.key("failedLine")
-            o.int(v)
-        }
-        if let v = f.nodeId {
-            o.key("nodeId")
-            o.string(v)
-        }
-        if let v = f.nodeName {
-            o.key("nodeName")
-            o.string(v)
-        }
-        o.key("occurredAt")
-        o.date(f.occurredAt)
-        if let v = f.scriptFilepath {
-            o.key("scriptFilepath")
-            o.string(v)
-        }
-        if let v = f.step {
-            o.key("step")
-            o.int(v)
-        }
-        o.close()
+extension ScheduleRef: JSONObject {
+    func writeMembers(into o: inout JSONBytes) {
+        o.field("cronExpression", cronExpression)
+        o.field("id", id)
+    }
+}
+
+extension HumanLabel: JSONObject {
+    func writeMembers(into o: inout JSONBytes) {
+        o.field("color", color)
+        o.field("createdAt", createdAt)
+        o.field("id", id)
+        o.field("name", name)
+        o.field("organizationId", organizationId)
+    }
+}
+
+extension Comment: JSONObject {
+    func writeMembers(into o: inout JSONBytes) {
+        o.field("content", content)
+        o.field("createdAt", createdAt)
+        o.field("executionId", executionId)
+        o.field("id", id)
+        o.field("public", `public`)
+        o.field("updatedAt", ifPresent: updatedAt)
+        o.field("userId", userId)
+    }
+}
+
+extension ExecutionResult: JSONObject {
+    func writeMembers(into o: inout JSONBytes) {
+        o.field("createdAt", createdAt)
+        o.field("executionId", executionId)
+        o.field("id", id)
+        o.field("outcome", outcome)
+        o.field("reasoning", reasoning)
+        o.field("result", result)
+    }
+}
+
+extension ExecutionOptions: JSONObject {
+    func writeMembers(into o: inout JSONBytes) {
+        o.field("sharedStorageKey", ifPresent: sharedStorageKey)
+        o.field("softTimeoutMins", ifPresent: softTimeoutMins)
+        o.field("variantKey", ifPresent: variantKey)
+    }
+}
+
+extension ScriptFailure: JSONObject {
+    func writeMembers(into o: inout JSONBytes) {
+        o.field("actionId", ifPresent: actionId)
+        o.field("error", ifPresent: error)
+        o.field("failedLine", ifPresent: failedLine)
+        o.field("nodeId", ifPresent: nodeId)
+        o.field("nodeName", ifPresent: nodeName)
+        o.field("occurredAt", occurredAt)
+        o.field("scriptFilepath", ifPresent: scriptFilepath)
+        o.field("step", ifPresent: step)
     }
 }

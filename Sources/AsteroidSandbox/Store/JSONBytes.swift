@@ -2,7 +2,8 @@ import AsteroidModels
 import Foundation
 
 /// A UTF-8 byte buffer with `JSONEncoder`'s spelling (`.sortedKeys`, `.withoutEscapingSlashes`): the
-/// primitives of `ExecutionJSONWriter`. Commas are inserted by `key` and array elements.
+/// primitives of `ExecutionJSONWriter` (members and nested values: `JSONBytes+Fields.swift`). Commas are
+/// inserted by `key` and array elements.
 struct JSONBytes {
     var bytes: [UInt8] = []
     /// True right after `{` or `[` (no comma before the next member).
@@ -90,14 +91,8 @@ struct JSONBytes {
         case .int(let number): int(number)
         case .double(let number): double(number)
         case .string(let text): string(text)
-        case .array(let items): array(items) { o, item in o.value(item) }
-        case .object(let members):
-            open()
-            for (name, member) in members.sorted(by: { $0.key < $1.key }) {
-                key(name)
-                self.value(member)
-            }
-            close()
+        case .array(let items): items.writeJSON(into: &self)
+        case .object(let members): members.writeJSON(into: &self)
         }
     }
 }
