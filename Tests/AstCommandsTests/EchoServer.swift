@@ -10,73 +10,65 @@ import Foundation
 /// - `/flaky`: 503 (`Retry-After: 0`) on every odd request to it, 200 `{"ok":true}` on the even ones;
 /// - `/text`: 200 `text/plain` `hello`.
 final class EchoServer: @unchecked Sendable {
-    let port: Int
-    private let listener: Int32
+    private let server: LoopbackServer
     private let lock = NSLock()
     private var flakyCount = 0
     private(set) var requests: [String] = []
 
     var base: String { "http://127.0.0.1:\(port)" }
 
+    var port: Int { server.port }
+
     init() throws {
-        (listener, port) = try LoopbackListener.open()
-        let thread = Thread { [self] in serve() }
-        thread.start()
+        server = try LoopbackServer()
+        server.start { [self] connection in answer(connection) }
     }
 
-    func stop() {
-        shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
-    }
+    func stop() { server.stop() }
 
-    private func serve() {
-        while true {
-            let connection = accept(listener, nil, nil)
-            guard connection >= 0 else { return }
-            let (head, body) = Self.read(connection)
-            let lines = head.components(separatedBy: "\r\n")
-            let parts = (lines.first ?? "").split(separator: " ").map(String.init)
-            let method = parts.first ?? ""
-            let path = parts.count > 1 ? String(parts[1].split(separator: "?", maxSplits: 1).first ?? "") : ""
-            let header =
-                lines.first { $0.lowercased().hasPrefix("x-test:") }.map {
-                    String($0.dropFirst(7)).trimmingCharacters(in: .whitespaces)
-                } ?? ""
-            lock.withLock { requests.append("\(method) \(path)") }
-            var status = 200
-            var type = "application/json"
-            var extra = ""
-            var text = ""
-            if path == "/echo" {
-                text = #"{"method":"\#(method)","path":"\#(path)","header":"\#(header)","body":\#(Self.quote(body))}"#
-            } else if path.hasPrefix("/status/") {
-                status = Int(path.dropFirst(8)) ?? 500
-                type = "text/plain"
-                text = "custom failure text"
-            } else if path == "/flaky" {
-                let odd = lock.withLock { () -> Bool in
-                    flakyCount += 1
-                    return flakyCount % 2 == 1
-                }
-                if odd {
-                    status = 503
-                    extra = "Retry-After: 0\r\n"
-                    text = #"{"error":"busy"}"#
-                } else {
-                    text = #"{"ok":true}"#
-                }
-            } else if path == "/text" {
-                type = "text/plain"
-                text = "hello"
-            } else {
-                status = 404
+    private func answer(_ connection: Int32) {
+        let (head, body) = Self.read(connection)
+        let lines = head.components(separatedBy: "\r\n")
+        let parts = (lines.first ?? "").split(separator: " ").map(String.init)
+        let method = parts.first ?? ""
+        let path = parts.count > 1 ? String(parts[1].split(separator: "?", maxSplits: 1).first ?? "") : ""
+        let header =
+            lines.first { $0.lowercased().hasPrefix("x-test:") }.map {
+                String($0.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+            } ?? ""
+        lock.withLock { requests.append("\(method) \(path)") }
+        var status = 200
+        var type = "application/json"
+        var extra = ""
+        var text = ""
+        if path == "/echo" {
+            text = #"{"method":"\#(method)","path":"\#(path)","header":"\#(header)","body":\#(Self.quote(body))}"#
+        } else if path.hasPrefix("/status/") {
+            status = Int(path.dropFirst(8)) ?? 500
+            type = "text/plain"
+            text = "custom failure text"
+        } else if path == "/flaky" {
+            let odd = lock.withLock { () -> Bool in
+                flakyCount += 1
+                return flakyCount % 2 == 1
             }
-            let response =
-                "HTTP/1.1 \(status) X\r\nContent-Type: \(type)\r\nContent-Length: \(text.utf8.count)\r\n\(extra)"
-                + "Connection: close\r\n\r\n" + text
-            _ = response.utf8CString.withUnsafeBufferPointer { send(connection, $0.baseAddress, $0.count - 1, 0) }
-            close(connection)
+            if odd {
+                status = 503
+                extra = "Retry-After: 0\r\n"
+                text = #"{"error":"busy"}"#
+            } else {
+                text = #"{"ok":true}"#
+            }
+        } else if path == "/text" {
+            type = "text/plain"
+            text = "hello"
+        } else {
+            status = 404
         }
+        let response =
+            "HTTP/1.1 \(status) X\r\nContent-Type: \(type)\r\nContent-Length: \(text.utf8.count)\r\n\(extra)"
+            + "Connection: close\r\n\r\n" + text
+        _ = response.utf8CString.withUnsafeBufferPointer { send(connection, $0.baseAddress, $0.count - 1, 0) }
     }
 
     static func quote(_ text: String) -> String {

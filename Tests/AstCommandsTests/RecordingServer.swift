@@ -14,42 +14,34 @@ final class RecordingServer: @unchecked Sendable {
         "comments":[],"hasBeenRerun":false}
         """
 
-    let port: Int
-    private let listener: Int32
+    private let server: LoopbackServer
     private let lock = NSLock()
     private var arrivals: [ContinuousClock.Instant] = []
 
     var baseURL: String { "http://127.0.0.1:\(port)/agents/v2" }
     var arrivalTimes: [ContinuousClock.Instant] { lock.withLock { arrivals } }
 
+    var port: Int { server.port }
+
     init() throws {
-        (listener, port) = try LoopbackListener.open()
-        let thread = Thread { [self] in serve() }
-        thread.start()
+        server = try LoopbackServer()
+        server.start { [self] connection in answer(connection) }
     }
 
-    func stop() {
-        shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
-    }
+    func stop() { server.stop() }
 
-    private func serve() {
+    private func answer(_ connection: Int32) {
         let response =
             "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: \(Self.body.utf8.count)\r\n"
             + "Connection: close\r\n\r\n" + Self.body
-        while true {
-            let connection = accept(listener, nil, nil)
-            guard connection >= 0 else { return }
-            var received = [UInt8]()
-            var buffer = [UInt8](repeating: 0, count: 4096)
-            while !received.suffix(4).elementsEqual("\r\n\r\n".utf8) {
-                let count = recv(connection, &buffer, buffer.count, 0)
-                if count <= 0 { break }
-                received += buffer[0..<count]
-            }
-            if !received.isEmpty { lock.withLock { arrivals.append(.now) } }
-            _ = response.utf8CString.withUnsafeBufferPointer { send(connection, $0.baseAddress, $0.count - 1, 0) }
-            close(connection)
+        var received = [UInt8]()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while !received.suffix(4).elementsEqual("\r\n\r\n".utf8) {
+            let count = recv(connection, &buffer, buffer.count, 0)
+            if count <= 0 { break }
+            received += buffer[0..<count]
         }
+        if !received.isEmpty { lock.withLock { arrivals.append(.now) } }
+        _ = response.utf8CString.withUnsafeBufferPointer { send(connection, $0.baseAddress, $0.count - 1, 0) }
     }
 }
