@@ -15,7 +15,7 @@ struct ExecuteCommand: Command {
             ParamSpec("pool", .string, "profile group (pool) id or exact name"),
             ParamSpec("soft-timeout", .int, "minutes before the agent is asked to finish"),
             ParamSpec("variant", .string, "variant key (scopes shared files and scripts)"),
-            ParamSpec("files", .list, "paths of files to attach"),
+            ParamSpec("files", .list, "paths of files to attach", effects: [.files]),
             ParamSpec("temp-files", .list, "already staged files: [{id: …, name: …}]"),
             ParamSpec("org", .string, "organization to stage files in (when the key has several)"),
             ParamSpec("timeout", .int, "with --sync: seconds to wait, 1–25 (default 25)"),

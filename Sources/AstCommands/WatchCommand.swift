@@ -27,7 +27,8 @@ struct WatchCommand: Command {
             ParamSpec("every", .duration, "how often to poll (default 30s)"),
             ParamSpec("since", .duration, "how far back each poll looks, by creation time (default 24h)"),
             ParamSpec(
-                "state", .string, "remember what was yielded: a file path, or a name under $XDG_STATE_HOME/ast/watch"),
+                "state", .string, "remember what was yielded: a file path, or a name under $XDG_STATE_HOME/ast/watch",
+                effects: [.files]),
             ParamSpec("limit", .int, "stop after N executions"),
             ParamSpec(
                 "retry-failed", .int,

@@ -82,6 +82,12 @@ package struct Checker: SyntaxVisitor {
         for argument in c.arguments {
             switch argument {
             case .named(let name, let span, _):
+                if let spec = signature.named.first(where: { $0.name == name }),
+                    let refusal = registry.refusal(of: spec, in: signature.name)
+                {
+                    diagnostics.append(
+                        Diagnostic(DiagnosticCode.notAllowed, refusal, span: span, help: RefusedCommand.help))
+                }
                 let known =
                     signature.named.contains { $0.name == name }
                     || signature.namedPrefixes.contains { name.hasPrefix($0) && name.count > $0.count }

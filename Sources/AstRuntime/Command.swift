@@ -25,13 +25,20 @@ package struct ParamSpec: Sendable {
     package var required: Bool
     /// The only values accepted, when the set is closed (also offered by completion).
     package var choices: [String]
+    /// What giving this argument lets the command do beyond its own effects (`watch state=` writes a file,
+    /// `execute files=` reads them): a host that denies one refuses the call that gives the argument.
+    package var effects: Set<Effect>
 
-    package init(_ name: String, _ type: ParamType, _ help: String, required: Bool = false, choices: [String] = []) {
+    package init(
+        _ name: String, _ type: ParamType, _ help: String, required: Bool = false, choices: [String] = [],
+        effects: Set<Effect> = []
+    ) {
         self.name = name
         self.type = type
         self.help = help
         self.required = required
         self.choices = choices
+        self.effects = effects
     }
 }
 

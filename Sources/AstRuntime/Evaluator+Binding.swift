@@ -26,6 +26,9 @@ extension Interpreter {
                         help: Suggest.help(for: name, in: candidates) ?? "see 'help \(signature.name)'",
                         code: DiagnosticCode.unknownArgument)
                 }
+                if let spec, let refusal = registry.refusal(of: spec, in: signature.name) {
+                    throw fail(refusal, nameSpan, help: RefusedCommand.help, code: DiagnosticCode.notAllowed)
+                }
                 var value = Self.textAsTyped(expr, spec, source: env.source) ?? .null
                 if value.isNull { value = try await argumentValue(expr, spec?.type ?? .any, env: env) }
                 invocation.named[name] = try convert(

@@ -20,13 +20,17 @@ package struct RefusedCommand: Command {
     }
 
     package var message: String { "\(signature.name) is not allowed: \(reason)" }
-    package var help: String { "the program that runs this script does not allow it" }
+    package var help: String { Self.help }
+    package static let help = "the program that runs this script does not allow it"
 }
 
 extension Registry {
-    /// The same table with every command that may have one of `effects` refused, saying `reason(effect)`.
+    /// The same table with every command that may have one of `effects` refused, saying `reason(effect)`, and
+    /// the effects recorded so an argument that declares one (`watch state=`) is refused where it is given.
     package func refusing(_ effects: Set<Effect>, reason: (Effect) -> String) -> Registry {
         guard !effects.isEmpty else { return self }
+        var copy = self
+        for effect in effects { copy.deny(effect, because: reason(effect)) }
         var refused: [any Command] = []
         for name in names {
             guard let command = lookup(name), !(command is RefusedCommand) else { continue }
@@ -34,6 +38,6 @@ extension Registry {
             guard let first = Effect.allCases.first(where: denied.contains) else { continue }
             refused.append(RefusedCommand(signature: command.signature, reason: reason(first)))
         }
-        return merging(refused)
+        return copy.merging(refused)
     }
 }

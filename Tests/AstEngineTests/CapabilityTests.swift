@@ -88,6 +88,30 @@ import Testing
         }
     }
 
+    @Test("no file access: an argument that reads or writes files is refused where it is given, before anything runs")
+    func noFileAccessRefusesFileArguments() async throws {
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("ast-embed-\(UUID())").path
+        let transport = CountingTransport()
+        try await withSandbox(EngineOptions(capabilities: [.mutations, .network]), transport: transport) { engine in
+            for (script, message) in [
+                ("watch status=failed state=\(state) --once", "watch state= is not allowed: this engine has no file access"),
+                (
+                    #"execute "Lead Enricher" files=["/etc/passwd"]"#,
+                    "execute files= is not allowed: this engine has no file access"
+                ),
+            ] {
+                let error = await failure(engine, script)
+                #expect(error?.kind == .invalid, "\(script)")
+                #expect(error?.code == "E050", "\(script)")
+                #expect(error?.diagnostics.first?.message == message, "\(script)")
+            }
+            // The same commands without those arguments run.
+            _ = try await engine.evaluate("watch status=failed --once | count")
+            #expect(!FileManager.default.fileExists(atPath: state))
+            #expect(transport.requests.allSatisfy { $0.hasPrefix("GET ") }, "\(transport.requests)")
+        }
+    }
+
     @Test func noNetworkRefusesACommandDeclaringNetworkAccess() async throws {
         let fetch = HostCommand("fetch", summary: "reads a URL", effects: [.network]) { _ in .string("fetched") }
         try await withSandbox(EngineOptions(capabilities: [.mutations, .files], commands: [fetch])) { engine in
