@@ -127,7 +127,7 @@ final class WatchPoller: ItemAckListener, @unchecked Sendable {
     }
 
     func itemFinished(_ id: String, failed: Bool) {
-        enum Next { case record(Date), retry(Int, Double), giveUp(Int, Date) }
+        enum Next { case record(Date), retry(Int, Double, Date), giveUp(Int, Date) }
         let next: Next? = lock.withLock {
             guard let created = pending.removeValue(forKey: id) else { return nil }
             inFlight.remove(id)
@@ -135,21 +135,23 @@ final class WatchPoller: ItemAckListener, @unchecked Sendable {
                 failures[id] = nil
                 return .record(created)
             }
-            let count = (failures[id]?.count ?? 0) + 1
+            // Failures before a restart count too (kept in the state file), so a crash loop cannot retry forever.
+            let count = max(failures[id]?.count ?? 0, state.failures(of: id)) + 1
             guard count <= settings.retryFailed else {
                 failures[id] = nil
                 return .giveUp(count, created)
             }
             let pause = retryPause(after: count)
             failures[id] = Failure(count: count, retryAt: Date().addingTimeInterval(pause))
-            return .retry(count, pause)
+            return .retry(count, pause, created)
         }
         switch next {
         case nil:
             return
         case .record(let created)?:
             record(id, created)
-        case .retry(let count, let pause)?:
+        case .retry(let count, let pause, let created)?:
+            persist { try state.recordFailure(id: id, created: created, count: count) }
             log.event(
                 "retry-later",
                 "watch: \(id) failed (\(count) of \(settings.retryFailed + 1)); offered again "
@@ -168,8 +170,13 @@ final class WatchPoller: ItemAckListener, @unchecked Sendable {
 
     /// Records one finished item at once (so a stop or a `kill -9` right after loses nothing).
     private func record(_ id: String, _ created: Date) {
+        persist { try state.record([(id: id, created: created)]) }
+    }
+
+    /// Writes to the state; a write that fails is a `state-error` event, and the stream goes on.
+    private func persist(_ write: () throws -> Void) {
         do {
-            try state.record([(id: id, created: created)])
+            try write()
         } catch {
             log.event(
                 "state-error", "watch: \(error)", fields: [("error", .string("\(error)"))], to: call.interpreter.output)

@@ -3,6 +3,9 @@ import Foundation
 /// What `watch state=…` has yielded, kept across restarts: one line per execution, `ID CREATED` (created
 /// as Unix seconds), appended and `fsync`ed as each item is handled (see `WatchPoller`), so a `kill -9`
 /// loses at most what was in flight — and that is yielded again (see `WatchCommand` on why again, not never).
+/// An item the consumer failed is not handled; its failures are kept as `ID CREATED FAILURES` lines, so a
+/// restart (or a crash loop) does not grant `retry-failed=` again: the largest count read wins, and a
+/// handled line wins over any count.
 ///
 /// On open, a torn last line (a crash mid-write) is ignored and entries older than the look-back window
 /// (no poll can list them again) are dropped: the file is rewritten to a temporary file, synced and
@@ -13,6 +16,8 @@ final class WatchState: @unchecked Sendable {
     let readOnly: Bool
     private let lock = NSLock()
     private var seen: [String: Double] = [:]
+    /// Items failed and not handled since: when created (Unix seconds) and how many times they failed.
+    private var failed: [String: (created: Double, count: Int)] = [:]
     private var handle: FileHandle?
 
     struct StateError: Error, CustomStringConvertible { let description: String }
@@ -36,9 +41,17 @@ final class WatchState: @unchecked Sendable {
             if let data = FileManager.default.contents(atPath: path) {
                 for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
                     let parts = line.split(separator: " ")
-                    guard parts.count == 2, let created = Double(parts[1]), !parts[0].isEmpty else { continue }
-                    if created >= keepAfter.timeIntervalSince1970 { seen[String(parts[0])] = created }
+                    guard parts.count == 2 || parts.count == 3, let created = Double(parts[1]), !parts[0].isEmpty,
+                        created >= keepAfter.timeIntervalSince1970
+                    else { continue }
+                    let id = String(parts[0])
+                    if parts.count == 2 {
+                        seen[id] = created
+                    } else if let count = Int(parts[2]), count > 0 {
+                        failed[id] = (created, max(count, failed[id]?.count ?? 0))
+                    }
                 }
+                for id in seen.keys { failed[id] = nil }
             }
             guard !readOnly else { return }
             try rewrite()
@@ -53,6 +66,9 @@ final class WatchState: @unchecked Sendable {
 
     func contains(_ id: String) -> Bool { lock.withLock { seen[id] != nil } }
 
+    /// How many times the consumer failed on an item not handled since (0: never, or not kept).
+    func failures(of id: String) -> Int { lock.withLock { failed[id]?.count ?? 0 } }
+
     var count: Int { lock.withLock { seen.count } }
 
     /// Records executions as handled: in memory, and durably (appended, then `fsync`) with a file.
@@ -62,9 +78,25 @@ final class WatchState: @unchecked Sendable {
         lock.withLock {
             for entry in entries where seen[entry.id] == nil {
                 seen[entry.id] = entry.created.timeIntervalSince1970
+                failed[entry.id] = nil
                 text += "\(entry.id) \(Self.seconds(entry.created))\n"
             }
         }
+        try append(text)
+    }
+
+    /// Records that the consumer failed on an item for the `count`-th time (it stays unhandled).
+    func recordFailure(id: String, created: Date, count: Int) throws {
+        let text: String? = lock.withLock {
+            guard seen[id] == nil else { return nil }
+            failed[id] = (created.timeIntervalSince1970, count)
+            return "\(id) \(Self.seconds(created)) \(count)\n"
+        }
+        try append(text ?? "")
+    }
+
+    /// Appends lines to the state file and `fsync`s it (nothing without a file).
+    private func append(_ text: String) throws {
         guard let handle, !text.isEmpty else { return }
         do {
             try handle.write(contentsOf: Data(text.utf8))
@@ -80,8 +112,11 @@ final class WatchState: @unchecked Sendable {
     private func rewrite() throws {
         guard let path else { return }
         let temporary = path + ".tmp"
-        let text = seen.sorted { $0.value < $1.value }.map { "\($0.key) \(String(format: "%.3f", $0.value))\n" }
-            .joined()
+        let handled = seen.sorted { $0.value < $1.value }.map { "\($0.key) \(String(format: "%.3f", $0.value))\n" }
+        let failing = failed.sorted { $0.value.created < $1.value.created }.map {
+            "\($0.key) \(String(format: "%.3f", $0.value.created)) \($0.value.count)\n"
+        }
+        let text = (handled + failing).joined()
         guard
             FileManager.default.createFile(
                 atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])

@@ -46,15 +46,15 @@ struct AstProcess {
 
     var isRunning: Bool { process.isRunning }
 
-    /// Waits until stderr contains `text` (true) or `timeout` passes, or the process ends without it (false).
-    func waitForStderr(_ text: String, timeout: Duration) async throws -> Bool {
+    /// Waits until stderr contains `text` `count` times (true), or `timeout` passes or the process ends first.
+    func waitForStderr(_ text: String, count: Int = 1, timeout: Duration) async throws -> Bool {
+        func seen() -> Bool { stderrSoFar.text.components(separatedBy: text).count - 1 >= count }
         let end = ContinuousClock.now + timeout
-        while ContinuousClock.now < end {
-            if stderrSoFar.text.contains(text) { return true }
-            if stderrSoFar.ended { return stderrSoFar.text.contains(text) }
+        while ContinuousClock.now < end, !stderrSoFar.ended {
+            if seen() { return true }
             try await Task.sleep(for: .milliseconds(50))
         }
-        return stderrSoFar.text.contains(text)
+        return seen()
     }
 
     /// Reads all output and waits for the exit, on a Dispatch worker: blocking a cooperative thread would

@@ -35,9 +35,22 @@ struct WatchFailedItemTests {
         for _ in 0..<count { _ = try await client.execute(agentId: agent.id, request: request) }
     }
 
+    /// A sandbox that refuses every rerun with 400 for the longest outage it allows (60 s, or until the test
+    /// ends it), and a client on it.
+    static func outage() async throws -> (SandboxServer, AsteroidClient) {
+        let faults = try FaultSpec(parsing: "reruns-400:60s")
+        let server = try await SandboxServer.start(.inMemory(seed: 3, executions: 30, speed: 20, faults: faults))
+        return (server, AsteroidClient(configuration: ClientConfiguration(baseURL: server.baseURL, apiKey: "test-key")))
+    }
+
     static func stateIds(_ path: String) -> Set<String> {
         let text = String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
-        return Set(text.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) })
+        // `ID CREATED` lines are handled items; `ID CREATED FAILURES` lines count failures of unhandled ones.
+        return Set(
+            text.split(separator: "\n").compactMap {
+                let parts = $0.split(separator: " ")
+                return parts.count == 2 ? String(parts[0]) : nil
+            })
     }
 
     @Test("reruns refused, a SIGKILL in the outage: once reruns work again, every original is rerun exactly once")
@@ -45,9 +58,7 @@ struct WatchFailedItemTests {
         // The outage is as long as the sandbox allows (60 s) and is ended by the test once the first process
         // has failed its reruns and been killed: on a loaded machine (the whole suite runs in parallel, beside
         // a build) a window of fixed length could end before that, and the reruns would then simply succeed.
-        let faults = try FaultSpec(parsing: "reruns-400:60s")
-        let server = try await SandboxServer.start(.inMemory(seed: 3, executions: 30, speed: 20, faults: faults))
-        let client = AsteroidClient(configuration: ClientConfiguration(baseURL: server.baseURL, apiKey: "test-key"))
+        let (server, client) = try await Self.outage()
         let batch = "watch-failed-item-test"
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("watch-\(UUID().uuidString)")
         let stateFile = directory.appendingPathComponent("state").path
@@ -103,9 +114,7 @@ struct WatchFailedItemTests {
 
     @Test("reruns refused for good: each item is given up after retry-failed= failures, loudly, and recorded")
     func permanentFailureGivesUp() async throws {
-        let faults = try FaultSpec(parsing: "reruns-400:60s")
-        let server = try await SandboxServer.start(.inMemory(seed: 3, executions: 30, speed: 20, faults: faults))
-        let client = AsteroidClient(configuration: ClientConfiguration(baseURL: server.baseURL, apiKey: "test-key"))
+        let (server, client) = try await Self.outage()
         let batch = "watch-gave-up-test"
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("watch-\(UUID().uuidString)")
         let stateFile = directory.appendingPathComponent("state").path
@@ -133,6 +142,38 @@ struct WatchFailedItemTests {
             #expect(gaveUp.count == 1, "\(stopped.stderr)")
         }
         #expect(Self.stateIds(stateFile) == Set(originals.map(\.id)))
+        try await client.shutdown()
+        await server.stop()
+    }
+
+    @Test("a crash loop does not grant retry-failed= again: failures before a kill -9 count after the restart")
+    func failuresSurviveKill() async throws {
+        let (server, client) = try await Self.outage()
+        let batch = "watch-crash-loop-test"
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("watch-\(UUID().uuidString)")
+        let stateFile = directory.appendingPathComponent("state").path
+        defer { try? FileManager.default.removeItem(at: directory) }
+
+        try await Self.makeOriginals(1, batch: batch, client: client)
+        let base = server.baseURL.absoluteString
+        let first = try Self.start(stateFile, batch: batch, base: base, extra: "retry-failed=2")
+        // Two failures, each offered again later (the allowance of 2 is spent), then a crash.
+        #expect(try await first.waitForStderr("\"event\":\"retry-later\"", count: 2, timeout: .seconds(45)))
+        first.signal(SIGKILL)
+        _ = await first.finish()
+        let original = try #require(try await Self.ours(client, batch: batch).first)
+        #expect(!Self.stateIds(stateFile).contains(original.id), "a failed item was recorded as handled")
+
+        let second = try Self.start(stateFile, batch: batch, base: base, extra: "retry-failed=2")
+        _ = try await second.waitForStderr("\"event\":\"gave-up\"", timeout: .seconds(30))
+        second.signal(SIGTERM)
+        let stopped = await second.finish()
+        let lines = stopped.stderr.split(separator: "\n").filter { $0.contains(original.id) }
+        // After the restart: one more failure, the third, and it is given up (without the kept count: 3 more).
+        #expect(lines.filter { $0.contains("\"event\":\"item-failed\"") }.count == 1, "\(stopped.stderr)")
+        #expect(lines.filter { $0.contains("\"event\":\"gave-up\"") }.count == 1, "\(stopped.stderr)")
+        #expect(lines.contains { $0.contains("\"failures\":3") }, "\(stopped.stderr)")
+        #expect(Self.stateIds(stateFile) == [original.id])
         try await client.shutdown()
         await server.stop()
     }

@@ -32,6 +32,32 @@ struct WatchStateTests {
         #expect(text.split(separator: "\n").count == 2)
     }
 
+    @Test("failure counts survive a reopen (the largest wins); handling an item clears its count, also on disk")
+    func failureCounts() throws {
+        let path = Self.temporary()
+        let now = Date()
+        do {
+            let state = try WatchState(path: path, keepAfter: now.addingTimeInterval(-3600))
+            try state.recordFailure(id: "a", created: now, count: 1)
+            try state.recordFailure(id: "a", created: now, count: 2)
+            try state.recordFailure(id: "b", created: now, count: 1)
+            try state.record([("b", now)])
+            #expect(state.failures(of: "a") == 2)
+            #expect(state.failures(of: "b") == 0)
+        }
+        let reopened = try WatchState(path: path, keepAfter: now.addingTimeInterval(-3600))
+        #expect(reopened.failures(of: "a") == 2)
+        #expect(!reopened.contains("a"))
+        #expect(reopened.contains("b") && reopened.failures(of: "b") == 0)
+        // The rewrite keeps one line per item: `b` handled, `a` with its count.
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.contains { $0.hasPrefix("a ") && $0.hasSuffix(" 2") })
+        // A failure recorded after an item was handled changes nothing.
+        try reopened.recordFailure(id: "b", created: now, count: 5)
+        #expect(reopened.failures(of: "b") == 0)
+    }
+
     @Test("entries created before the look-back window are forgotten on open (no poll can list them)")
     func windowPrunes() throws {
         let path = Self.temporary()
