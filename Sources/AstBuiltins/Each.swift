@@ -128,11 +128,20 @@ struct EachRunner: Sendable {
             var failures: [(String, String)] = []
             var count = 0
             var exhausted = false
+            // Over an endless input, finished items are yielded while the next one is still a poll away.
+            let upstream = live ? UpstreamPull(iterator) : nil
             return ValueIterator {
                 while true {
                     while !exhausted, state.inFlightCount < parallel {
                         try Task.checkCancellation()
-                        guard let item = try await iterator.next() else {
+                        let next: Value?
+                        if let upstream {
+                            if let head = state.head, await upstream.headFinishesFirst(head) { break }
+                            next = try await upstream.take()
+                        } else {
+                            next = try await iterator.next()
+                        }
+                        guard let item = next else {
                             exhausted = true
                             break
                         }
@@ -264,6 +273,9 @@ final class EachState: @unchecked Sendable {
     }
 
     var inFlightCount: Int { lock.withLock { inFlight.count } }
+
+    /// The oldest item in flight: the next one to be yielded.
+    var head: Task<Value, any Error>? { lock.withLock { inFlight.first?.task } }
 
     func start(_ item: Value, index: Int, runner: EachRunner) {
         let task: Task<Value, any Error>

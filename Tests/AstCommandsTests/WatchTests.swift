@@ -100,4 +100,30 @@ struct WatchTests {
             lines.filter { $0 == "watch: listing works again after 3 failed polls" }.count == 1, "\(f.output.stderr)")
         await f.stop()
     }
+
+    @Test("watch | each -p 4: a finished item is yielded at once, not when the next poll (a minute away) brings one")
+    func finishedItemsDoNotWaitForThePoll() async throws {
+        let f = try await Fixture.start(Self.sandbox, transport: Outage(failLists: 0))
+        let setup = await f.run(
+            """
+            let a = agents | first
+            let x = execute $a.id inputs={fail: true} meta.batch=prompt | wait
+            """)
+        #expect(setup.exitCode == 0, "\(f.output.stderr)")
+        let before = f.output.stdout.count
+        // `first 1` ends the pipeline with the first output; before, `each` waited for a second item from
+        // upstream (the next poll, 60 s later) before yielding the first, finished long since.
+        let watching = Task {
+            await f.run("watch status=failed meta.batch=prompt since=1h every=60s | each -p 4 { $it.id } | first 1")
+        }
+        let deadline = Task {
+            try await Task.sleep(for: .seconds(30))
+            watching.cancel()
+        }
+        let outcome = await watching.value
+        deadline.cancel()
+        #expect(outcome.exitCode == 0, "\(f.output.stderr)")
+        #expect(f.output.stdout.dropFirst(before).hasPrefix("\""), "\(f.output.stdout) \(f.output.stderr)")
+        await f.stop()
+    }
 }
