@@ -22,7 +22,9 @@ struct HelpCommand: Command {
                 guard let signatures = byCategory[category] else { continue }
                 lines.append("\(category):")
                 for s in signatures {
-                    lines.append("  " + s.name.padding(toLength: width, withPad: " ", startingAt: 0) + s.summary)
+                    let refused = (registry.lookup(s.name) as? RefusedCommand).map { " [not allowed: \($0.reason)]" }
+                    lines.append(
+                        "  " + s.name.padding(toLength: width, withPad: " ", startingAt: 0) + s.summary + (refused ?? ""))
                 }
             }
             lines.append("run 'help COMMAND' for its arguments and examples")
@@ -32,11 +34,15 @@ struct HelpCommand: Command {
             throw call.error(
                 "unknown command '\(name)'", argument: "command", help: Suggest.help(for: name, in: registry.names))
         }
-        return .string(Self.describe(command.signature))
+        return .string(Self.describe(command.signature, in: registry))
     }
 
-    static func describe(_ s: Signature) -> String {
+    /// The help of one command; what the program running it refuses (an embedding host) is marked.
+    static func describe(_ s: Signature, in registry: Registry) -> String {
         var lines = ["\(s.name) — \(s.summary)", "", "usage: \(s.usage)"]
+        if let refused = registry.lookup(s.name) as? RefusedCommand {
+            lines.insert("not allowed here: \(refused.reason)", at: 1)
+        }
         let params = s.positionals + (s.rest.map { [$0] } ?? [])
         if !params.isEmpty {
             lines.append("")
@@ -50,6 +56,7 @@ struct HelpCommand: Command {
                 lines.append(
                     "  \(p.name)=\(p.type.rawValue.uppercased()) "
                         + " \(p.help)\(p.choices.isEmpty ? "" : " (one of: \(p.choices.joined(separator: ", ")))")"
+                        + (registry.refusal(of: p, in: s.name) == nil ? "" : " (not allowed here)")
                 )
             }
             for prefix in s.namedPrefixes { lines.append("  \(prefix)KEY=VALUE") }

@@ -112,6 +112,24 @@ import Testing
         }
     }
 
+    @Test("help marks what the engine refuses: whole commands in the list and their page, arguments on theirs")
+    func helpMarksRefusals() async throws {
+        try await withSandbox(EngineOptions(capabilities: [.network])) { engine in
+            let list = try #require(try await engine.evaluate("help").stringValue)
+            let rerun = try #require(list.split(separator: "\n").first { $0.hasPrefix("  rerun ") })
+            #expect(rerun.hasSuffix("[not allowed: this engine is read-only]"), "\(rerun)")
+            let count = try #require(list.split(separator: "\n").first { $0.hasPrefix("  count ") })
+            #expect(!count.contains("not allowed"))
+            let page = try #require(try await engine.evaluate("help save").stringValue)
+            #expect(page.split(separator: "\n").dropFirst().first == "not allowed here: this engine has no file access")
+            let watch = try #require(try await engine.evaluate("help watch").stringValue)
+            let state = try #require(watch.split(separator: "\n").first { $0.hasPrefix("  state=") })
+            #expect(state.hasSuffix("(not allowed here)"), "\(state)")
+            // An argument with no denied effect is not marked.
+            #expect(watch.contains("  every=DURATION  how often to poll (default 30s)\n"), "\(watch)")
+        }
+    }
+
     @Test func noNetworkRefusesACommandDeclaringNetworkAccess() async throws {
         let fetch = HostCommand("fetch", summary: "reads a URL", effects: [.network]) { _ in .string("fetched") }
         try await withSandbox(EngineOptions(capabilities: [.mutations, .files], commands: [fetch])) { engine in
