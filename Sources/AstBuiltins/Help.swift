@@ -23,8 +23,8 @@ struct HelpCommand: Command {
                 lines.append("\(category):")
                 for s in signatures {
                     let refused = (registry.lookup(s.name) as? RefusedCommand).map { " [not allowed: \($0.reason)]" }
-                    lines.append(
-                        "  " + s.name.padding(toLength: width, withPad: " ", startingAt: 0) + s.summary + (refused ?? ""))
+                    let name = s.name.padding(toLength: width, withPad: " ", startingAt: 0)
+                    lines.append("  " + name + s.summary + (refused ?? ""))
                 }
             }
             lines.append("run 'help COMMAND' for its arguments and examples")
