@@ -100,14 +100,26 @@ extension Interpreter {
     {
         if let function = env.scope.function(call.name) {
             var arguments: [(String?, Value)] = []
-            for argument in call.arguments {
+            var rest = call.arguments[...]
+            while let argument = rest.popFirst() {
                 switch argument {
                 case .positional(let expr): arguments.append((nil, try await evaluate(expr, env: env).materialized()))
                 case .named(let name, _, let expr):
                     arguments.append((name, try await evaluate(expr, env: env).materialized()))
-                case .flag(let name, _, let expr):
+                case .flag(let name, let span, let expr):
                     if let expr {
                         arguments.append((name, try await evaluate(expr, env: env)))
+                    } else if let param = function.params.first(where: { $0.name == name }), param.takesValue {
+                        // An option (`--n: int`, `--window = 24h`) takes the next argument: `f 1 --n 4`.
+                        guard case .positional(let value)? = rest.first else {
+                            throw RuntimeError(
+                                Diagnostic(
+                                    DiagnosticCode.badArgument, "--\(name) needs a value", span: span,
+                                    help: "call it as \(call.name) --\(name) VALUE (or \(name)=VALUE)",
+                                    source: env.source))
+                        }
+                        rest.removeFirst()
+                        arguments.append((name, try await evaluate(value, env: env).materialized()))
                     } else {
                         arguments.append((name, .bool(true)))
                     }

@@ -137,7 +137,8 @@ extension Interpreter {
             bindings[key] = value
         }
         for param in closure.params where bindings[param.name] == nil {
-            if !positional.isEmpty {
+            // `--name` parameters are given by name (`--dry`, `--n 4`, `n=4`), never by position.
+            if !param.isFlag, !positional.isEmpty {
                 bindings[param.name] = positional.removeFirst()
             } else if let defaultValue = param.defaultValue {
                 bindings[param.name] = try await evaluate(
@@ -162,12 +163,16 @@ extension Interpreter {
             }
         }
         if !positional.isEmpty {
+            let positions = closure.params.filter { !$0.isFlag }.count
+            let given = arguments.filter { $0.0 == nil }.count
             throw RuntimeError(
                 Diagnostic(
                     DiagnosticCode.badArgument,
-                    "\(name) takes \(closure.params.count) argument\(closure.params.count == 1 ? "" : "s"), "
-                        + "got \(arguments.count)",
-                    span: callSpan, source: env.source))
+                    "\(name) takes \(positions) argument\(positions == 1 ? "" : "s"), got \(given)",
+                    span: callSpan,
+                    help: closure.params.contains(where: \.isFlag)
+                        ? "give --name parameters by name: --dry, --n 4 or n=4" : nil,
+                    source: env.source))
         }
     }
 }

@@ -12,7 +12,7 @@ struct ScriptMain {
         var param: Param
         /// `int`, `float`, `string`, `bool`, `duration`, `time`; nil: the text as typed.
         var type: String?
-        var isSwitch: Bool { param.isFlag && param.defaultValue == nil && (type == nil || type == "bool") }
+        var isSwitch: Bool { param.isFlag && !param.takesValue }
         var placeholder: String { (type ?? "text").uppercased() }
     }
 

@@ -28,6 +28,9 @@ package struct Param: Sendable {
     package var isFlag = false
     /// Written `name: TYPE` (one of `ParamTypes.all`): the type a script's `def main` converts its argument to.
     package var type: String?
+
+    /// An option that takes a value (`--n: int`, `--window = 24h`), as opposed to a switch (`--dry`).
+    package var takesValue: Bool { isFlag && (defaultValue != nil || (type != nil && type != "bool")) }
 }
 
 /// The types a parameter may declare (`def main(n: int)`).
