@@ -14,6 +14,11 @@ package final class LineageCache: @unchecked Sendable {
     private let lock = NSLock()
     /// id → parent id (`nil`: an original). Only ids whose parent is known are keys.
     private var parents: [String: String?] = [:]
+    /// How many parents it holds at most: a watch that runs for weeks sees ever more executions, so when
+    /// full it starts over (what is forgotten is asked again when needed).
+    let capacity: Int
+
+    init(capacity: Int = 200_000) { self.capacity = capacity }
 
     /// The session's cache (made on first use).
     static func of(_ interpreter: Interpreter) -> LineageCache {
@@ -23,7 +28,14 @@ package final class LineageCache: @unchecked Sendable {
         return cache
     }
 
-    func note(_ id: String, parent: String?) { lock.withLock { parents[id] = .some(parent) } }
+    func note(_ id: String, parent: String?) {
+        lock.withLock {
+            if parents.count >= capacity, parents[id] == nil { parents.removeAll(keepingCapacity: true) }
+            parents[id] = .some(parent)
+        }
+    }
+
+    var count: Int { lock.withLock { parents.count } }
 
     func note(_ execution: Execution) { note(execution.id, parent: execution.parentExecutionId) }
 

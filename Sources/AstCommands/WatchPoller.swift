@@ -29,6 +29,8 @@ final class WatchPoller: ItemAckListener, @unchecked Sendable {
     struct Failure {
         var count: Int
         var retryAt: Date
+        /// When the execution was created (past the look-back window it is forgotten).
+        var created: Date
     }
 
     let settings: Settings
@@ -142,7 +144,7 @@ final class WatchPoller: ItemAckListener, @unchecked Sendable {
                 return .giveUp(count, created)
             }
             let pause = retryPause(after: count)
-            failures[id] = Failure(count: count, retryAt: Date().addingTimeInterval(pause))
+            failures[id] = Failure(count: count, retryAt: Date().addingTimeInterval(pause), created: created)
             return .retry(count, pause, created)
         }
         switch next {
@@ -188,6 +190,12 @@ final class WatchPoller: ItemAckListener, @unchecked Sendable {
         var query = settings.query
         if settings.query.createdAfter == nil {  // after= given: the user's own start
             query.createdAfter = Date().addingTimeInterval(-settings.window)
+        }
+        // What was created before the listing's start cannot be listed again: forgotten, so a watch running
+        // for weeks holds (in memory and in its state file) only what the window still shows.
+        if let start = query.createdAfter {
+            persist { try state.forget(before: start) }
+            lock.withLock { failures = failures.filter { $0.value.created >= start } }
         }
         let check = ListFilterCheck(query: query, strict: false, call: call)
         var found: [Execution] = []

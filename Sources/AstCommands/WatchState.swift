@@ -9,7 +9,9 @@ import Foundation
 ///
 /// On open, a torn last line (a crash mid-write) is ignored and entries older than the look-back window
 /// (no poll can list them again) are dropped: the file is rewritten to a temporary file, synced and
-/// renamed over the old one, so it is always either the old or the new complete file.
+/// renamed over the old one, so it is always either the old or the new complete file. A watch that runs
+/// for weeks forgets old entries at each poll (`forget(before:)`) and compacts the file the same way once
+/// most of its lines are forgotten ones, so neither memory nor the file grows without bound.
 final class WatchState: @unchecked Sendable {
     let path: String?
     /// Read but never written (`--dry-run`).
@@ -19,6 +21,12 @@ final class WatchState: @unchecked Sendable {
     /// Items failed and not handled since: when created (Unix seconds) and how many times they failed.
     private var failed: [String: (created: Double, count: Int)] = [:]
     private var handle: FileHandle?
+    /// Serialises writes to the file (appends, and compaction swapping it), apart from `lock`.
+    private let fileLock = NSLock()
+    /// Lines in the file now (live ones and forgotten ones alike).
+    private var lines = 0
+    /// Forgotten lines tolerated in the file beyond the live ones before it is compacted.
+    private let slack: Int
 
     struct StateError: Error, CustomStringConvertible { let description: String }
 
@@ -26,12 +34,14 @@ final class WatchState: @unchecked Sendable {
     init() {
         path = nil
         readOnly = false
+        slack = 0
     }
 
     /// Opens (or creates) the state file, keeping entries created after `keepAfter`.
-    init(path: String, keepAfter: Date, readOnly: Bool = false) throws {
+    init(path: String, keepAfter: Date, readOnly: Bool = false, slack: Int = 4096) throws {
         self.path = path
         self.readOnly = readOnly
+        self.slack = slack
         let directory = (path as NSString).deletingLastPathComponent
         do {
             if !directory.isEmpty, !readOnly {
@@ -97,12 +107,41 @@ final class WatchState: @unchecked Sendable {
 
     /// Appends lines to the state file and `fsync`s it (nothing without a file).
     private func append(_ text: String) throws {
-        guard let handle, !text.isEmpty else { return }
-        do {
-            try handle.write(contentsOf: Data(text.utf8))
-            try handle.synchronize()
-        } catch {
-            throw StateError(description: "cannot write the watch state \(path ?? ""): \(error.localizedDescription)")
+        guard !text.isEmpty else { return }
+        try fileLock.withLock {
+            guard let handle else { return }
+            do {
+                try handle.write(contentsOf: Data(text.utf8))
+                try handle.synchronize()
+            } catch {
+                throw StateError(
+                    description: "cannot write the watch state \(path ?? ""): \(error.localizedDescription)")
+            }
+            lines += text.utf8.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+        }
+    }
+
+    /// Forgets entries created before `date` (no poll can list them again), and compacts the file once it
+    /// holds more than `slack` forgotten lines beyond the live ones.
+    func forget(before date: Date) throws {
+        let cutoff = date.timeIntervalSince1970
+        let live = lock.withLock {
+            seen = seen.filter { $0.value >= cutoff }
+            failed = failed.filter { $0.value.created >= cutoff }
+            return seen.count + failed.count
+        }
+        try fileLock.withLock {
+            guard let path, handle != nil, lines > live + slack else { return }
+            do {
+                try handle?.close()
+                handle = nil
+                try rewrite()
+                handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+                try handle?.seekToEnd()
+            } catch {
+                throw StateError(
+                    description: "cannot compact the watch state \(path): \(error.localizedDescription)")
+            }
         }
     }
 
@@ -112,11 +151,13 @@ final class WatchState: @unchecked Sendable {
     private func rewrite() throws {
         guard let path else { return }
         let temporary = path + ".tmp"
+        let (seen, failed) = lock.withLock { (self.seen, self.failed) }
         let handled = seen.sorted { $0.value < $1.value }.map { "\($0.key) \(String(format: "%.3f", $0.value))\n" }
         let failing = failed.sorted { $0.value.created < $1.value.created }.map {
             "\($0.key) \(String(format: "%.3f", $0.value.created)) \($0.value.count)\n"
         }
         let text = (handled + failing).joined()
+        lines = handled.count + failing.count
         guard
             FileManager.default.createFile(
                 atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])

@@ -58,6 +58,32 @@ struct WatchStateTests {
         #expect(reopened.failures(of: "b") == 0)
     }
 
+    @Test("a long run forgets what left the window and compacts the file once forgotten lines dominate")
+    func forgetAndCompact() throws {
+        let path = Self.temporary()
+        let now = Date()
+        let state = try WatchState(path: path, keepAfter: .distantPast, slack: 10)
+        let old = (0..<30).map { ("old-\($0)", now.addingTimeInterval(-7200)) }
+        try state.record(old)
+        try state.recordFailure(id: "old-failing", created: now.addingTimeInterval(-7200), count: 2)
+        try state.record([("new", now)])
+        func fileLines() throws -> Int { try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").count }
+        #expect(try fileLines() == 32)
+        try state.forget(before: now.addingTimeInterval(-3600))
+        #expect(state.count == 1 && state.contains("new") && !state.contains("old-0"))
+        #expect(state.failures(of: "old-failing") == 0)
+        // 31 forgotten lines > 1 live + 10: compacted to the live line, and appends go on after it.
+        #expect(try fileLines() == 1)
+        try state.record([("newer", now)])
+        #expect(try fileLines() == 2)
+        // Under the slack nothing is rewritten.
+        try state.record([("old-again", now.addingTimeInterval(-7200))])
+        try state.forget(before: now.addingTimeInterval(-3600))
+        #expect(try fileLines() == 3)
+        let reopened = try WatchState(path: path, keepAfter: now.addingTimeInterval(-3600))
+        #expect(reopened.contains("new") && reopened.contains("newer") && reopened.count == 2)
+    }
+
     @Test("entries created before the look-back window are forgotten on open (no poll can list them)")
     func windowPrunes() throws {
         let path = Self.temporary()
