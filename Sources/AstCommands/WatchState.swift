@@ -58,7 +58,9 @@ final class WatchState: @unchecked Sendable {
                     if parts.count == 2 {
                         seen[id] = created
                     } else if let count = Int(parts[2]), count > 0 {
-                        failed[id] = (created, max(count, failed[id]?.count ?? 0))
+                        // A count past any allowance (retry-failed= is at most 1000) is read as that: a damaged
+                        // or hand-edited line cannot overflow the count kept on top of it.
+                        failed[id] = (created, max(min(count, Self.maxFailures), failed[id]?.count ?? 0))
                     }
                 }
                 for id in seen.keys { failed[id] = nil }
@@ -75,6 +77,9 @@ final class WatchState: @unchecked Sendable {
     deinit { try? handle?.close() }
 
     func contains(_ id: String) -> Bool { lock.withLock { seen[id] != nil } }
+
+    /// The largest failure count read from a file (above `retry-failed=`'s limit of 1000).
+    static let maxFailures = 1_001
 
     /// How many times the consumer failed on an item not handled since (0: never, or not kept).
     func failures(of id: String) -> Int { lock.withLock { failed[id]?.count ?? 0 } }

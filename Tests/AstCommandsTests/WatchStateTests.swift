@@ -53,6 +53,14 @@ struct WatchStateTests {
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 2)
         #expect(lines.contains { $0.hasPrefix("a ") && $0.hasSuffix(" 2") })
+        // A damaged count (or a hostile one) is read as past any allowance, never as a number to overflow.
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("c \(WatchState.seconds(now)) 9223372036854775807\nd 1 -3\n".utf8))
+        try handle.close()
+        let damaged = try WatchState(path: path, keepAfter: now.addingTimeInterval(-3600))
+        #expect(damaged.failures(of: "c") == WatchState.maxFailures)
+        #expect(damaged.failures(of: "d") == 0)
         // A failure recorded after an item was handled changes nothing.
         try reopened.recordFailure(id: "b", created: now, count: 5)
         #expect(reopened.failures(of: "b") == 0)
