@@ -9,7 +9,9 @@ struct ListCommand: Command {
     let signature = Signature(
         "list", "list executions (a lazy stream across pages)", category: "api",
         named: [
-            ParamSpec("status", .string, "one status or a comma list", choices: ExecutionStatus.knownRawValues),
+            ParamSpec(
+                "status", .string, "one status, a comma list or a list", choices: ExecutionStatus.knownRawValues,
+                commaList: true),
             ParamSpec("agent", .string, "agent id (or exact agent name)"),
             ParamSpec("workflow", .string, "workflow id (or exact workflow name)"),
             ParamSpec("since", .timeOrDuration, "created within this long before now (24h), or since a time (today)"),
@@ -17,18 +19,22 @@ struct ListCommand: Command {
                 "after", .timeOrDuration,
                 "created after this time (2026-12-01T10:00, yesterday, or 2h: that long ago)"),
             ParamSpec("before", .timeOrDuration, "created before this time (or 1h: an hour ago)"),
-            ParamSpec("label", .string, "human label id(s), comma list"),
+            ParamSpec("label", .string, "human label id(s): a comma list or a list", commaList: true),
             ParamSpec("outcome", .string, "partial match on the result's outcome"),
             ParamSpec("version", .int, "workflow version"),
             ParamSpec("id", .string, "partial execution id"),
             ParamSpec("org", .string, "organization id"),
             ParamSpec("sort", .string, "field:direction, e.g. created_at:desc"),
             ParamSpec(
-                "phase", .string, "pending, active or terminal (comma list)", choices: ExecutionPhase.knownRawValues),
+                "phase", .string, "pending, active or terminal (a comma list or a list)",
+                choices: ExecutionPhase.knownRawValues, commaList: true),
             ParamSpec("limit", .int, "stop after N executions"),
         ]
             + ListExecutionsQuery.parameterNames.filter { !["status", "sort", "phase"].contains($0) }.map {
-                ParamSpec($0, .any, "the API's own query parameter")
+                // An array parameter takes a comma list or a list (`triggerSource=[api, ui]`), sent as repeated keys.
+                ListExecutionsQuery.commaListParameters.contains($0)
+                    ? ParamSpec($0, .string, "the API's own query parameter (a comma list or a list)", commaList: true)
+                    : ParamSpec($0, .any, "the API's own query parameter")
             },
         namedPrefixes: ["meta.", "input."],
         outputSchema: "execution",

@@ -28,10 +28,13 @@ package struct ParamSpec: Sendable {
     /// What giving this argument lets the command do beyond its own effects (`watch state=` writes a file,
     /// `execute files=` reads them): a host that denies one refuses the call that gives the argument.
     package var effects: Set<Effect>
+    /// A string parameter that takes a comma list (`status=failed,cancelled`) takes a list too:
+    /// `status=[failed, cancelled]`, `status=$statuses` (joined with commas).
+    package var commaList: Bool
 
     package init(
         _ name: String, _ type: ParamType, _ help: String, required: Bool = false, choices: [String] = [],
-        effects: Set<Effect> = []
+        effects: Set<Effect> = [], commaList: Bool = false
     ) {
         self.name = name
         self.type = type
@@ -39,6 +42,7 @@ package struct ParamSpec: Sendable {
         self.required = required
         self.choices = choices
         self.effects = effects
+        self.commaList = commaList
     }
 }
 

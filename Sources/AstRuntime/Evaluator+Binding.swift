@@ -172,6 +172,19 @@ extension Interpreter {
             case .time(let date)?: result = .time(date)
             default: throw mismatch(spec.type == .time ? "a time" : "a duration or a time")
             }
+        case (.string, .list(let items)) where spec.commaList:
+            // Each item as text (a number or a word as typed); none empty or holding a comma of its own.
+            let parts = items.map { item -> String in
+                switch item {
+                case .string(let text): text
+                case .int, .float: item.text
+                default: ""
+                }
+            }
+            guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && !$0.contains(",") }) else {
+                throw mismatch("a string, a comma list or a non-empty list of strings without commas")
+            }
+            result = .string(parts.joined(separator: ","))
         case (.list, .list), (.record, .record): break
         case (.list, .stream): break
         default:
