@@ -215,8 +215,10 @@ enum AgentResolver {
         if let all = try? await api.client.listAgents().collect(limit: 500) {
             names = all.map(\.name)
         }
+        // A workflow is the newer name of an agent: the message uses the word the user typed.
+        let (noun, article) = argument == "workflow" ? ("workflow", "a") : ("agent", "an")
         throw call.error(
-            "no agent is named '\(text)'", argument: argument,
-            help: Suggest.help(for: text, in: names) ?? "'agents' lists them; an agent id is a UUID")
+            "no \(noun) is named '\(text)'", argument: argument,
+            help: Suggest.help(for: text, in: names) ?? "'\(noun)s' lists them; \(article) \(noun) id is a UUID")
     }
 }
