@@ -94,7 +94,7 @@ final class WatchState: @unchecked Sendable {
             for entry in entries where seen[entry.id] == nil {
                 seen[entry.id] = entry.created.timeIntervalSince1970
                 failed[entry.id] = nil
-                text += "\(entry.id) \(Self.seconds(entry.created))\n"
+                text += Self.line(entry.id, entry.created.timeIntervalSince1970)
             }
         }
         try append(text)
@@ -105,7 +105,7 @@ final class WatchState: @unchecked Sendable {
         let text: String? = lock.withLock {
             guard seen[id] == nil else { return nil }
             failed[id] = (created.timeIntervalSince1970, count)
-            return "\(id) \(Self.seconds(created)) \(count)\n"
+            return Self.line(id, created.timeIntervalSince1970, failures: count)
         }
         try append(text ?? "")
     }
@@ -152,14 +152,19 @@ final class WatchState: @unchecked Sendable {
 
     static func seconds(_ date: Date) -> String { String(format: "%.3f", date.timeIntervalSince1970) }
 
+    /// One line of the file: `ID CREATED` for a handled item, `ID CREATED FAILURES` for a failing one.
+    static func line(_ id: String, _ created: Double, failures: Int? = nil) -> String {
+        "\(id) \(seconds(Date(timeIntervalSince1970: created)))\(failures.map { " \($0)" } ?? "")\n"
+    }
+
     /// Writes the kept entries to `PATH.tmp`, syncs it and renames it over the state file.
     private func rewrite() throws {
         guard let path else { return }
         let temporary = path + ".tmp"
         let (seen, failed) = lock.withLock { (self.seen, self.failed) }
-        let handled = seen.sorted { $0.value < $1.value }.map { "\($0.key) \(String(format: "%.3f", $0.value))\n" }
+        let handled = seen.sorted { $0.value < $1.value }.map { Self.line($0.key, $0.value) }
         let failing = failed.sorted { $0.value.created < $1.value.created }.map {
-            "\($0.key) \(String(format: "%.3f", $0.value.created)) \($0.value.count)\n"
+            Self.line($0.key, $0.value.created, failures: $0.value.count)
         }
         let text = (handled + failing).joined()
         lines = handled.count + failing.count
